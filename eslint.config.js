@@ -1,0 +1,124 @@
+// Lint is where the process boundaries of ARCHITECTURE §2 are enforced:
+//   shared/   imports nothing of node, electron or react
+//   renderer/ imports only shared/ (and browser libraries)
+//   electron  is imported only by main.ts, preload/*, windows/* and the Electron storage implementations
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const noElectron = {
+  name: 'electron',
+  message: 'Only electron/main.ts, electron/preload/*, electron/windows/* and electron/storage/*.electron.ts may import electron (ARCHITECTURE §2).',
+};
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'bin/**', 'scripts/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      curly: ['error', 'all'],
+      eqeqeq: ['error', 'always'],
+      'no-console': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  // --- Node side ---------------------------------------------------------------------------------------
+  {
+    files: ['electron/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/preload/**', 'electron/windows/**', 'electron/storage/*.electron.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/renderer/**'], message: 'The main-process side never imports renderer code.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Preloads run sandboxed: no node modules.' })),
+          patterns: [
+            { group: ['../core/**', '../providers/**', '../storage/**', '../hosts/**'], message: 'Preloads only bridge IPC; they import shared/ and electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  // --- shared/: pure TypeScript ---------------------------------------------------------------------------
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript: no node modules.' })),
+            { name: 'electron', message: 'shared/ never imports electron.' },
+            { name: 'react', message: 'shared/ never imports react.' },
+          ],
+          patterns: [{ group: ['**/electron/**', '**/renderer/**', 'react-*'], message: 'shared/ imports only shared/ and zod.' }],
+        },
+      ],
+    },
+  },
+  // --- renderer/: browser only ------------------------------------------------------------------------------
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports node modules.' })),
+            { name: 'electron', message: 'The renderer never imports electron; use src/bridge.ts.' },
+          ],
+          patterns: [{ group: ['**/electron/**'], message: 'The renderer imports only shared/ — talk to main through the IPC contract.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

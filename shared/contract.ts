@@ -1,0 +1,71 @@
+/**
+ * The one IPC contract. Every host (Electron, browser, CLI) carries exactly these channels and events, and
+ * every side derives its types from here. Add a domain by writing shared/channels/<domain>.ts and spreading it
+ * below; nothing else changes shape.
+ */
+import type { z } from 'zod';
+import type { ChannelDef, EventDef, MethodName, Role } from './channel';
+import { appChannels } from './channels/app';
+import { displayChannels, displayEvents } from './channels/display';
+import { secretsChannels } from './channels/secrets';
+import { settingsChannels } from './channels/settings';
+import type { Envelope } from './errors';
+
+export const channels = {
+  ...appChannels,
+  ...settingsChannels,
+  ...secretsChannels,
+  ...displayChannels,
+} as const satisfies Record<string, ChannelDef>;
+
+export const events = {
+  ...displayEvents,
+} as const satisfies Record<string, EventDef>;
+
+export type Channels = typeof channels;
+export type ChannelName = keyof Channels;
+export type EventName = keyof typeof events;
+
+/** What a caller may pass (before defaults are applied). */
+export type ChannelInput<C extends ChannelName> = z.input<Channels[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<C extends ChannelName> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Channels[C]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]['schema']>;
+
+export const CHANNEL_NAMES = Object.keys(channels) as ChannelName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+export function roleMayInvoke(role: Role, name: ChannelName): boolean {
+  return channels[name].roles.includes(role);
+}
+
+export function roleMayReceive(role: Role, name: EventName): boolean {
+  return events[name].roles.includes(role);
+}
+
+export type Unsubscribe = () => void;
+
+/**
+ * The API a page sees, whichever host it runs in: one named method per channel plus event subscription.
+ * The Electron preload closes its object with `satisfies KassaApi`; the browser bridge builds the same shape.
+ */
+export type KassaApi = {
+  readonly [C in ChannelName as MethodName<C>]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+} & {
+  readonly on: <E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) => Unsubscribe;
+};
+
+/** The display page's smaller API: only what the display role may use. */
+export interface KassaDisplayApi {
+  readonly displayReady: (input: ChannelInput<'display:ready'>) => Promise<Envelope<ChannelOutput<'display:ready'>>>;
+  readonly onUpdate: (listener: (payload: EventPayload<'display:update'>) => void) => Unsubscribe;
+}

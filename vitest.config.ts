@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit + simulator contract tests. Playwright specs (e2e/*.spec.ts) are not picked up here.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['electron/**/*.test.ts', 'shared/**/*.test.ts'],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        test: {
+          name: 'renderer',
+          environment: 'happy-dom',
+          include: ['renderer/**/*.test.ts', 'renderer/**/*.test.tsx'],
+          testTimeout: 15_000,
+        },
+      },
+    ],
+  },
+});
