@@ -12,12 +12,21 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 const noElectron = {
   name: 'electron',
-  message: 'Only electron/main.ts, electron/preload/*, electron/windows/* and electron/storage/*.electron.ts may import electron (ARCHITECTURE §2).',
+  message:
+    'Only electron/main.ts, electron/preload/*, electron/windows/* and electron/storage/*.electron.ts may import electron (ARCHITECTURE §2).',
 };
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', 'bin/**', 'scripts/**'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      'bin/**',
+      'scripts/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -35,8 +44,14 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' },
+      ],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -54,13 +69,20 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.ts'],
-    ignores: ['electron/main.ts', 'electron/preload/**', 'electron/windows/**', 'electron/storage/*.electron.ts'],
+    ignores: [
+      'electron/main.ts',
+      'electron/preload/**',
+      'electron/windows/**',
+      'electron/storage/*.electron.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron],
-          patterns: [{ group: ['**/renderer/**'], message: 'The main-process side never imports renderer code.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The main-process side never imports renderer code.' },
+          ],
         },
       ],
     },
@@ -73,7 +95,10 @@ export default tseslint.config(
         {
           paths: nodeBuiltins.map((name) => ({ name, message: 'Preloads run sandboxed: no node modules.' })),
           patterns: [
-            { group: ['../core/**', '../providers/**', '../storage/**', '../hosts/**'], message: 'Preloads only bridge IPC; they import shared/ and electron.' },
+            {
+              group: ['../core/**', '../providers/**', '../storage/**', '../hosts/**'],
+              message: 'Preloads only bridge IPC; they import shared/ and electron.',
+            },
           ],
         },
       ],
@@ -87,11 +112,19 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript: no node modules.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'shared/ is pure TypeScript: no node modules.',
+            })),
             { name: 'electron', message: 'shared/ never imports electron.' },
             { name: 'react', message: 'shared/ never imports react.' },
           ],
-          patterns: [{ group: ['**/electron/**', '**/renderer/**', 'react-*'], message: 'shared/ imports only shared/ and zod.' }],
+          patterns: [
+            {
+              group: ['**/electron/**', '**/renderer/**', 'react-*'],
+              message: 'shared/ imports only shared/ and zod.',
+            },
+          ],
         },
       ],
     },
@@ -110,7 +143,12 @@ export default tseslint.config(
             ...nodeBuiltins.map((name) => ({ name, message: 'The renderer never imports node modules.' })),
             { name: 'electron', message: 'The renderer never imports electron; use src/bridge.ts.' },
           ],
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer imports only shared/ — talk to main through the IPC contract.' }],
+          patterns: [
+            {
+              group: ['**/electron/**'],
+              message: 'The renderer imports only shared/ — talk to main through the IPC contract.',
+            },
+          ],
         },
       ],
     },

@@ -59,13 +59,17 @@ export type Unsubscribe = () => void;
  * The Electron preload closes its object with `satisfies KassaApi`; the browser bridge builds the same shape.
  */
 export type KassaApi = {
-  readonly [C in ChannelName as MethodName<C>]: (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>>;
+  readonly [C in ChannelName as MethodName<C>]: (
+    input: ChannelInput<C>,
+  ) => Promise<Envelope<ChannelOutput<C>>>;
 } & {
   readonly on: <E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void) => Unsubscribe;
 };
 
 /** The display page's smaller API: only what the display role may use. */
 export interface KassaDisplayApi {
-  readonly displayReady: (input: ChannelInput<'display:ready'>) => Promise<Envelope<ChannelOutput<'display:ready'>>>;
+  readonly displayReady: (
+    input: ChannelInput<'display:ready'>,
+  ) => Promise<Envelope<ChannelOutput<'display:ready'>>>;
   readonly onUpdate: (listener: (payload: EventPayload<'display:update'>) => void) => Unsubscribe;
 }

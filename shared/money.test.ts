@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { divideRounded, formatMoney, fromMajorString, money, multiplyByThousandths, percentOf, toMajorString } from './money';
+import {
+  divideRounded,
+  formatMoney,
+  fromMajorString,
+  money,
+  multiplyByThousandths,
+  percentOf,
+  toMajorString,
+} from './money';
 
 describe('money', () => {
   it('writes minor units as major-unit strings without floats', () => {
@@ -12,9 +20,13 @@ describe('money', () => {
 
   it('round-trips every amount through the major-unit string', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('MNT', 'GEL', 'UZS' as const), (amount, cur) => {
-        expect(fromMajorString(toMajorString(money(amount, cur)), cur)).toEqual(money(amount, cur));
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('MNT', 'GEL', 'UZS' as const),
+        (amount, cur) => {
+          expect(fromMajorString(toMajorString(money(amount, cur)), cur)).toEqual(money(amount, cur));
+        },
+      ),
     );
   });
 

@@ -9,7 +9,11 @@ export class KassaError extends Error {
   readonly issues: IpcError['issues'];
   readonly providerCode: string | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { issues?: IpcError['issues']; providerCode?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { issues?: IpcError['issues']; providerCode?: string; cause?: unknown } = {},
+  ) {
     super(message, { cause: extra.cause });
     this.name = 'KassaError';
     this.code = code;

@@ -29,7 +29,15 @@ export function welcomeViewModel(settings: Settings): DisplayViewModel {
 
 export function createFoundationHandlers(
   deps: FoundationDeps,
-): HandlerMap<'app:info' | 'settings:get' | 'settings:set' | 'secrets:status' | 'secrets:set' | 'secrets:clear' | 'display:ready'> {
+): HandlerMap<
+  | 'app:info'
+  | 'settings:get'
+  | 'settings:set'
+  | 'secrets:status'
+  | 'secrets:set'
+  | 'secrets:clear'
+  | 'display:ready'
+> {
   return {
     'app:info': () => {
       const settings = deps.settings.get();

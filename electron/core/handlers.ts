@@ -10,7 +10,10 @@ export interface CallContext {
   role: Role;
 }
 
-export type Handler<C extends ChannelName> = (input: ParsedInput<C>, ctx: CallContext) => Promise<ChannelOutput<C>>;
+export type Handler<C extends ChannelName> = (
+  input: ParsedInput<C>,
+  ctx: CallContext,
+) => Promise<ChannelOutput<C>>;
 
 export type HandlerMap<C extends ChannelName> = { [K in C]: Handler<K> };
 

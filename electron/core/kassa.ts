@@ -45,9 +45,8 @@ export function createKassa(deps: KassaDeps): Kassa {
   };
 
   const onSettingsChanged = (settings: Settings): void => {
-    if (display.state === 'welcome') {
-      setDisplay(welcomeViewModel(settings));
-    }
+    // Only the idle screen shows settings (store name, language); a sale in progress keeps its own view.
+    setDisplay(welcomeViewModel(settings));
   };
 
   const handlers: AllHandlers = {

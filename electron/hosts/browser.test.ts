@@ -33,8 +33,14 @@ afterEach(async () => {
 });
 
 /** Resolve with 'open' or the HTTP status the handshake was refused with. */
-function handshake(options: { token?: string; origin?: string }): Promise<{ result: 'open' | number; ws: WebSocket }> {
-  const protocols = [WS_PROTOCOL, ...(options.token === undefined ? [] : [`${TOKEN_PROTOCOL_PREFIX}${options.token}`])];
+function handshake(options: {
+  token?: string;
+  origin?: string;
+}): Promise<{ result: 'open' | number; ws: WebSocket }> {
+  const protocols = [
+    WS_PROTOCOL,
+    ...(options.token === undefined ? [] : [`${TOKEN_PROTOCOL_PREFIX}${options.token}`]),
+  ];
   const ws = new WebSocket(`ws://127.0.0.1:${host.port}${WS_PATH}`, protocols, {
     origin: options.origin ?? host.origin,
   });
@@ -55,7 +61,11 @@ function invoke(ws: WebSocket, channel: string, input: unknown): Promise<unknown
   const id = Math.floor(Math.random() * 1e9);
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
-      const frame = JSON.parse(data.toString()) as { type: string; id?: number; envelope?: unknown };
+      const frame = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : '') as {
+        type: string;
+        id?: number;
+        envelope?: unknown;
+      };
       if (frame.type === 'result' && frame.id === id) {
         ws.off('message', onMessage);
         resolve(frame.envelope);
@@ -70,7 +80,10 @@ describe('browser host', () => {
   it('accepts the cashier token from its own origin and carries the contract', async () => {
     const { result, ws } = await handshake({ token: TOKENS.cashier });
     expect(result).toBe('open');
-    expect(await invoke(ws, 'app:info', {})).toMatchObject({ ok: true, value: { name: 'Kassa', host: 'test' } });
+    expect(await invoke(ws, 'app:info', {})).toMatchObject({
+      ok: true,
+      value: { name: 'Kassa', host: 'test' },
+    });
     ws.close();
   });
 
@@ -78,7 +91,9 @@ describe('browser host', () => {
     expect((await handshake({ token: 'e'.repeat(64) })).result).toBe(401);
     expect((await handshake({})).result).toBe(401);
     expect((await handshake({ token: TOKENS.cashier, origin: 'http://evil.example' })).result).toBe(403);
-    expect((await handshake({ token: TOKENS.cashier, origin: `http://127.0.0.1:${host.port + 1}` })).result).toBe(403);
+    expect(
+      (await handshake({ token: TOKENS.cashier, origin: `http://127.0.0.1:${host.port + 1}` })).result,
+    ).toBe(403);
   });
 
   it('gives the display token the display role: cashier-only channels are forbidden', async () => {
@@ -86,7 +101,13 @@ describe('browser host', () => {
     expect(result).toBe('open');
     expect(await invoke(ws, 'display:ready', {})).toMatchObject({ ok: true, value: { state: 'welcome' } });
     for (const channel of ['secrets:set', 'settings:get', 'app:info', 'secrets:status']) {
-      expect(await invoke(ws, channel, channel === 'secrets:set' ? { name: 'pocket.clientSecret', value: 'x' } : {})).toMatchObject({
+      expect(
+        await invoke(
+          ws,
+          channel,
+          channel === 'secrets:set' ? { name: 'pocket.clientSecret', value: 'x' } : {},
+        ),
+      ).toMatchObject({
         ok: false,
         error: { code: 'forbidden' },
       });
@@ -100,7 +121,9 @@ describe('browser host', () => {
     cleanups.push(data.cleanup);
     const { kassa } = openNodeKassa({ dataDir: data.dir, host: 'test', logger, redactor });
     for (const bad of ['0.0.0.0', '::', '192.168.1.10']) {
-      await expect(startBrowserHost({ kassa, staticDir: data.dir, logger, host: bad })).rejects.toBeInstanceOf(NonLoopbackBindError);
+      await expect(
+        startBrowserHost({ kassa, staticDir: data.dir, logger, host: bad }),
+      ).rejects.toBeInstanceOf(NonLoopbackBindError);
     }
   });
 
@@ -112,10 +135,18 @@ describe('browser host', () => {
     expect(traversal.status).toBe(404);
     // fetch may not set Host; node:http can, as a DNS-rebinding page's browser would.
     const rebindingStatus = await new Promise<number>((resolve, reject) => {
-      request({ host: '127.0.0.1', port: host.port, path: '/cashier.html', headers: { host: `evil.example:${host.port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      })
+      request(
+        {
+          host: '127.0.0.1',
+          port: host.port,
+          path: '/cashier.html',
+          headers: { host: `evil.example:${host.port}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      )
         .on('error', reject)
         .end();
     });

@@ -16,7 +16,13 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Role } from '../../shared/channel';
 import { EVENT_NAMES, roleMayReceive } from '../../shared/contract';
-import { ClientFrameSchema, TOKEN_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL, type ServerFrame } from '../../shared/wire';
+import {
+  ClientFrameSchema,
+  TOKEN_PROTOCOL_PREFIX,
+  WS_PATH,
+  WS_PROTOCOL,
+  type ServerFrame,
+} from '../../shared/wire';
 import type { Kassa } from '../core/kassa';
 import type { Logger } from '../log/logger';
 
@@ -84,7 +90,9 @@ function csp(origin: string): string {
 }
 
 function refuseUpgrade(socket: Socket, status: 400 | 401 | 403, reason: string): void {
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\n${reason}\n`,
+  );
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -99,10 +107,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
   const staticRoot = resolve(options.staticDir);
   if (!existsSync(join(staticRoot, 'cashier.html'))) {
-    throw new Error(`The renderer is not built (no ${join(staticRoot, 'cashier.html')}). Run \`npm run build\` first.`);
+    throw new Error(
+      `The renderer is not built (no ${join(staticRoot, 'cashier.html')}). Run \`npm run build\` first.`,
+    );
   }
   let port = 0;
-  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const allowedHosts = (): Set<string> =>
+    new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
   const allowedOrigins = (): Set<string> => new Set([...allowedHosts()].map((h) => `http://${h}`));
 
   const serveStatic = (req: IncomingMessage, res: ServerResponse): void => {
@@ -173,7 +184,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const offered = (req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
-    const token = offered.find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))?.slice(TOKEN_PROTOCOL_PREFIX.length);
+    const token = offered
+      .find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))
+      ?.slice(TOKEN_PROTOCOL_PREFIX.length);
     const role: Role | undefined =
       token === undefined
         ? undefined
@@ -220,7 +233,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       }
       let raw: unknown;
       try {
-        raw = JSON.parse(Buffer.isBuffer(data) ? data.toString('utf8') : String(data));
+        raw = JSON.parse(
+          Buffer.isBuffer(data)
+            ? data.toString('utf8')
+            : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]).toString('utf8'),
+        );
       } catch {
         ws.close(1007, 'frames must be JSON');
         return;

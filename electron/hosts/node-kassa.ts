@@ -32,12 +32,22 @@ export interface NodeKassa {
   dataDir: string;
 }
 
-export function openNodeKassa(options: { dataDir: string; host: HostKind; logger?: Logger; redactor?: Redactor; clock?: Clock }): NodeKassa {
-  const made = options.logger && options.redactor ? { logger: options.logger, redactor: options.redactor } : createLogger();
+export function openNodeKassa(options: {
+  dataDir: string;
+  host: HostKind;
+  logger?: Logger;
+  redactor?: Redactor;
+  clock?: Clock;
+  env?: NodeJS.ProcessEnv;
+}): NodeKassa {
+  const made =
+    options.logger && options.redactor
+      ? { logger: options.logger, redactor: options.redactor }
+      : createLogger();
   const { logger, redactor } = made;
   const clock = options.clock ?? systemClock;
   const settings = openNodeSettingsStore(options.dataDir, logger);
-  const vault = openNodeVault({ dataDir: options.dataDir, clock, redactor });
+  const vault = openNodeVault({ dataDir: options.dataDir, clock, redactor, env: options.env ?? process.env });
   const kassa = createKassa({
     clock,
     dataDir: options.dataDir,

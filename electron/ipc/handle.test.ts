@@ -15,31 +15,38 @@ function spyHandlers(): { handlers: AllHandlers; calls: () => number } {
 const MALFORMED: readonly unknown[] = [null, undefined, 'text', 42, [], { unexpectedField: 1 }];
 
 describe('handle()', () => {
-  it.each(CHANNEL_NAMES)('%s rejects malformed input with code "validation" and calls nothing', async (name) => {
-    const { handlers, calls } = spyHandlers();
-    const { logger, redactor } = createCapturingLogger();
-    for (const input of MALFORMED) {
-      const result = await handle({ handlers, logger, redactor }, 'cashier', name, input);
-      expect(result.ok).toBe(false);
-      if (!result.ok) {
-        expect(result.error.code).toBe('validation');
-        expect(result.error.message).toContain(name);
+  it.each(CHANNEL_NAMES)(
+    '%s rejects malformed input with code "validation" and calls nothing',
+    async (name) => {
+      const { handlers, calls } = spyHandlers();
+      const { logger, redactor } = createCapturingLogger();
+      for (const input of MALFORMED) {
+        const result = await handle({ handlers, logger, redactor }, 'cashier', name, input);
+        expect(result.ok).toBe(false);
+        if (!result.ok) {
+          expect(result.error.code).toBe('validation');
+          expect(result.error.message).toContain(name);
+        }
       }
-    }
-    expect(calls()).toBe(0);
-  });
+      expect(calls()).toBe(0);
+    },
+  );
 
   it('rejects arbitrary JSON that does not match any input schema, calling nothing', async () => {
     const { handlers, calls } = spyHandlers();
     const { logger, redactor } = createCapturingLogger();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...CHANNEL_NAMES), fc.jsonValue(), async (name: ChannelName, input) => {
-        fc.pre(!channels[name].input.safeParse(input).success);
-        const before = calls();
-        const result = await handle({ handlers, logger, redactor }, 'cashier', name, input);
-        expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
-        expect(calls()).toBe(before);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...CHANNEL_NAMES),
+        fc.jsonValue(),
+        async (name: ChannelName, input) => {
+          fc.pre(!channels[name].input.safeParse(input).success);
+          const before = calls();
+          const result = await handle({ handlers, logger, redactor }, 'cashier', name, input);
+          expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
+          expect(calls()).toBe(before);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -71,9 +78,14 @@ describe('handle()', () => {
     redactor.addValue('topsecretvalue');
     const deps = { handlers, logger, redactor };
     handlers['app:info'] = () => Promise.reject(new KassaError('state.conflict', 'busy'));
-    expect(await handle(deps, 'cashier', 'app:info', {})).toMatchObject({ ok: false, error: { code: 'state.conflict', message: 'busy' } });
+    expect(await handle(deps, 'cashier', 'app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'state.conflict', message: 'busy' },
+    });
     handlers['app:info'] = () =>
-      Promise.reject(new ProviderError({ provider: 'pocket', kind: 'timeout', message: 'pocket: no answer', code: 'X1' }));
+      Promise.reject(
+        new ProviderError({ provider: 'pocket', kind: 'timeout', message: 'pocket: no answer', code: 'X1' }),
+      );
     expect(await handle(deps, 'cashier', 'app:info', {})).toMatchObject({
       ok: false,
       error: { code: 'provider.timeout', providerCode: 'X1' },

@@ -54,13 +54,24 @@ export interface HandleDeps {
   validateOutput?: boolean;
 }
 
-export async function handle(deps: HandleDeps, role: Role, channelName: string, input: unknown): Promise<Envelope<unknown>> {
+export async function handle(
+  deps: HandleDeps,
+  role: Role,
+  channelName: string,
+  input: unknown,
+): Promise<Envelope<unknown>> {
   if (!isChannelName(channelName)) {
-    return { ok: false, error: { code: 'not_found', message: `There is no channel named "${channelName.slice(0, 60)}".` } };
+    return {
+      ok: false,
+      error: { code: 'not_found', message: `There is no channel named "${channelName.slice(0, 60)}".` },
+    };
   }
   if (!roleMayInvoke(role, channelName)) {
     deps.logger.warn({ role, channel: channelName }, 'handle: refused a channel this role may not use');
-    return { ok: false, error: { code: 'forbidden', message: `The ${role} page may not use ${channelName}.` } };
+    return {
+      ok: false,
+      error: { code: 'forbidden', message: `The ${role} page may not use ${channelName}.` },
+    };
   }
   const def = channels[channelName];
   const parsed = def.input.safeParse(input);
@@ -68,7 +79,11 @@ export async function handle(deps: HandleDeps, role: Role, channelName: string, 
     const issues = issuesOf(parsed.error);
     return {
       ok: false,
-      error: { code: 'validation', message: `Invalid input for ${channelName}: ${describeIssues(issues)}`, issues },
+      error: {
+        code: 'validation',
+        message: `Invalid input for ${channelName}: ${describeIssues(issues)}`,
+        issues,
+      },
     };
   }
   const ctx: CallContext = { role };
@@ -79,7 +94,9 @@ export async function handle(deps: HandleDeps, role: Role, channelName: string, 
     if (deps.validateOutput === true) {
       const out = def.output.safeParse(value);
       if (!out.success) {
-        throw new Error(`output of ${channelName} does not match the contract: ${describeIssues(issuesOf(out.error))}`);
+        throw new Error(
+          `output of ${channelName} does not match the contract: ${describeIssues(issuesOf(out.error))}`,
+        );
       }
     }
     return { ok: true, value };
@@ -88,7 +105,10 @@ export async function handle(deps: HandleDeps, role: Role, channelName: string, 
     if (ipcError.code === 'internal') {
       deps.logger.error({ channel: channelName, err: error }, `handle: ${channelName} failed`);
     } else {
-      deps.logger.info({ channel: channelName, code: ipcError.code }, `handle: ${channelName} → ${ipcError.code}`);
+      deps.logger.info(
+        { channel: channelName, code: ipcError.code },
+        `handle: ${channelName} → ${ipcError.code}`,
+      );
     }
     return { ok: false, error: ipcError };
   }

@@ -39,7 +39,11 @@ export function createLogger(options: LoggerOptions = {}): { logger: Logger; red
 }
 
 /** A logger that writes into an array: tests search it for secrets. */
-export function createCapturingLogger(level = 'debug'): { logger: Logger; redactor: Redactor; lines: string[] } {
+export function createCapturingLogger(level = 'debug'): {
+  logger: Logger;
+  redactor: Redactor;
+  lines: string[];
+} {
   const lines: string[] = [];
   const destination: DestinationStream = {
     write(line: string) {

@@ -94,7 +94,10 @@ export class HttpClient {
     this.provider = options.provider;
     // A trailing slash makes relative paths append to the base path instead of replacing its last segment.
     this.#base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
-    this.#origins = new Set([this.#base.origin, ...(options.extraOrigins ?? []).map((o) => new URL(o).origin)]);
+    this.#origins = new Set([
+      this.#base.origin,
+      ...(options.extraOrigins ?? []).map((o) => new URL(o).origin),
+    ]);
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#logger = options.logger.child({ component: `http.${options.provider}` });
     this.#redactor = options.redactor;
@@ -119,7 +122,11 @@ export class HttpClient {
   }
 
   #error(init: Omit<ConstructorParameters<typeof ProviderError>[0], 'provider'>): ProviderError {
-    return new ProviderError({ ...init, provider: this.provider, message: this.#redactor.text(init.message) });
+    return new ProviderError({
+      ...init,
+      provider: this.provider,
+      message: this.#redactor.text(init.message),
+    });
   }
 
   async request<S extends z.ZodType>(req: HttpRequest<S>): Promise<HttpResponse<z.output<S>>> {
@@ -165,19 +172,30 @@ export class HttpClient {
       throw this.#transportError(error, req.operation, timeoutMs);
     }
     const ms = Math.round(performance.now() - started);
-    this.#logger.debug({ op: req.operation, status: response.status, ms }, `${req.operation}: ${response.status}`);
+    this.#logger.debug(
+      { op: req.operation, status: response.status, ms },
+      `${req.operation}: ${response.status}`,
+    );
 
     const ok = req.okStatus ? req.okStatus(response.status) : response.ok;
     const parsed = this.#parseBody(text, response);
     if (!ok) {
-      const mapped = req.onErrorResponse?.(response.status, parsed.kind === 'json' ? parsed.value : text, response.headers);
+      const mapped = req.onErrorResponse?.(
+        response.status,
+        parsed.kind === 'json' ? parsed.value : text,
+        response.headers,
+      );
       if (mapped) {
         throw mapped;
       }
       throw this.#statusError(response.status, parsed, req.operation);
     }
     if (text.trim() === '' && req.emptyBody === true) {
-      return { status: response.status, data: req.schema.parse(undefined) as z.output<S>, headers: response.headers };
+      return {
+        status: response.status,
+        data: req.schema.parse(undefined),
+        headers: response.headers,
+      };
     }
     if (parsed.kind !== 'json') {
       throw this.#error({
@@ -195,17 +213,23 @@ export class HttpClient {
         .slice(0, 3)
         .map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`)
         .join('; ');
-      this.#logger.warn({ op: req.operation, issues: where }, `${req.operation}: response did not match the expected shape`);
+      this.#logger.warn(
+        { op: req.operation, issues: where },
+        `${req.operation}: response did not match the expected shape`,
+      );
       throw this.#error({
         kind: 'unexpected',
         status: response.status,
         message: `${this.provider}: ${req.operation} answered in an unexpected shape (${where})`,
       });
     }
-    return { status: response.status, data: result.data as z.output<S>, headers: response.headers };
+    return { status: response.status, data: result.data, headers: response.headers };
   }
 
-  #parseBody(text: string, response: Response): { kind: 'json'; value: unknown } | { kind: 'html' } | { kind: 'text' } {
+  #parseBody(
+    text: string,
+    response: Response,
+  ): { kind: 'json'; value: unknown } | { kind: 'html' } | { kind: 'text' } {
     const type = response.headers.get('content-type') ?? '';
     const trimmed = text.trimStart();
     if (type.includes('text/html') || /^<(!doctype|html)/i.test(trimmed)) {
@@ -236,7 +260,11 @@ export class HttpClient {
         message: `${this.provider}: ${operation} failed on the provider's side (${status})${parsed.kind === 'html' ? ', HTML error page' : ''}`,
       });
     }
-    return this.#error({ kind: 'rejected', status, message: `${this.provider}: ${operation} was rejected (${status})` });
+    return this.#error({
+      kind: 'rejected',
+      status,
+      message: `${this.provider}: ${operation} was rejected (${status})`,
+    });
   }
 
   #transportError(error: unknown, operation: string, timeoutMs: number): ProviderError {
@@ -253,7 +281,7 @@ export class HttpClient {
     return this.#error({
       kind: 'network',
       message: neverArrived
-        ? `${this.provider}: cannot reach the provider (${code ?? 'network error'}); nothing was sent`
+        ? `${this.provider}: cannot reach the provider (${code}); nothing was sent`
         : `${this.provider}: the connection broke during ${operation} (${code ?? 'network error'})`,
       mayHaveReachedProvider: !neverArrived,
       cause: error,

@@ -61,7 +61,9 @@ export class TokenCache {
     }
     const now = this.#opts.clock.now();
     const hardLimit =
-      this.#opts.maxLifetimeMs === undefined ? token.expiresAt : Math.min(token.expiresAt, this.#obtainedAt + this.#opts.maxLifetimeMs);
+      this.#opts.maxLifetimeMs === undefined
+        ? token.expiresAt
+        : Math.min(token.expiresAt, this.#obtainedAt + this.#opts.maxLifetimeMs);
     return now < hardLimit - this.#opts.refreshAheadMs;
   }
 
@@ -156,7 +158,8 @@ export interface KeycloakGrantOptions {
   clientSecret?: () => Promise<string>;
   /** 'body' sends client_id/client_secret as form fields, 'basic' as an Authorization header. */
   clientAuth: 'body' | 'basic';
-  grant: { type: 'client_credentials' } | { type: 'password'; username: string; password: () => Promise<string> };
+  grant:
+    { type: 'client_credentials' } | { type: 'password'; username: string; password: () => Promise<string> };
 }
 
 /** A TokenSource for a Keycloak-style form-encoded token endpoint. */
@@ -187,7 +190,11 @@ export function keycloakTokenSource(options: KeycloakGrantOptions): TokenSource 
     obtain: async () =>
       options.grant.type === 'client_credentials'
         ? post({ grant_type: 'client_credentials' })
-        : post({ grant_type: 'password', username: options.grant.username, password: await options.grant.password() }),
+        : post({
+            grant_type: 'password',
+            username: options.grant.username,
+            password: await options.grant.password(),
+          }),
     refresh: async (refreshToken) => post({ grant_type: 'refresh_token', refresh_token: refreshToken }),
   };
 }

@@ -4,7 +4,7 @@
  * Each simulator implements its provider's documented wire format in its own `route` function.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 
 export type Fault = 'http500' | 'html' | 'malformed-json' | 'reset' | 'hang';
 
@@ -60,17 +60,22 @@ function parseBody(raw: string, contentType: string | undefined): { body: unknow
   }
 }
 
-export async function startSimulatorServer(route: SimRoute, options: { port?: number; host?: string } = {}): Promise<RunningSimulator> {
+export async function startSimulatorServer(
+  route: SimRoute,
+  options: { port?: number; host?: string } = {},
+): Promise<RunningSimulator> {
   const faults: Fault[] = [];
   const requests: SimRequest[] = [];
   let latencyMs = 0;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const send = (res: ServerResponse, reply: SimReply): void => {
     const isString = typeof reply.body === 'string';
-    const payload = reply.body === undefined ? '' : isString ? (reply.body as string) : JSON.stringify(reply.body);
+    const payload =
+      reply.body === undefined ? '' : isString ? (reply.body as string) : JSON.stringify(reply.body);
     res.writeHead(reply.status, {
-      'content-type': reply.contentType ?? (isString ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
+      'content-type':
+        reply.contentType ?? (isString ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8'),
       ...reply.headers,
     });
     res.end(payload);
@@ -103,10 +108,18 @@ export async function startSimulatorServer(route: SimRoute, options: { port?: nu
             send(res, { status: 500, body: { error: 'simulated internal error' } });
             return;
           case 'html':
-            send(res, { status: 502, body: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html' });
+            send(res, {
+              status: 502,
+              body: '<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>',
+              contentType: 'text/html',
+            });
             return;
           case 'malformed-json':
-            send(res, { status: 200, body: '{"header": {"code": 200, "stat', contentType: 'application/json' });
+            send(res, {
+              status: 200,
+              body: '{"header": {"code": 200, "stat',
+              contentType: 'application/json',
+            });
             return;
           case 'reset':
             req.socket.destroy();
@@ -120,7 +133,10 @@ export async function startSimulatorServer(route: SimRoute, options: { port?: nu
         try {
           send(res, await route(simReq));
         } catch (error) {
-          send(res, { status: 500, body: { error: error instanceof Error ? error.message : 'simulator error' } });
+          send(res, {
+            status: 500,
+            body: { error: error instanceof Error ? error.message : 'simulator error' },
+          });
         }
       })();
     });
@@ -198,7 +214,9 @@ export class SimTokenIssuer {
 }
 
 /** Decode `Authorization: Basic …` into its two parts, or undefined. */
-export function parseBasicAuth(authorization: string | undefined): { user: string; pass: string } | undefined {
+export function parseBasicAuth(
+  authorization: string | undefined,
+): { user: string; pass: string } | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization ?? '');
   if (!match?.[1]) {
     return undefined;

@@ -38,7 +38,12 @@ const VaultFileSchema = z.object({
 });
 type VaultFile = z.infer<typeof VaultFileSchema>;
 
-export function openFileVault(options: { dataDir: string; cipher: VaultCipher; clock: Clock; redactor: Redactor }): SecretVault {
+export function openFileVault(options: {
+  dataDir: string;
+  cipher: VaultCipher;
+  clock: Clock;
+  redactor: Redactor;
+}): SecretVault {
   const { cipher, clock, redactor } = options;
   const path = join(options.dataDir, VAULT_FILE_NAME);
   let file: VaultFile | undefined;
@@ -72,7 +77,10 @@ export function openFileVault(options: { dataDir: string; cipher: VaultCipher; c
 
   const requireUnlocked = (): void => {
     if (lockReason !== null) {
-      throw new KassaError(cipher.unavailableReason === null ? 'vault.locked' : 'secret.unavailable', lockReason);
+      throw new KassaError(
+        cipher.unavailableReason === null ? 'vault.locked' : 'secret.unavailable',
+        lockReason,
+      );
     }
   };
 
@@ -99,7 +107,10 @@ export function openFileVault(options: { dataDir: string; cipher: VaultCipher; c
       };
       persist({
         ...base,
-        entries: { ...base.entries, [name]: { ct: cipher.encrypt(value, name), updatedAt: new Date(clock.now()).toISOString() } },
+        entries: {
+          ...base.entries,
+          [name]: { ct: cipher.encrypt(value, name), updatedAt: new Date(clock.now()).toISOString() },
+        },
       });
     },
     clear(name) {
@@ -114,7 +125,10 @@ export function openFileVault(options: { dataDir: string; cipher: VaultCipher; c
       requireUnlocked();
       const entry = file?.entries[name];
       if (!entry) {
-        throw new KassaError('secret.missing', `The secret ${name} is not set. Set it in Settings or with \`kassa secrets set ${name}\`.`);
+        throw new KassaError(
+          'secret.missing',
+          `The secret ${name} is not set. Set it in Settings or with \`kassa secrets set ${name}\`.`,
+        );
       }
       const value = cipher.decrypt(entry.ct, name);
       redactor.addValue(value);

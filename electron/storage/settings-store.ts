@@ -28,7 +28,7 @@ function deletePath(target: unknown, path: readonly PropertyKey[]): boolean {
   if (node === null || typeof node !== 'object' || last === undefined) {
     return false;
   }
-  return delete (node as Record<PropertyKey, unknown>)[last];
+  return Reflect.deleteProperty(node, last);
 }
 
 /** Parse what is on disk; drop each invalid field so its default applies. */
@@ -42,7 +42,7 @@ export function repairSettings(raw: unknown, logger: Logger): Settings {
     let removed = false;
     for (const issue of result.error.issues) {
       // An unknown key is reported at its parent with `keys`; an invalid value at its own path.
-      const keys = 'keys' in issue && Array.isArray(issue.keys) ? (issue.keys as string[]) : undefined;
+      const keys = issue.code === 'unrecognized_keys' ? issue.keys : undefined;
       if (keys) {
         for (const key of keys) {
           removed = deletePath(candidate, [...issue.path, key]) || removed;
@@ -50,7 +50,10 @@ export function repairSettings(raw: unknown, logger: Logger): Settings {
       } else {
         removed = deletePath(candidate, issue.path) || removed;
       }
-      logger.warn({ path: issue.path.map(String).join('.'), problem: issue.message }, 'settings: invalid value reset to its default');
+      logger.warn(
+        { path: issue.path.map(String).join('.'), problem: issue.message },
+        'settings: invalid value reset to its default',
+      );
     }
     if (!removed) {
       break;
@@ -68,7 +71,9 @@ export function createSettingsStore(backing: SettingsBacking, logger: Logger): S
     set(next) {
       const parsed = SettingsSchema.safeParse(next);
       if (!parsed.success) {
-        throw new KassaError('validation', 'These settings are not valid; nothing was saved.', { issues: issuesOf(parsed.error) });
+        throw new KassaError('validation', 'These settings are not valid; nothing was saved.', {
+          issues: issuesOf(parsed.error),
+        });
       }
       backing.write(parsed.data);
       current = parsed.data;

@@ -25,7 +25,7 @@ export function openNodeSettingsStore(dataDir: string, logger: Logger): Settings
       path: conf.path,
       read: () => conf.store,
       write: (value: Settings) => {
-        conf.store = value as unknown as Record<string, unknown>;
+        conf.store = value;
       },
     },
     logger,

@@ -20,14 +20,23 @@ const IV_BYTES = 12;
 
 export function parseVaultKey(text: string): Buffer {
   const trimmed = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
+    ? Buffer.from(trimmed, 'hex')
+    : Buffer.from(trimmed, 'base64');
   if (key.length !== KEY_BYTES) {
-    throw new KassaError('secret.unavailable', 'KASSA_VAULT_KEY must be 32 bytes: 64 hex characters or base64. The vault was not opened.');
+    throw new KassaError(
+      'secret.unavailable',
+      'KASSA_VAULT_KEY must be 32 bytes: 64 hex characters or base64. The vault was not opened.',
+    );
   }
   return key;
 }
 
-export function aesGcmCipher(key: Buffer, backend: 'aes-256-gcm-env-key' | 'aes-256-gcm-key-file', warning: string | null): VaultCipher {
+export function aesGcmCipher(
+  key: Buffer,
+  backend: 'aes-256-gcm-env-key' | 'aes-256-gcm-key-file',
+  warning: string | null,
+): VaultCipher {
   return {
     backend,
     unavailableReason: null,
@@ -81,5 +90,10 @@ export function openNodeVault(options: {
           'aes-256-gcm-key-file',
           `Secrets are encrypted with a key file (${VAULT_KEY_FILE}) in the same folder. Anyone who can read that folder can read them: set KASSA_VAULT_KEY, or use the desktop app with the system keychain.`,
         );
-  return openFileVault({ dataDir: options.dataDir, cipher, clock: options.clock, redactor: options.redactor });
+  return openFileVault({
+    dataDir: options.dataDir,
+    cipher,
+    clock: options.clock,
+    redactor: options.redactor,
+  });
 }

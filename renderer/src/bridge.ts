@@ -60,7 +60,10 @@ class SocketTransport {
         // Whatever was in flight has no answer coming: fail it visibly rather than hang the screen.
         for (const [id, settle] of this.#pending) {
           this.#pending.delete(id);
-          settle({ ok: false, error: { code: 'internal', message: 'The connection to the till was lost. Try again.' } });
+          settle({
+            ok: false,
+            error: { code: 'internal', message: 'The connection to the till was lost. Try again.' },
+          });
         }
         reject(new Error('connection closed'));
         if (this.#listeners.size > 0) {
@@ -158,7 +161,8 @@ function socketDisplayApi(): KassaDisplayApi {
     connectionListener(connected);
   });
   return {
-    displayReady: (input) => transport.invoke('display:ready', input) as ReturnType<KassaDisplayApi['displayReady']>,
+    displayReady: (input) =>
+      transport.invoke('display:ready', input) as ReturnType<KassaDisplayApi['displayReady']>,
     onUpdate: (listener) => transport.on('display:update', listener as Listener),
   };
 }

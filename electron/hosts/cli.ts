@@ -1,0 +1,229 @@
+/**
+ * `kassa` — the installers' and support scripts' way to drive a till without its screens.
+ *   kassa [--data-dir DIR] invoke <channel> [json]      the result envelope as JSON; exit 0 ok, 1 error
+ *   kassa [--data-dir DIR] settings get [path]
+ *   kassa [--data-dir DIR] settings set <path> <json>    e.g. settings set country '"GE"'
+ *   kassa [--data-dir DIR] secrets status
+ *   kassa [--data-dir DIR] secrets set <name>            the value is read from stdin, never from argv
+ *   kassa [--data-dir DIR] secrets clear <name>
+ *   kassa [--data-dir DIR] doctor                        one line per configured provider; exit 1 on failure
+ *   kassa [--data-dir DIR] serve [--port N]              the browser host (sandbox profile starts simulators)
+ * stdout carries results only; logs go to stderr.
+ */
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { CHANNEL_NAMES } from '../../shared/contract';
+import type { Envelope } from '../../shared/errors';
+import { SECRET_NAMES, SecretNameSchema } from '../../shared/secrets';
+import { createLogger } from '../log/logger';
+import { runDoctor } from './doctor';
+import { openNodeKassa, resolveDataDir } from './node-kassa';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The whole of standard input (for `secrets set`). */
+  readStdin: () => Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+export const USAGE = `Usage: kassa [--data-dir DIR] <command>
+
+Commands:
+  invoke <channel> [json]     call one IPC channel as the cashier; prints the result envelope
+  settings get [path]         print the settings (or one dotted path)
+  settings set <path> <json>  change one setting, e.g.: kassa settings set country '"GE"'
+  secrets status              which secrets are set (never their values)
+  secrets set <name>          store a secret read from standard input
+  secrets clear <name>        remove a secret
+  doctor                      check settings, vault and every configured provider
+  serve [--port N]            start the browser host and print the cashier and display URLs
+
+Secret names: ${SECRET_NAMES.join(', ')}
+Channels: ${CHANNEL_NAMES.join(', ')}
+`;
+
+function print(io: CliIo, envelope: Envelope<unknown>): number {
+  io.stdout(`${JSON.stringify(envelope, null, 2)}\n`);
+  return envelope.ok ? 0 : 1;
+}
+
+function getPath(value: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) =>
+        node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined,
+      value,
+    );
+}
+
+function setPath(value: Record<string, unknown>, path: string, next: unknown): void {
+  const keys = path.split('.');
+  let node: Record<string, unknown> = value;
+  for (const key of keys.slice(0, -1)) {
+    const child = node[key];
+    if (child === null || typeof child !== 'object') {
+      throw new Error(`settings has no section "${key}" in "${path}"`);
+    }
+    node = child as Record<string, unknown>;
+  }
+  const last = keys.at(-1);
+  if (last === undefined || !(last in node)) {
+    throw new Error(`settings has no field "${path}"`);
+  }
+  node[last] = next;
+}
+
+function parseJsonArg(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new Error(`${what} must be JSON (strings in quotes: '"GE"'); got ${text}`);
+  }
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        'data-dir': { type: 'string' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, sub, ...rest] = parsed.positionals;
+  if (parsed.values.help === true || command === undefined) {
+    io.stdout(USAGE);
+    return command === undefined && parsed.values.help !== true ? 2 : 0;
+  }
+  const dataDir = resolveDataDir(parsed.values['data-dir']);
+  const { logger, redactor } = createLogger({ level: io.env.KASSA_LOG_LEVEL ?? 'warn' });
+  let node;
+  try {
+    node = openNodeKassa({ dataDir, host: 'cli', logger, redactor, env: io.env });
+  } catch (error) {
+    io.stderr(`kassa: ${redactor.text(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+  const { kassa } = node;
+  try {
+    switch (command) {
+      case 'invoke': {
+        if (sub === undefined) {
+          io.stderr('kassa invoke <channel> [json]\n');
+          return 2;
+        }
+        return print(
+          io,
+          await kassa.invoke('cashier', sub, rest[0] === undefined ? {} : parseJsonArg(rest[0], 'the input')),
+        );
+      }
+      case 'settings': {
+        const current = await kassa.invoke('cashier', 'settings:get', {});
+        if (!current.ok) {
+          return print(io, current);
+        }
+        if (sub === 'get') {
+          const value = rest[0] === undefined ? current.value : getPath(current.value, rest[0]);
+          if (value === undefined) {
+            io.stderr(`kassa: settings has no field "${rest[0] ?? ''}"\n`);
+            return 1;
+          }
+          io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+          return 0;
+        }
+        if (sub === 'set' && rest.length === 2 && rest[0] !== undefined && rest[1] !== undefined) {
+          const next = structuredClone(current.value) as Record<string, unknown>;
+          setPath(next, rest[0], parseJsonArg(rest[1], 'the value'));
+          return print(io, await kassa.invoke('cashier', 'settings:set', { settings: next }));
+        }
+        io.stderr('kassa settings get [path] | kassa settings set <path> <json>\n');
+        return 2;
+      }
+      case 'secrets': {
+        if (sub === 'status') {
+          return print(io, await kassa.invoke('cashier', 'secrets:status', {}));
+        }
+        if ((sub === 'set' || sub === 'clear') && rest.length === 1 && rest[0] !== undefined) {
+          const name = SecretNameSchema.safeParse(rest[0]);
+          if (!name.success) {
+            io.stderr(`kassa: unknown secret "${rest[0]}". Known: ${SECRET_NAMES.join(', ')}\n`);
+            return 2;
+          }
+          if (sub === 'clear') {
+            return print(io, await kassa.invoke('cashier', 'secrets:clear', { name: name.data }));
+          }
+          const value = (await io.readStdin()).replace(/\r?\n$/, '');
+          return print(io, await kassa.invoke('cashier', 'secrets:set', { name: name.data, value }));
+        }
+        if (sub === 'set' && rest.length > 1) {
+          io.stderr(
+            'kassa: a secret is never taken from the command line (it would land in shell history). Pipe it on stdin.\n',
+          );
+          return 2;
+        }
+        io.stderr('kassa secrets status | set <name> (value on stdin) | clear <name>\n');
+        return 2;
+      }
+      case 'doctor': {
+        const lines = await runDoctor(node);
+        for (const line of lines) {
+          io.stdout(
+            `${line.ok ? 'ok  ' : 'FAIL'}  ${line.provider.padEnd(12)} ${redactor.text(line.detail)}\n`,
+          );
+        }
+        return lines.every((l) => l.ok) ? 0 : 1;
+      }
+      case 'serve': {
+        const { serveBrowserHost } = await import('./serve');
+        await serveBrowserHost({
+          node,
+          port: parsed.values.port === undefined ? 0 : Number(parsed.values.port),
+          io,
+        });
+        return 0;
+      }
+      default:
+        io.stderr(`kassa: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    io.stderr(`kassa: ${redactor.text(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  } finally {
+    if (command !== 'serve') {
+      await kassa.close();
+    }
+  }
+}
+
+/** Read stdin; on a terminal, read one line without echoing it. */
+export async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) {
+    process.stderr.write('Secret (input hidden), then Enter: ');
+    const muted = new Writable({
+      write(_chunk, _enc, done) {
+        done();
+      },
+    });
+    const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+    const line = await new Promise<string>((resolve) => rl.once('line', resolve));
+    rl.close();
+    process.stderr.write('\n');
+    return line;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) {
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
