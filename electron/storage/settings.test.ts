@@ -20,7 +20,10 @@ describe('Node settings store (conf)', () => {
     expect(store.get()).toEqual(defaultSettings());
     const next = { ...store.get(), country: 'GE' as const, store: { name: 'Tbilisi 1' } };
     store.set(next);
-    expect(openNodeSettingsStore(t.dir, logger).get()).toMatchObject({ country: 'GE', store: { name: 'Tbilisi 1' } });
+    expect(openNodeSettingsStore(t.dir, logger).get()).toMatchObject({
+      country: 'GE',
+      store: { name: 'Tbilisi 1' },
+    });
     expect(store.path.endsWith('settings.json')).toBe(true);
   });
 
@@ -48,7 +51,10 @@ describe('Node settings store (conf)', () => {
     cleanup = t.cleanup;
     const { logger, lines } = createCapturingLogger();
     const store = openNodeSettingsStore(t.dir, logger);
-    writeFileSync(store.path, JSON.stringify({ country: 'UZ', locale: 'fr', display: { locale: 'xx', enabled: false }, junk: 1 }));
+    writeFileSync(
+      store.path,
+      JSON.stringify({ country: 'UZ', locale: 'fr', display: { locale: 'xx', enabled: false }, junk: 1 }),
+    );
     const repaired = openNodeSettingsStore(t.dir, logger).get();
     expect(repaired.country).toBe('UZ');
     expect(repaired.locale).toBe('mn');

@@ -35,7 +35,12 @@ function allBytes(dir: string): string {
 describe('Node vault (AES-256-GCM)', () => {
   it('stores ciphertext only: no plaintext (raw, base64 or hex) anywhere in the data dir', () => {
     const dir = dataDir();
-    const vault = openNodeVault({ dataDir: dir, clock: new ManualClock(), redactor: new Redactor(), env: { KASSA_VAULT_KEY: KEY_A } });
+    const vault = openNodeVault({
+      dataDir: dir,
+      clock: new ManualClock(),
+      redactor: new Redactor(),
+      env: { KASSA_VAULT_KEY: KEY_A },
+    });
     vault.set('socialpay.checksumKey', SECRET);
     const bytes = allBytes(dir);
     expect(bytes).not.toContain(SECRET);
@@ -51,10 +56,18 @@ describe('Node vault (AES-256-GCM)', () => {
   it('with a wrong key: locked with a clear error, nothing wiped', () => {
     const dir = dataDir();
     const clock = new ManualClock();
-    openNodeVault({ dataDir: dir, clock, redactor: new Redactor(), env: { KASSA_VAULT_KEY: KEY_A } }).set('pocket.clientSecret', SECRET);
+    openNodeVault({ dataDir: dir, clock, redactor: new Redactor(), env: { KASSA_VAULT_KEY: KEY_A } }).set(
+      'pocket.clientSecret',
+      SECRET,
+    );
     const before = readFileSync(join(dir, VAULT_FILE_NAME), 'utf8');
 
-    const wrong = openNodeVault({ dataDir: dir, clock, redactor: new Redactor(), env: { KASSA_VAULT_KEY: KEY_B } });
+    const wrong = openNodeVault({
+      dataDir: dir,
+      clock,
+      redactor: new Redactor(),
+      env: { KASSA_VAULT_KEY: KEY_B },
+    });
     expect(wrong.status()).toMatchObject({ locked: true });
     expect(wrong.status().warning).toMatch(/vault key does not match/);
     expect(() => wrong.get('pocket.clientSecret')).toThrow(KassaError);
@@ -62,13 +75,23 @@ describe('Node vault (AES-256-GCM)', () => {
     expect(() => wrong.clear('pocket.clientSecret')).toThrow(/does not match/);
     expect(readFileSync(join(dir, VAULT_FILE_NAME), 'utf8')).toBe(before);
 
-    const right = openNodeVault({ dataDir: dir, clock, redactor: new Redactor(), env: { KASSA_VAULT_KEY: KEY_A } });
+    const right = openNodeVault({
+      dataDir: dir,
+      clock,
+      redactor: new Redactor(),
+      env: { KASSA_VAULT_KEY: KEY_A },
+    });
     expect(right.get('pocket.clientSecret')).toBe(SECRET);
   });
 
   it('creates a 0600 key file with a visible warning when no KASSA_VAULT_KEY is given', () => {
     const dir = dataDir();
-    const vault = openNodeVault({ dataDir: dir, clock: new ManualClock(), redactor: new Redactor(), env: {} });
+    const vault = openNodeVault({
+      dataDir: dir,
+      clock: new ManualClock(),
+      redactor: new Redactor(),
+      env: {},
+    });
     vault.set('baas.password', SECRET);
     expect(statSync(join(dir, VAULT_KEY_FILE)).mode & 0o777).toBe(0o600);
     expect(vault.status()).toMatchObject({ backend: 'aes-256-gcm-key-file', locked: false });
@@ -89,7 +112,12 @@ describe('Node vault (AES-256-GCM)', () => {
   });
 
   it('missing secret → secret.missing naming the command to set it; clear removes it', () => {
-    const vault = openNodeVault({ dataDir: dataDir(), clock: new ManualClock(), redactor: new Redactor(), env: { KASSA_VAULT_KEY: KEY_A } });
+    const vault = openNodeVault({
+      dataDir: dataDir(),
+      clock: new ManualClock(),
+      redactor: new Redactor(),
+      env: { KASSA_VAULT_KEY: KEY_A },
+    });
     expect(() => vault.get('ebarimt.password')).toThrow(/kassa secrets set ebarimt.password/);
     vault.set('ebarimt.password', SECRET);
     vault.clear('ebarimt.password');
@@ -98,14 +126,24 @@ describe('Node vault (AES-256-GCM)', () => {
 
   it('registers values with the redactor so they never reach logs', () => {
     const redactor = new Redactor();
-    const vault = openNodeVault({ dataDir: dataDir(), clock: new ManualClock(), redactor, env: { KASSA_VAULT_KEY: KEY_A } });
+    const vault = openNodeVault({
+      dataDir: dataDir(),
+      clock: new ManualClock(),
+      redactor,
+      env: { KASSA_VAULT_KEY: KEY_A },
+    });
     vault.set('baas.consumerSecret', SECRET);
     expect(redactor.text(`sent ${SECRET}`)).not.toContain(SECRET);
   });
 
   it('rejects a malformed KASSA_VAULT_KEY with a clear message', () => {
-    expect(() => openNodeVault({ dataDir: dataDir(), clock: new ManualClock(), redactor: new Redactor(), env: { KASSA_VAULT_KEY: 'short' } })).toThrow(
-      /32 bytes/,
-    );
+    expect(() =>
+      openNodeVault({
+        dataDir: dataDir(),
+        clock: new ManualClock(),
+        redactor: new Redactor(),
+        env: { KASSA_VAULT_KEY: 'short' },
+      }),
+    ).toThrow(/32 bytes/);
   });
 });
