@@ -1,0 +1,63 @@
+/**
+ * The cashier window's preload: `window.kassa`, one named method per contract channel plus `on(event)`.
+ * Never exposes ipcRenderer itself, and never hands the renderer an IpcRendererEvent (its `sender` would leak
+ * ipcRenderer). Closed with `satisfies KassaApi`, so a channel added to the contract without a method here is
+ * a type error.
+ *
+ * Sandboxed preloads can only require `electron`: every import from shared/ is type-only, so the bundle
+ * (dist/electron/preload-cashier.cjs) carries no zod and no other module.
+ */
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+  EventPayload,
+  KassaApi,
+  Unsubscribe,
+} from '../../shared/contract';
+import type { Envelope } from '../../shared/errors';
+
+/** The events this page may subscribe to; the type check below fails when the contract gains one. */
+const EVENTS = ['display:update'] as const satisfies readonly EventName[];
+type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
+const _everyEventListed: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
+
+function isListedEvent(name: string): name is EventName {
+  return (EVENTS as readonly string[]).includes(name);
+}
+
+function call<C extends ChannelName>(
+  channel: C,
+): (input: ChannelInput<C>) => Promise<Envelope<ChannelOutput<C>>> {
+  // main validates the input and answers with an envelope; the cast only names what the contract says.
+  return (input) => ipcRenderer.invoke(channel, input) as Promise<Envelope<ChannelOutput<C>>>;
+}
+
+function on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): Unsubscribe {
+  if (!isListedEvent(name)) {
+    throw new Error(`kassa.on: unknown event ${String(name)}`);
+  }
+  const wrapped = (_event: IpcRendererEvent, payload: unknown): void => {
+    listener(payload as EventPayload<E>);
+  };
+  ipcRenderer.on(name, wrapped);
+  // Remove exactly the function that was added, so unsubscribing really detaches it.
+  return () => {
+    ipcRenderer.removeListener(name, wrapped);
+  };
+}
+
+const api = {
+  appInfo: call('app:info'),
+  settingsGet: call('settings:get'),
+  settingsSet: call('settings:set'),
+  secretsStatus: call('secrets:status'),
+  secretsSet: call('secrets:set'),
+  secretsClear: call('secrets:clear'),
+  displayReady: call('display:ready'),
+  on,
+} satisfies KassaApi;
+
+contextBridge.exposeInMainWorld('kassa', api);

@@ -1,0 +1,21 @@
+import type { WebPreferences } from 'electron';
+
+/** The one set of web preferences every Kassa window uses; only the preload differs. */
+export function lockedDownPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webviewTag: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+    // The till keeps running timers (payment polling UI) while the window is behind the display window.
+    backgroundThrottling: false,
+  };
+}

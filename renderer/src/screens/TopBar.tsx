@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { CASHIER_LOCALES } from '../../../shared/settings';
+import { useAppStore } from '../stores/app';
+import { useSettingsStore } from '../stores/settings';
+
+/** Store name, environment badge (SANDBOX loud, so nobody mistakes a demo sale for a real one), language. */
+export function TopBar() {
+  const { t } = useTranslation();
+  const saved = useSettingsStore((s) => s.saved);
+  const uiLocale = useSettingsStore((s) => s.uiLocale);
+  const setCashierLocale = useSettingsStore((s) => s.setCashierLocale);
+  const info = useAppStore((s) => s.info);
+  const profile = saved?.profile ?? info?.profile;
+
+  return (
+    <header className="topbar" data-testid="topbar">
+      <div className="topbar-store">
+        <span className="topbar-app">{t('app.title')}</span>
+        <span className="topbar-store-name" data-testid="store-name">
+          {saved?.store.name ?? ''}
+        </span>
+      </div>
+      {profile !== undefined && (
+        <span
+          className={`profile-badge profile-${profile}`}
+          data-testid="profile-badge"
+          data-profile={profile}
+          title={profile === 'sandbox' ? t('profile.sandboxHint') : undefined}
+        >
+          {t(`profile.${profile}`)}
+        </span>
+      )}
+      <div className="lang-switch" role="group" aria-label={t('lang.label')} data-testid="lang-switch">
+        {CASHIER_LOCALES.map((locale) => (
+          <button
+            key={locale}
+            type="button"
+            className="lang-button"
+            aria-pressed={uiLocale === locale}
+            data-testid={`lang-${locale}`}
+            onClick={() => {
+              void setCashierLocale(locale);
+            }}
+          >
+            {t(`lang.${locale}`)}
+          </button>
+        ))}
+      </div>
+    </header>
+  );
+}
