@@ -74,7 +74,9 @@ test('the display page shows the idle welcome, and its token cannot use cashier 
   const token = new URL(host.displayUrl).hash.replace('#token=', '');
   const answers = await page.evaluate(async (displayToken: string) => {
     const ws = new WebSocket(`ws://${location.host}/ipc`, ['kassa.v1', `kassa-token.${displayToken}`]);
-    await new Promise((resolve) => ws.addEventListener('open', resolve));
+    await new Promise((resolve) => {
+      ws.addEventListener('open', resolve);
+    });
     const ask = (id: number, channel: string, input: unknown): Promise<unknown> =>
       new Promise((resolve) => {
         ws.addEventListener('message', (m: MessageEvent<string>) => {

@@ -6,6 +6,7 @@ import type { Settings } from '../../shared/settings';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from './clock';
 import type { EventBus, HandlerMap } from './handlers';
+import type { ProviderRuntime } from './provider-runtime';
 
 export type HostKind = 'electron' | 'browser' | 'cli' | 'test';
 
@@ -19,6 +20,7 @@ export interface FoundationDeps {
   version: string;
   /** The display's current view-model; later features replace it as the sale moves on. */
   display: { current(): DisplayViewModel };
+  providers: ProviderRuntime;
   /** Called after settings change, so services (providers, display) pick up the new values. */
   onSettingsChanged(settings: Settings): void;
 }
@@ -31,6 +33,7 @@ export function createFoundationHandlers(
   deps: FoundationDeps,
 ): HandlerMap<
   | 'app:info'
+  | 'app:doctor'
   | 'settings:get'
   | 'settings:set'
   | 'secrets:status'
@@ -51,6 +54,28 @@ export function createFoundationHandlers(
         now: new Date(deps.clock.now()).toISOString(),
       });
     },
+    'app:doctor': async () => {
+      const settings = deps.settings.get();
+      const vault = deps.vault.status();
+      const base = [
+        {
+          provider: 'settings',
+          ok: true,
+          detail: `${settings.profile} profile, ${settings.country}, ${deps.settings.path}`,
+        },
+        {
+          provider: 'vault',
+          ok: !vault.locked,
+          detail: vault.locked
+            ? (vault.warning ?? 'locked')
+            : `${vault.backend}; ${vault.secrets.filter((s) => s.set).length} secret(s) set`,
+        },
+      ];
+      if (vault.locked && settings.profile !== 'sandbox') {
+        return base;
+      }
+      return [...base, ...(await deps.providers.doctor())];
+    },
     'settings:get': () => Promise.resolve(deps.settings.get()),
     'settings:set': ({ settings }) => {
       const saved = deps.settings.set(settings);
@@ -60,10 +85,12 @@ export function createFoundationHandlers(
     'secrets:status': () => Promise.resolve(deps.vault.status()),
     'secrets:set': ({ name, value }) => {
       deps.vault.set(name, value);
+      deps.providers.reset();
       return Promise.resolve(deps.vault.status());
     },
     'secrets:clear': ({ name }) => {
       deps.vault.clear(name);
+      deps.providers.reset();
       return Promise.resolve(deps.vault.status());
     },
     'display:ready': () => Promise.resolve(deps.display.current()),

@@ -15,6 +15,7 @@ import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from './clock';
 import { createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
 import { createEventBus, type EventBus } from './handlers';
+import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
 
 export interface KassaDeps {
   clock: Clock;
@@ -27,16 +28,28 @@ export interface KassaDeps {
   version: string;
   /** Tests validate every output against the contract. */
   validateOutput?: boolean;
+  /** Provider request timeout override (tests). */
+  providerTimeoutMs?: number;
 }
 
 export interface Kassa {
   invoke(role: Role, channel: string, input: unknown): Promise<Envelope<unknown>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Provider clients and the sandbox simulators (hosts and tests; never exposed to a page). */
+  readonly providers: ProviderRuntime;
   close(): Promise<void>;
 }
 
 export function createKassa(deps: KassaDeps): Kassa {
   const events: EventBus = createEventBus();
+  const providers = createProviderRuntime({
+    settings: deps.settings,
+    vault: deps.vault,
+    clock: deps.clock,
+    logger: deps.logger,
+    redactor: deps.redactor,
+    ...(deps.providerTimeoutMs === undefined ? {} : { timeoutMs: deps.providerTimeoutMs }),
+  });
   let display: DisplayViewModel = welcomeViewModel(deps.settings.get());
 
   const setDisplay = (next: DisplayViewModel): void => {
@@ -45,6 +58,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   };
 
   const onSettingsChanged = (settings: Settings): void => {
+    providers.reset();
     // Only the idle screen shows settings (store name, language); a sale in progress keeps its own view.
     setDisplay(welcomeViewModel(settings));
   };
@@ -59,6 +73,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       host: deps.host,
       version: deps.version,
       display: { current: () => display },
+      providers,
       onSettingsChanged,
     }),
   };
@@ -73,6 +88,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   return {
     invoke: (role, channel, input) => handle(handleDeps, role, channel, input),
     on: (name, listener) => events.on(name, listener),
-    close: () => Promise.resolve(),
+    providers,
+    close: () => providers.close(),
   };
 }

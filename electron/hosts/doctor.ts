@@ -1,25 +1,14 @@
 /**
- * `kassa doctor`: what an installer checks before handing a till over. One line per check, each failure with
- * a cause someone on site can act on. Provider checks are added as each provider's doctor lands.
+ * `kassa doctor`: what an installer checks before handing a till over — the same checks as the app:doctor
+ * channel (settings, vault, every configured provider), one line each with a cause someone on site can act on.
  */
 import type { DoctorLine } from '../providers/context';
 import type { NodeKassa } from './node-kassa';
 
 export async function runDoctor(node: NodeKassa): Promise<DoctorLine[]> {
-  const lines: DoctorLine[] = [];
-  const settings = node.settings.get();
-  lines.push({
-    provider: 'settings',
-    ok: true,
-    detail: `${settings.profile} profile, ${settings.country}, ${node.settings.path}`,
-  });
-  const vault = node.vault.status();
-  lines.push({
-    provider: 'vault',
-    ok: !vault.locked,
-    detail: vault.locked
-      ? (vault.warning ?? 'locked')
-      : `${vault.backend}; ${vault.secrets.filter((s) => s.set).length} secret(s) set`,
-  });
-  return Promise.resolve(lines);
+  const result = await node.kassa.invoke('cashier', 'app:doctor', {});
+  if (!result.ok) {
+    return [{ provider: 'kassa', ok: false, detail: result.error.message }];
+  }
+  return result.value as DoctorLine[];
 }

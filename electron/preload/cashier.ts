@@ -51,6 +51,7 @@ function on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) =
 
 const api = {
   appInfo: call('app:info'),
+  appDoctor: call('app:doctor'),
   settingsGet: call('settings:get'),
   settingsSet: call('settings:set'),
   secretsStatus: call('secrets:status'),

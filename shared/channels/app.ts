@@ -14,7 +14,16 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+export const DoctorLineSchema = z.object({ provider: z.string(), ok: z.boolean(), detail: z.string() });
+export type DoctorLineView = z.infer<typeof DoctorLineSchema>;
+
 export const appChannels = {
+  'app:doctor': channel({
+    input: z.strictObject({}),
+    output: z.array(DoctorLineSchema),
+    summary:
+      'Check settings, the vault and every configured provider; one line each with a cause on failure.',
+  }),
   'app:info': channel({
     input: z.strictObject({}),
     output: AppInfoSchema,
