@@ -71,8 +71,12 @@ describe('Node vault (AES-256-GCM)', () => {
     expect(wrong.status()).toMatchObject({ locked: true });
     expect(wrong.status().warning).toMatch(/vault key does not match/);
     expect(() => wrong.get('pocket.clientSecret')).toThrow(KassaError);
-    expect(() => wrong.set('pocket.clientSecret', 'other')).toThrow(/does not match/);
-    expect(() => wrong.clear('pocket.clientSecret')).toThrow(/does not match/);
+    expect(() => {
+      wrong.set('pocket.clientSecret', 'other');
+    }).toThrow(/does not match/);
+    expect(() => {
+      wrong.clear('pocket.clientSecret');
+    }).toThrow(/does not match/);
     expect(readFileSync(join(dir, VAULT_FILE_NAME), 'utf8')).toBe(before);
 
     const right = openNodeVault({
