@@ -3,6 +3,11 @@
  * started on first use and their URLs and credentials are used instead of the stored ones; in staging and
  * production the stored settings and the vault are used. Clients are rebuilt when settings change.
  */
+import { createBaasClient, type BaasClient } from '../providers/baas/client';
+import { doctorBaas } from '../providers/baas/doctor';
+import { createBogClient } from '../providers/bog/client';
+import type { BogClient } from '../providers/bog/common';
+import { doctorBog } from '../providers/bog/doctor';
 import type { SecretName } from '../../shared/secrets';
 import type { Settings } from '../../shared/settings';
 import type { Logger } from '../log/logger';
@@ -29,6 +34,8 @@ export interface ProviderClients {
   pocket: PocketClient;
   posApi: PosApiClient;
   easyRegister: EasyRegisterClient;
+  bog: BogClient;
+  baas: BaasClient;
 }
 
 export interface ProviderRuntime {
@@ -117,6 +124,8 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
             pocket: createPocketClient(ctx, providers.pocket),
             posApi: createPosApiClient(ctx, providers.ebarimt),
             easyRegister: createEasyRegisterClient(ctx, providers.ebarimt),
+            bog: createBogClient(ctx, providers.bog),
+            baas: createBaasClient(ctx, providers.baas),
           },
         };
       }
@@ -138,6 +147,12 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
         if (providers.ebarimt.enabled) {
           checks.push(doctorPosApi(ctx, providers.ebarimt), doctorEasyRegister(ctx, providers.ebarimt));
         }
+      }
+      if (settings.country === 'GE' && providers.bog.enabled) {
+        checks.push(doctorBog(createBogClient(ctx, providers.bog)));
+      }
+      if (settings.country === 'UZ' && providers.baas.enabled) {
+        checks.push(doctorBaas(createBaasClient(ctx, providers.baas)));
       }
       return Promise.all(checks);
     },
