@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { ChannelDef, EventDef, MethodName, Role } from './channel';
 import { appChannels } from './channels/app';
+import { approvalChannels, approvalEvents } from './channels/approval';
 import { displayChannels, displayEvents } from './channels/display';
 import { secretsChannels } from './channels/secrets';
 import { settingsChannels } from './channels/settings';
@@ -16,10 +17,12 @@ export const channels = {
   ...settingsChannels,
   ...secretsChannels,
   ...displayChannels,
+  ...approvalChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
   ...displayEvents,
+  ...approvalEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

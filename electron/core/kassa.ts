@@ -16,6 +16,8 @@ import type { Clock } from './clock';
 import { createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
 import { createEventBus, type EventBus } from './handlers';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
+import { createApprovalHandlers } from '../receipts/approval-handlers';
+import { ApprovalService } from '../receipts/approval-service';
 
 export interface KassaDeps {
   clock: Clock;
@@ -63,7 +65,16 @@ export function createKassa(deps: KassaDeps): Kassa {
     setDisplay(welcomeViewModel(settings));
   };
 
+  const approval = new ApprovalService({
+    easyRegister: () => providers.clients().then((c) => c.easyRegister),
+    logger: deps.logger,
+    emit: (view) => {
+      events.emit('approval:updated', view);
+    },
+  });
+
   const handlers: AllHandlers = {
+    ...createApprovalHandlers({ approval }),
     ...createFoundationHandlers({
       clock: deps.clock,
       dataDir: deps.dataDir,
@@ -89,6 +100,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     invoke: (role, channel, input) => handle(handleDeps, role, channel, input),
     on: (name, listener) => events.on(name, listener),
     providers,
-    close: () => providers.close(),
+    // Closing drops any receipt qrData still held in memory.
+    close: () => approval.close().then(() => providers.close()),
   };
 }

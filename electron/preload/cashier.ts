@@ -20,7 +20,7 @@ import type {
 import type { Envelope } from '../../shared/errors';
 
 /** The events this page may subscribe to; the type check below fails when the contract gains one. */
-const EVENTS = ['display:update'] as const satisfies readonly EventName[];
+const EVENTS = ['display:update', 'approval:updated'] as const satisfies readonly EventName[];
 type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
 const _everyEventListed: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
 
@@ -58,6 +58,14 @@ const api = {
   secretsSet: call('secrets:set'),
   secretsClear: call('secrets:clear'),
   displayReady: call('display:ready'),
+  approvalState: call('approval:state'),
+  approvalStart: call('approval:start'),
+  approvalIdentify: call('approval:identify'),
+  approvalConfirm: call('approval:confirm'),
+  approvalScanReceipt: call('approval:scan-receipt'),
+  approvalRetry: call('approval:retry'),
+  approvalReset: call('approval:reset'),
+  approvalClose: call('approval:close'),
   on,
 } satisfies KassaApi;
 

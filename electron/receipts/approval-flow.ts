@@ -1,0 +1,375 @@
+/**
+ * The e-receipt approval flow as a pure state machine (no I/O, no clock):
+ *
+ *   idle ─open/identify/scan→ identifying ─lookup ok→ confirm(buyer) ─confirm→ ready(buyer)
+ *   ready | result ─scan→ submitting ─answer→ result(buyer, outcome) ─scan→ submitting … (next receipt)
+ *
+ * A receipt scanned before the buyer is confirmed waits as `pendingQr` and is submitted on confirm. `step()`
+ * returns the next state and at most one effect (a lookup or an approveQr) for the service to run; the
+ * effect's completion comes back as an event carrying the effect's `seq`, and a completion whose `seq` is
+ * not the current one (the cashier reset or closed meanwhile) is ignored.
+ *
+ * qrData lives only inside `HeldQr` (memory only, ITC rule): `toViewModel()` exposes whether one is held,
+ * never its digits, and a HeldQr serialises to a placeholder if anything ever tries to log or stringify it.
+ */
+import { classifyCode, type ClassifiedCode } from '../../shared/codes';
+import type {
+  ApprovalErrorView,
+  ApprovalResultView,
+  ApprovalState,
+  ApprovalViewModel,
+  BuyerView,
+} from '../../shared/channels/approval';
+
+/** A receipt's qrData held in memory. Not enumerable, not serialisable: read it with `digits()` only to send. */
+export class HeldQr {
+  readonly #digits: string;
+
+  constructor(digits: string) {
+    this.#digits = digits;
+  }
+
+  /** The qrData itself — for the approveQr request body and nothing else. */
+  digits(): string {
+    return this.#digits;
+  }
+
+  toJSON(): string {
+    return '[qrData held in memory]';
+  }
+
+  toString(): string {
+    return '[qrData held in memory]';
+  }
+}
+
+export type BuyerQuery =
+  | { kind: 'regno'; regNo: string }
+  | { kind: 'phone'; phoneNum: string }
+  | { kind: 'customer-no'; customerNo: string };
+
+export interface Buyer {
+  /** Full 8-digit eBarimt code: what approveQr is sent. Shown masked. */
+  customerNo: string;
+  name: string | null;
+  emailMasked: string | null;
+  identifiedBy: BuyerQuery['kind'];
+}
+
+export type Effect =
+  | { kind: 'lookup'; seq: number; query: BuyerQuery }
+  | { kind: 'approve'; seq: number; customerNo: string; qr: HeldQr; afterRetry: boolean };
+
+export interface FlowState {
+  readonly phase: ApprovalState;
+  readonly busy: boolean;
+  readonly buyer: Buyer | null;
+  readonly pendingQr: HeldQr | null;
+  readonly lastResult: ApprovalResultView | null;
+  readonly approvedCount: number;
+  readonly error: ApprovalErrorView | null;
+  /** The failed effect `retry` repeats (memory only); null when the last failure is not worth repeating. */
+  readonly retry: Effect | null;
+  /** The effect being run (memory only), so a failure can be offered for retry. */
+  readonly inFlight: Effect | null;
+  readonly seq: number;
+}
+
+export type FlowEvent =
+  | { type: 'open'; qr?: HeldQr }
+  | { type: 'identify'; query: string }
+  | { type: 'confirm' }
+  | { type: 'scan'; qr: HeldQr }
+  | { type: 'retry' }
+  | { type: 'reset' }
+  | { type: 'close' }
+  | { type: 'lookup-done'; seq: number; buyer: Buyer }
+  | { type: 'lookup-failed'; seq: number; error: ApprovalErrorView; retryable: boolean }
+  | { type: 'approve-done'; seq: number; result: ApprovalResultView }
+  | { type: 'approve-failed'; seq: number; error: ApprovalErrorView; retryable: boolean };
+
+export interface Step {
+  state: FlowState;
+  effect: Effect | null;
+}
+
+/** An event the current state cannot take; the service turns it into `state.conflict`. */
+export class FlowConflict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FlowConflict';
+  }
+}
+
+export const APPROVAL_TEXT = {
+  unrecognised: {
+    mn: 'Регистрийн дугаар (2 үсэг + 8 орон), утасны дугаар эсвэл И-баримтын 8 оронтой кодыг оруулна уу.',
+    en: 'Enter a register number (2 letters + 8 digits), a mobile number or the 8-digit eBarimt code.',
+  },
+  phoneNotRegistered: {
+    mn: 'Энэ утасны дугаараар И-баримтад бүртгэлтэй хэрэглэгч олдсонгүй. Регистр эсвэл 8 оронтой кодоор хайна уу.',
+    en: 'No eBarimt account is registered to this phone number. Try the register number or 8-digit code.',
+  },
+  customerNotFound: {
+    mn: 'Энэ 8 оронтой кодтой И-баримтын хэрэглэгч олдсонгүй. Кодыг шалгана уу.',
+    en: 'No eBarimt account has this 8-digit code. Check the code.',
+  },
+  alreadyApprovedAfterRetry: {
+    mn: 'Баримт баталгаажсан байна — өмнөх оролдлогоор бүртгэгдсэн байх магадлалтай. Дахин бүртгэх шаардлагагүй.',
+    en: 'The receipt is confirmed — most likely by the attempt that lost its connection. Nothing more to do.',
+  },
+} as const;
+
+export function initialFlowState(seq = 0): FlowState {
+  return {
+    phase: 'idle',
+    busy: false,
+    buyer: null,
+    pendingQr: null,
+    lastResult: null,
+    approvedCount: 0,
+    error: null,
+    retry: null,
+    inFlight: null,
+    seq,
+  };
+}
+
+/** What an identify query is, read the way the approval screen reads it (identity first, Mongolia). */
+export function classifyQuery(
+  query: string,
+): BuyerQuery | { kind: 'receipt'; qr: HeldQr } | { kind: 'unrecognised' } {
+  const code: ClassifiedCode = classifyCode(query, { prefer: 'identity', country: 'MN' });
+  switch (code.kind) {
+    case 'regno':
+      return { kind: 'regno', regNo: code.regNo };
+    case 'customer-no':
+      return { kind: 'customer-no', customerNo: code.customerNo };
+    case 'phone':
+      // Easy Register knows Mongolian 8-digit numbers only.
+      return code.country === 'MN' ? { kind: 'phone', phoneNum: code.national } : { kind: 'unrecognised' };
+    case 'ebarimt-qr':
+      return { kind: 'receipt', qr: new HeldQr(code.qrData) };
+    case 'ean13':
+    case 'ean8':
+    case 'upca':
+    case 'weight':
+    case 'price':
+    case 'invalid-checksum':
+    case 'unknown':
+      return { kind: 'unrecognised' };
+  }
+}
+
+/** `10038071` → `10****71`. */
+export function maskCustomerNo(customerNo: string): string {
+  return customerNo.length <= 4
+    ? '*'.repeat(customerNo.length)
+    : `${customerNo.slice(0, 2)}${'*'.repeat(customerNo.length - 4)}${customerNo.slice(-2)}`;
+}
+
+export function toViewModel(state: FlowState): ApprovalViewModel {
+  const buyer: BuyerView | null = state.buyer && {
+    name: state.buyer.name,
+    customerNoMasked: maskCustomerNo(state.buyer.customerNo),
+    emailMasked: state.buyer.emailMasked,
+    identifiedBy: state.buyer.identifiedBy,
+  };
+  return {
+    state: state.phase,
+    busy: state.busy,
+    buyer,
+    lastResult: state.lastResult,
+    approvedCount: state.approvedCount,
+    pendingQr: state.pendingQr !== null,
+    canRetry: state.retry !== null && !state.busy,
+    error: state.error,
+  };
+}
+
+const same = (state: FlowState): Step => ({ state, effect: null });
+
+function submit(state: FlowState, buyer: Buyer, qr: HeldQr, afterRetry: boolean): Step {
+  const seq = state.seq + 1;
+  const effect: Effect = { kind: 'approve', seq, customerNo: buyer.customerNo, qr, afterRetry };
+  return {
+    state: {
+      ...state,
+      phase: 'submitting',
+      busy: true,
+      buyer,
+      pendingQr: null,
+      lastResult: null,
+      error: null,
+      retry: null,
+      inFlight: effect,
+      seq,
+    },
+    effect,
+  };
+}
+
+function lookup(state: FlowState, query: BuyerQuery): Step {
+  const seq = state.seq + 1;
+  const effect: Effect = { kind: 'lookup', seq, query };
+  return {
+    state: {
+      ...state,
+      phase: 'identifying',
+      busy: true,
+      buyer: null,
+      lastResult: null,
+      approvedCount: 0,
+      error: null,
+      retry: null,
+      inFlight: effect,
+      seq,
+    },
+    effect,
+  };
+}
+
+function scan(state: FlowState, qr: HeldQr): Step {
+  switch (state.phase) {
+    case 'idle':
+      return same({ ...initialFlowState(state.seq), phase: 'identifying', pendingQr: qr });
+    case 'identifying':
+    case 'confirm':
+      // Held until a buyer is confirmed; a second receipt scanned now replaces the first.
+      return same({ ...state, pendingQr: qr });
+    case 'ready':
+    case 'result':
+      if (state.buyer === null) {
+        throw new FlowConflict('No buyer is confirmed yet.');
+      }
+      return submit(state, state.buyer, qr, false);
+    case 'submitting':
+      throw new FlowConflict('A receipt is being submitted; scan the next one when its answer shows.');
+  }
+}
+
+/** The next state for an event, and the effect to run (if any). Throws FlowConflict when it cannot be taken. */
+export function step(state: FlowState, event: FlowEvent): Step {
+  switch (event.type) {
+    case 'open':
+      if (event.qr !== undefined) {
+        return scan(state, event.qr);
+      }
+      return state.phase === 'idle'
+        ? same({ ...initialFlowState(state.seq), phase: 'identifying' })
+        : same(state);
+
+    case 'identify': {
+      if (state.phase === 'submitting') {
+        throw new FlowConflict('A receipt is being submitted; wait for its answer.');
+      }
+      if (state.busy) {
+        throw new FlowConflict('The buyer is being looked up; wait for the answer.');
+      }
+      const query = classifyQuery(event.query);
+      if (query.kind === 'receipt') {
+        return scan(state, query.qr);
+      }
+      if (query.kind === 'unrecognised') {
+        // Nothing changes but the message: a stray scan must not drop a confirmed buyer.
+        const phase = state.phase === 'idle' ? 'identifying' : state.phase;
+        const error: ApprovalErrorView = { code: 'unrecognised', message: APPROVAL_TEXT.unrecognised };
+        return same({ ...state, phase, error, retry: null });
+      }
+      // A new buyer (also from ready / result: identifying someone else starts over).
+      return lookup(state, query);
+    }
+
+    case 'confirm': {
+      if (state.phase !== 'confirm' || state.buyer === null) {
+        throw new FlowConflict('There is no buyer to confirm.');
+      }
+      if (state.pendingQr !== null) {
+        return submit(state, state.buyer, state.pendingQr, false);
+      }
+      return same({ ...state, phase: 'ready', error: null, retry: null });
+    }
+
+    case 'scan':
+      return scan(state, event.qr);
+
+    case 'retry': {
+      const failed = state.retry;
+      if (failed === null || state.busy) {
+        throw new FlowConflict('There is nothing to retry.');
+      }
+      if (failed.kind === 'lookup') {
+        return lookup(state, failed.query);
+      }
+      if (state.buyer === null) {
+        throw new FlowConflict('There is nothing to retry.');
+      }
+      return submit(state, state.buyer, failed.qr, true);
+    }
+
+    case 'reset':
+      if (state.phase === 'submitting') {
+        throw new FlowConflict('A receipt is being submitted; wait for its answer before a new buyer.');
+      }
+      // A new buyer; a receipt waiting for a buyer keeps waiting. Bumping seq drops an in-flight lookup.
+      return same({
+        ...initialFlowState(state.seq + 1),
+        phase: 'identifying',
+        pendingQr: state.pendingQr,
+      });
+
+    case 'close':
+      // Always possible; an answer still in flight is then ignored. Everything held is forgotten.
+      return same(initialFlowState(state.seq + 1));
+
+    case 'lookup-done':
+      if (event.seq !== state.seq || state.phase !== 'identifying') {
+        return same(state);
+      }
+      return same({
+        ...state,
+        phase: 'confirm',
+        busy: false,
+        buyer: event.buyer,
+        error: null,
+        retry: null,
+        inFlight: null,
+      });
+
+    case 'lookup-failed': {
+      if (event.seq !== state.seq || state.phase !== 'identifying') {
+        return same(state);
+      }
+      const retry = event.retryable ? state.inFlight : null;
+      return same({ ...state, busy: false, error: event.error, retry, inFlight: null });
+    }
+
+    case 'approve-done':
+      if (event.seq !== state.seq || state.phase !== 'submitting') {
+        return same(state);
+      }
+      return same({
+        ...state,
+        phase: 'result',
+        busy: false,
+        lastResult: event.result,
+        approvedCount: state.approvedCount + (event.result.ok ? 1 : 0),
+        error: null,
+        retry: null,
+        inFlight: null,
+      });
+
+    case 'approve-failed':
+      if (event.seq !== state.seq || state.phase !== 'submitting') {
+        return same(state);
+      }
+      return same({
+        ...state,
+        phase: 'ready',
+        busy: false,
+        error: event.error,
+        retry: event.retryable ? state.inFlight : null,
+        inFlight: null,
+      });
+  }
+}
