@@ -7,6 +7,10 @@ import type { z } from 'zod';
 import type { ChannelDef, EventDef, MethodName, Role } from './channel';
 import { appChannels } from './channels/app';
 import { approvalChannels, approvalEvents } from './channels/approval';
+import { journalChannels } from './channels/journal';
+import { paymentChannels, paymentEvents } from './channels/payment';
+import { saleChannels, saleEvents } from './channels/sale';
+import { sandboxChannels } from './channels/sandbox';
 import { displayChannels, displayEvents } from './channels/display';
 import { secretsChannels } from './channels/secrets';
 import { settingsChannels } from './channels/settings';
@@ -18,11 +22,17 @@ export const channels = {
   ...secretsChannels,
   ...displayChannels,
   ...approvalChannels,
+  ...saleChannels,
+  ...paymentChannels,
+  ...journalChannels,
+  ...sandboxChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
   ...displayEvents,
   ...approvalEvents,
+  ...saleEvents,
+  ...paymentEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

@@ -4,20 +4,27 @@
  * It never imports electron.
  */
 import type { Role } from '../../shared/channel';
+import type { SaleView } from '../../shared/channels/sale';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { DisplayViewModel } from '../../shared/channels/display';
+import { displayViewModelFor } from '../../shared/display-model';
 import type { Envelope } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
 import { handle, type AllHandlers } from '../ipc/handle';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
+import { createApprovalHandlers } from '../receipts/approval-handlers';
+import { ApprovalService } from '../receipts/approval-service';
+import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
+import { createTill } from '../sales/till';
+import { createRealScheduler } from '../payments/scheduler';
+import { openJournal } from '../storage/journal';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from './clock';
 import { createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
 import { createEventBus, type EventBus } from './handlers';
+import { createPaymentAdapters } from './payment-adapters';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
-import { createApprovalHandlers } from '../receipts/approval-handlers';
-import { ApprovalService } from '../receipts/approval-service';
 
 export interface KassaDeps {
   clock: Clock;
@@ -39,42 +46,90 @@ export interface Kassa {
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Provider clients and the sandbox simulators (hosts and tests; never exposed to a page). */
   readonly providers: ProviderRuntime;
+  /** Resolves once payments left open by the last run have been re-checked and polling has resumed. */
+  readonly recovered: Promise<void>;
   close(): Promise<void>;
+}
+
+/** An empty open sale is the idle till: the customer sees the welcome screen. */
+function isIdle(view: SaleView): boolean {
+  return view.sale.status === 'open' && view.sale.lines.length === 0 && view.payments.length === 0;
 }
 
 export function createKassa(deps: KassaDeps): Kassa {
   const events: EventBus = createEventBus();
+  const log = deps.logger;
   const providers = createProviderRuntime({
     settings: deps.settings,
     vault: deps.vault,
     clock: deps.clock,
-    logger: deps.logger,
+    logger: log,
     redactor: deps.redactor,
     ...(deps.providerTimeoutMs === undefined ? {} : { timeoutMs: deps.providerTimeoutMs }),
   });
   let display: DisplayViewModel = welcomeViewModel(deps.settings.get());
+  let lastSale: SaleView | undefined;
 
   const setDisplay = (next: DisplayViewModel): void => {
     display = next;
     events.emit('display:update', next);
   };
 
+  /** The display follows the sale; it never computes anything itself. */
+  const showSale = (view: SaleView): void => {
+    lastSale = view;
+    const settings = deps.settings.get();
+    setDisplay(
+      isIdle(view)
+        ? welcomeViewModel(settings)
+        : displayViewModelFor(view.sale, view.payments, settings.display.locale),
+    );
+  };
+
   const onSettingsChanged = (settings: Settings): void => {
     providers.reset();
-    // Only the idle screen shows settings (store name, language); a sale in progress keeps its own view.
-    setDisplay(welcomeViewModel(settings));
+    if (lastSale === undefined || isIdle(lastSale)) {
+      setDisplay(welcomeViewModel(settings));
+    } else {
+      showSale(lastSale);
+    }
   };
+
+  const journal = openJournal({ dataDir: deps.dataDir });
+  const adapters = createPaymentAdapters(providers);
+  const till = createTill({
+    journal,
+    clock: deps.clock,
+    logger: log,
+    scheduler: createRealScheduler((error) => {
+      log.error({ err: error }, 'payments: a scheduled check failed');
+    }),
+    country: () => deps.settings.get().country,
+    provider: (id) => adapters.get(id),
+    demoCatalog: deps.settings.get().profile === 'sandbox',
+    events: {
+      sale: (view) => {
+        events.emit('sale:updated', view);
+        showSale(view);
+      },
+      payment: (payment) => {
+        events.emit('payment:updated', payment);
+      },
+    },
+  });
 
   const approval = new ApprovalService({
     easyRegister: () => providers.clients().then((c) => c.easyRegister),
-    logger: deps.logger,
+    logger: log,
     emit: (view) => {
       events.emit('approval:updated', view);
     },
   });
 
   const handlers: AllHandlers = {
+    ...till.handlers,
     ...createApprovalHandlers({ approval }),
+    ...createSandboxCustomerHandlers({ engine: till.engine, sandbox: () => providers.sandbox() }),
     ...createFoundationHandlers({
       clock: deps.clock,
       dataDir: deps.dataDir,
@@ -91,16 +146,35 @@ export function createKassa(deps: KassaDeps): Kassa {
 
   const handleDeps = {
     handlers,
-    logger: deps.logger.child({ component: 'ipc' }),
+    logger: log.child({ component: 'ipc' }),
     redactor: deps.redactor,
     validateOutput: deps.validateOutput ?? false,
   };
+
+  // Re-check what the last run left open (ARCHITECTURE §5): never re-send, only ask the provider.
+  const recovered = till.recover().then(
+    (open) => {
+      if (open.length > 0) {
+        log.info({ count: open.length }, 'payments: resumed open payments from the journal');
+      }
+    },
+    (error: unknown) => {
+      log.error({ err: error }, 'payments: recovery failed; open payments will be checked on demand');
+    },
+  );
 
   return {
     invoke: (role, channel, input) => handle(handleDeps, role, channel, input),
     on: (name, listener) => events.on(name, listener),
     providers,
-    // Closing drops any receipt qrData still held in memory.
-    close: () => approval.close().then(() => providers.close()),
+    recovered,
+    close: async () => {
+      await recovered;
+      till.stop();
+      // Closing drops any receipt qrData still held in memory.
+      await approval.close();
+      await providers.close();
+      await journal.close();
+    },
   };
 }

@@ -1,9 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNodeKassa, type NodeKassa } from '../hosts/node-kassa';
 import { createCapturingLogger } from '../log/logger';
-import { tempDataDir } from '../testing/temp-dir';
+import { readAllFiles, tempDataDir } from '../testing/temp-dir';
 
 let opened: { node: NodeKassa; cleanup: () => void }[] = [];
 afterEach(async () => {
@@ -53,7 +51,7 @@ describe('provider runtime', () => {
     expect(secrets.length).toBeGreaterThanOrEqual(5);
     await node.kassa.invoke('cashier', 'app:doctor', {});
     expect(node.vault.status().secrets.every((s) => !s.set)).toBe(true);
-    const files = readdirSync(node.dataDir).map((f) => readFileSync(join(node.dataDir, f), 'utf8'));
+    const files = readAllFiles(node.dataDir);
     for (const value of secrets) {
       expect(files.join('\n')).not.toContain(value);
       expect(node.lines.join('\n')).not.toContain(value);

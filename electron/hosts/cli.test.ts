@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDataDir } from '../testing/temp-dir';
+import { readAllFiles, tempDataDir } from '../testing/temp-dir';
 import { runCli, type CliIo } from './cli';
 
 let cleanup: () => void = () => undefined;
@@ -44,8 +42,8 @@ describe('kassa CLI', () => {
     expect(await runCli(['--data-dir', t.dir, 'secrets', 'set', 'socialpay.checksumKey'], set)).toBe(0);
     expect(set.out.join('')).toContain('"set": true');
     expect(set.out.join('') + set.err.join('')).not.toContain(secret);
-    for (const file of readdirSync(t.dir)) {
-      expect(readFileSync(join(t.dir, file), 'utf8')).not.toContain(secret);
+    for (const content of readAllFiles(t.dir)) {
+      expect(content).not.toContain(secret);
     }
     const argv = io();
     expect(await runCli(['--data-dir', t.dir, 'secrets', 'set', 'socialpay.checksumKey', secret], argv)).toBe(

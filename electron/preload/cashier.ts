@@ -20,7 +20,12 @@ import type {
 import type { Envelope } from '../../shared/errors';
 
 /** The events this page may subscribe to; the type check below fails when the contract gains one. */
-const EVENTS = ['display:update', 'approval:updated'] as const satisfies readonly EventName[];
+const EVENTS = [
+  'display:update',
+  'approval:updated',
+  'sale:updated',
+  'payment:updated',
+] as const satisfies readonly EventName[];
 type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
 const _everyEventListed: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
 
@@ -50,8 +55,8 @@ function on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) =
 }
 
 const api = {
-  appInfo: call('app:info'),
   appDoctor: call('app:doctor'),
+  appInfo: call('app:info'),
   settingsGet: call('settings:get'),
   settingsSet: call('settings:set'),
   secretsStatus: call('secrets:status'),
@@ -66,6 +71,33 @@ const api = {
   approvalRetry: call('approval:retry'),
   approvalReset: call('approval:reset'),
   approvalClose: call('approval:close'),
+  saleCurrent: call('sale:current'),
+  saleNew: call('sale:new'),
+  saleAddLine: call('sale:add-line'),
+  saleSetQuantity: call('sale:set-quantity'),
+  saleSetLineDiscount: call('sale:set-line-discount'),
+  saleSetDiscount: call('sale:set-discount'),
+  saleRemoveLine: call('sale:remove-line'),
+  saleHold: call('sale:hold'),
+  saleRecall: call('sale:recall'),
+  saleHeld: call('sale:held'),
+  saleVoid: call('sale:void'),
+  catalogSearch: call('catalog:search'),
+  catalogImportCsv: call('catalog:import-csv'),
+  paymentMethods: call('payment:methods'),
+  paymentStart: call('payment:start'),
+  paymentCancel: call('payment:cancel'),
+  paymentRetry: call('payment:retry'),
+  paymentCheck: call('payment:check'),
+  paymentRefund: call('payment:refund'),
+  paymentSubmitCode: call('payment:submit-code'),
+  paymentList: call('payment:list'),
+  journalList: call('journal:list'),
+  journalGet: call('journal:get'),
+  journalReport: call('journal:report'),
+  sandboxCustomerPay: call('sandbox:customer-pay'),
+  sandboxCustomerDecline: call('sandbox:customer-decline'),
+  sandboxCustomerExpire: call('sandbox:customer-expire'),
   on,
 } satisfies KassaApi;
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -11,4 +11,12 @@ export function tempDataDir(prefix = 'kassa-test-'): { dir: string; cleanup: () 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Every file under `dir` (recursively), read as latin1 so binary files (the journal) are searchable too. */
+export function readAllFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map((name) => join(dir, String(name)))
+    .filter((path) => statSync(path).isFile())
+    .map((path) => readFileSync(path, 'latin1'));
 }

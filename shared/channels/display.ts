@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, event } from '../channel';
+import { SALE_DISPLAY_SCHEMAS } from '../display-model';
 import { DisplayLocaleSchema } from '../settings';
 
 /**
@@ -12,7 +13,10 @@ export const DisplayWelcomeSchema = z.object({
   storeName: z.string(),
 });
 
-export const DisplayViewModelSchema = z.discriminatedUnion('state', [DisplayWelcomeSchema]);
+export const DisplayViewModelSchema = z.discriminatedUnion('state', [
+  DisplayWelcomeSchema,
+  ...SALE_DISPLAY_SCHEMAS,
+]);
 export type DisplayViewModel = z.infer<typeof DisplayViewModelSchema>;
 
 export const displayChannels = {

@@ -1,0 +1,84 @@
+/**
+ * Bank of Georgia (iPay or Payments API, behind one BogClient) as a PaymentProvider: the order's approve link
+ * is the QR. Our idempotency key is BoG's shop/external order id and Idempotency-Key.
+ *
+ * BoG reads status by its own order id only. If a start's answer was lost (payment `unknown` with no
+ * providerRef) the adapter cannot ask, and says so by throwing: the payment stays `unknown` — it is never
+ * re-sent and never guessed — until someone checks BoG's merchant portal.
+ *
+ * The order is sent as ONE item for the attempt's amount: a split payment pays part of a sale, and sale
+ * discounts / weighed goods would not add up as BoG items anyway.
+ */
+import type { BogClient } from '../../providers/bog/client';
+import { ProviderError } from '../../providers/errors';
+import type { PaymentProvider, StatusResult } from '../provider';
+import { isNotFound, unsupported } from './common';
+
+export function bogPaymentProvider(client: BogClient): PaymentProvider {
+  const orderIdOf = (ref: { providerRef?: string | undefined }): string => {
+    if (ref.providerRef === undefined) {
+      throw new ProviderError({
+        provider: 'bog',
+        kind: 'unexpected',
+        message:
+          'BoG never returned an order id for this attempt; check the merchant portal for its shop order id.',
+        mayHaveReachedProvider: false,
+      });
+    }
+    return ref.providerRef;
+  };
+  return {
+    id: 'bog',
+    displayName: 'Bank of Georgia',
+    capabilities: {
+      qr: true,
+      deeplink: false,
+      phoneInvoice: false,
+      refund: true,
+      partialRefund: true,
+      // BoG orders expire by themselves (iPay 1 h, Payments ttl); there is no withdraw call.
+      cancel: false,
+      settle: false,
+      smsStep: false,
+    },
+    async start(req) {
+      const order = await client.createOrder({
+        idempotencyKey: req.idempotencyKey,
+        items: [
+          { productId: req.idempotencyKey, description: req.description, quantity: 1, unitPrice: req.amount },
+        ],
+      });
+      return { providerRef: order.orderId, qr: order.approveUrl, expiresAt: order.expiresAt };
+    },
+    async status(ref): Promise<StatusResult> {
+      try {
+        const res = await client.status(orderIdOf(ref));
+        switch (res.outcome) {
+          case 'pending':
+          case 'authorized': // a pre-auth hold is not money yet; the till only starts automatic captures
+            return { status: 'pending', raw: { providerStatus: res.providerStatus } };
+          case 'paid':
+          case 'refunded':
+          case 'partially_refunded':
+            return { status: 'paid', raw: { providerStatus: res.providerStatus } };
+          case 'declined':
+          case 'cancelled':
+            return {
+              status: res.outcome,
+              reason: res.messages.en,
+              raw: { providerStatus: res.providerStatus },
+            };
+        }
+      } catch (error) {
+        if (isNotFound(error)) {
+          return { status: 'not_found' };
+        }
+        throw error;
+      }
+    },
+    cancel: () => unsupported('bog', 'withdrawing an order'),
+    async refund(ref, amount) {
+      await client.refund(orderIdOf(ref), amount.amount === ref.amount.amount ? undefined : amount);
+    },
+  };
+}

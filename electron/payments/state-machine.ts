@@ -1,0 +1,48 @@
+/**
+ * The payment state machine of ARCHITECTURE §5 as an explicit table. `transition()` is pure: it returns the
+ * next Payment or throws KassaError('state.conflict'); the engine journals the result before anything else.
+ *
+ *   created ──► requesting ──► awaiting_customer ──► paid | declined | cancelled | expired
+ *      │            │  └──────────────┴──► unknown ──► (resolved only by status queries) awaiting_customer |
+ *      │            └► paid | declined                paid | declined | cancelled | expired
+ *      └► paid (cash: nothing to ask) | cancelled (withdrawn before it was sent)
+ *   paid ──► refunding ──► refunded | refund_failed;  refunded / refund_failed ──► refunding (another
+ *   partial refund, or trying again after a failure; the engine checks the remaining amount)
+ */
+import type { Payment, PaymentState } from '../../shared/domain';
+import { KassaError } from '../core/errors';
+
+export const TRANSITIONS: Readonly<Record<PaymentState, readonly PaymentState[]>> = {
+  created: ['requesting', 'paid', 'cancelled'],
+  requesting: ['awaiting_customer', 'paid', 'declined', 'unknown'],
+  awaiting_customer: ['paid', 'declined', 'cancelled', 'expired', 'unknown'],
+  unknown: ['awaiting_customer', 'paid', 'declined', 'cancelled', 'expired'],
+  paid: ['refunding'],
+  declined: [],
+  cancelled: [],
+  expired: [],
+  refunding: ['refunded', 'refund_failed'],
+  refunded: ['refunding'],
+  refund_failed: ['refunding'],
+};
+
+export function canTransition(from: PaymentState, to: PaymentState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Fields a transition may change; identity (id, sale, attempt, key, method, amount) never changes. */
+export type PaymentPatch = Partial<
+  Omit<Payment, 'id' | 'saleId' | 'attempt' | 'idempotencyKey' | 'method' | 'amount' | 'state' | 'createdAt'>
+>;
+
+export function transition(
+  payment: Payment,
+  to: PaymentState,
+  at: number,
+  patch: PaymentPatch = {},
+): Payment {
+  if (!canTransition(payment.state, to)) {
+    throw new KassaError('state.conflict', `Payment ${payment.id} cannot go from ${payment.state} to ${to}.`);
+  }
+  return { ...payment, ...patch, state: to, updatedAt: at };
+}

@@ -1,0 +1,84 @@
+/**
+ * Checkout ties a sale to its payments: how much a new payment may be for (split payments: several methods,
+ * each for part of the total; never more than what is not yet paid or pending), cash change, and moving the
+ * sale to `paying` before the engine is asked.
+ */
+import type { PaymentMethod, Payment } from '../../shared/domain';
+import { money } from '../../shared/money';
+import { KassaError } from '../core/errors';
+import type { PaymentEngine } from '../payments/engine';
+import type { SaleService } from './service';
+
+export interface StartCheckoutInput {
+  saleId: string;
+  method: PaymentMethod;
+  amount?: number | undefined;
+  tendered?: number | undefined;
+  phone?: string | undefined;
+}
+
+export interface Checkout {
+  startPayment(input: StartCheckoutInput): Promise<Payment>;
+  /** A new attempt like a declined/cancelled/expired one, if the sale still needs that much. */
+  retryPayment(paymentId: string): Promise<Payment>;
+}
+
+export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine }): Checkout {
+  return {
+    async retryPayment(paymentId) {
+      const previous = deps.engine.get(paymentId);
+      if (!['declined', 'cancelled', 'expired'].includes(previous.state)) {
+        throw new KassaError('state.conflict', `A ${previous.state} payment cannot be tried again.`);
+      }
+      const view = await deps.sales.beginPayment(previous.saleId);
+      if (previous.amount.amount > view.available) {
+        throw new KassaError(
+          'state.conflict',
+          `Only ${view.available} is left to pay; start a new payment instead.`,
+        );
+      }
+      return deps.engine.retry(paymentId);
+    },
+
+    async startPayment(input) {
+      const view = await deps.sales.beginPayment(input.saleId);
+      const { sale, available } = view;
+      if (available <= 0) {
+        throw new KassaError(
+          'state.conflict',
+          view.pending > 0 ? 'A payment is still waiting for the customer.' : 'This sale is already paid.',
+        );
+      }
+      let amount = input.amount ?? available;
+      if (input.method === 'cash') {
+        // Cash without an amount: the customer's money pays as much as it covers; the rest is change.
+        amount = input.amount ?? Math.min(input.tendered ?? available, available);
+        if (input.tendered !== undefined && input.tendered < amount) {
+          throw new KassaError('validation', 'The cash handed over is less than the amount to pay.');
+        }
+      } else if (input.tendered !== undefined) {
+        throw new KassaError('validation', 'Only cash payments take a tendered amount.');
+      }
+      if (amount > available) {
+        throw new KassaError('validation', `At most ${available} is left to pay on this sale.`);
+      }
+      if (input.method === 'socialpay.phone' && input.phone === undefined) {
+        throw new KassaError('validation', "An invoice to a phone needs the customer's phone number.");
+      }
+      return deps.engine.start({
+        saleId: sale.id,
+        method: input.method,
+        amount: money(amount, sale.currency),
+        description: `Sale #${sale.number}`,
+        lines: sale.lines.map((l, i) => ({
+          name: l.name,
+          quantity: l.quantity,
+          unitPrice: l.unitPrice,
+          total: money(sale.totals.lines[i]?.total ?? 0, sale.currency),
+        })),
+        ...(input.phone !== undefined ? { phone: input.phone } : {}),
+        ...(input.method === 'cash' && input.tendered !== undefined ? { tendered: input.tendered } : {}),
+      });
+    },
+  };
+}

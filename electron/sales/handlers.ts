@@ -1,0 +1,41 @@
+/** The sale:* and catalog:* channels. */
+import type { saleChannels } from '../../shared/channels/sale';
+import type { CurrencyCode } from '../../shared/money';
+import { KassaError } from '../core/errors';
+import type { DomainHandlers } from '../payments/handler-types';
+import type { Catalog } from './catalog';
+import { importCatalogCsv } from './csv-import';
+import type { SaleService } from './service';
+
+export interface SaleHandlerDeps {
+  sales: SaleService;
+  catalog: Catalog;
+  currency(): CurrencyCode;
+}
+
+export function createSaleHandlers(deps: SaleHandlerDeps): DomainHandlers<typeof saleChannels> {
+  const { sales } = deps;
+  return {
+    'sale:current': () => Promise.resolve(sales.current()),
+    'sale:new': () => sales.newSale(),
+    'sale:add-line': ({ saleId, ...line }) => sales.addLine(line, saleId),
+    'sale:set-quantity': ({ saleId, lineId, quantity }) => sales.setQuantity(lineId, quantity, saleId),
+    'sale:set-line-discount': ({ saleId, lineId, discount }) =>
+      sales.setLineDiscount(lineId, discount, saleId),
+    'sale:set-discount': ({ saleId, discount }) => sales.setDiscount(discount, saleId),
+    'sale:remove-line': ({ saleId, lineId }) => sales.removeLine(lineId, saleId),
+    'sale:hold': ({ saleId }) => sales.hold(saleId),
+    'sale:recall': ({ saleId }) => sales.recall(saleId),
+    'sale:held': () => Promise.resolve(sales.held()),
+    'sale:void': ({ saleId, reason }) => sales.void(reason, saleId),
+    'catalog:search': ({ query, limit }) => Promise.resolve(deps.catalog.search(query, limit)),
+    'catalog:import-csv': ({ csv }) => {
+      const products = importCatalogCsv(csv, deps.currency());
+      if (products.length === 0) {
+        throw new KassaError('validation', 'The CSV file has no products.');
+      }
+      deps.catalog.replace(products);
+      return Promise.resolve({ imported: products.length });
+    },
+  };
+}

@@ -1,0 +1,418 @@
+/**
+ * The sale lifecycle: open → (held ⇄ open) → paying → paid, or voided. Every change is journaled (awaited)
+ * before the new view is emitted or returned, like payments. One sale is "current" on the till; held sales wait
+ * in the journal's active set, so a restart restores both.
+ *
+ * Changes run one at a time (a service-wide queue): two quick scans must not both read the same sale and
+ * lose one line.
+ */
+import { randomBytes } from 'node:crypto';
+import type { HeldSale, SaleView } from '../../shared/channels/sale';
+import {
+  capturedAmount,
+  computeSaleTotals,
+  lineGross,
+  pendingAmount,
+  type Discount,
+  type Line,
+  type Payment,
+  type ReceiptRef,
+  type Sale,
+} from '../../shared/domain';
+import type { CurrencyCode } from '../../shared/money';
+import type { Clock } from '../core/clock';
+import { KassaError } from '../core/errors';
+import type { Journal } from '../storage/journal';
+import type { Catalog } from './catalog';
+
+export interface SaleServiceDeps {
+  journal: Journal;
+  clock: Clock;
+  catalog: Catalog;
+  /** The store currency (from the country in settings). */
+  currency(): CurrencyCode;
+  /** Wire to events.emit('sale:updated', view). */
+  emit(view: SaleView): void;
+  newSaleId?(): string;
+}
+
+export type AddLineInput =
+  | { kind: 'catalog'; code: string; quantity?: number | undefined }
+  | {
+      kind: 'free';
+      name: string;
+      unitPrice: number;
+      quantity?: number | undefined;
+      vatBasisPoints?: number | undefined;
+    };
+
+/** Default VAT of free-amount items: MN 10 %, GE 18 %, UZ 12 % (prices are VAT-inclusive). */
+const DEFAULT_VAT: Readonly<Record<CurrencyCode, number>> = { MNT: 1000, GEL: 1800, UZS: 1200 };
+
+export class SaleService {
+  readonly #deps: SaleServiceDeps;
+  #currentId: string | undefined;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(deps: SaleServiceDeps) {
+    this.#deps = deps;
+    // After a restart the newest open or paying sale is current again; held ones stay held.
+    const active = deps.journal.listActiveSales().filter((s) => s.status !== 'held');
+    this.#currentId = active.at(-1)?.id;
+  }
+
+  // --- reads ----------------------------------------------------------------------------------------------
+
+  current(): SaleView | null {
+    const sale = this.#currentId === undefined ? undefined : this.#deps.journal.sale(this.#currentId);
+    return sale ? this.view(sale) : null;
+  }
+
+  get(saleId: string): Sale {
+    const sale = this.#deps.journal.sale(saleId);
+    if (!sale) {
+      throw new KassaError('not_found', `There is no sale ${saleId}.`);
+    }
+    return sale;
+  }
+
+  view(sale: Sale): SaleView {
+    return saleView(sale, this.#deps.journal.paymentsForSale(sale.id));
+  }
+
+  held(): HeldSale[] {
+    return this.#deps.journal
+      .listActiveSales()
+      .filter((s) => s.status === 'held')
+      .map((s) => ({
+        id: s.id,
+        number: s.number,
+        total: s.totals.total,
+        currency: s.currency,
+        lineCount: s.lines.length,
+        updatedAt: s.updatedAt,
+      }));
+  }
+
+  // --- lifecycle ------------------------------------------------------------------------------------------
+
+  newSale(): Promise<SaleView> {
+    return this.#serial(async () => {
+      const current = this.current();
+      if (current && current.sale.status === 'open' && current.sale.lines.length === 0) {
+        return current;
+      }
+      if (current && ['open', 'paying'].includes(current.sale.status)) {
+        throw new KassaError(
+          'state.conflict',
+          `Sale #${current.sale.number} is still open: hold, pay or void it first.`,
+        );
+      }
+      const now = this.#deps.clock.now();
+      const base = { currency: this.#deps.currency(), lines: [], discount: null };
+      const sale: Sale = {
+        ...base,
+        id: this.#deps.newSaleId?.() ?? newSaleId(now),
+        number: this.#deps.journal.lastSaleNumber() + 1,
+        status: 'open',
+        totals: computeSaleTotals(base),
+        createdAt: now,
+        updatedAt: now,
+      };
+      this.#currentId = sale.id;
+      return this.#save(sale);
+    });
+  }
+
+  addLine(input: AddLineInput, saleId?: string): Promise<SaleView> {
+    return this.#edit(saleId, (sale) => {
+      const quantity = input.quantity ?? 1;
+      if (input.kind === 'free') {
+        return withLine(sale, {
+          id: nextLineId(sale),
+          name: input.name,
+          unitPrice: { amount: input.unitPrice, currency: sale.currency },
+          measure: 'each',
+          quantity,
+          discount: null,
+          vatBasisPoints: input.vatBasisPoints ?? DEFAULT_VAT[sale.currency],
+          cityTaxBasisPoints: 0,
+        });
+      }
+      const product = this.#deps.catalog.byCode(input.code);
+      if (!product) {
+        throw new KassaError('not_found', `No product has the code ${input.code}.`);
+      }
+      if (product.currency !== sale.currency) {
+        throw new KassaError(
+          'validation',
+          `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`,
+        );
+      }
+      // Scanning the same piece item again adds to its line, as cashiers expect; weighed items stay separate.
+      const same = sale.lines.find(
+        (l) => l.sku === product.sku && l.measure === 'each' && l.discount === null,
+      );
+      if (same && product.measure === 'each') {
+        return withLines(
+          sale,
+          sale.lines.map((l) => (l === same ? { ...l, quantity: l.quantity + quantity } : l)),
+        );
+      }
+      if (product.measure === 'weight' && input.quantity === undefined) {
+        throw new KassaError('validation', `${product.name} is sold by weight: give the weight in grams.`);
+      }
+      return withLine(sale, {
+        id: nextLineId(sale),
+        sku: product.sku,
+        ...(product.barcode ? { barcode: product.barcode } : {}),
+        name: product.name,
+        unitPrice: { amount: product.price, currency: product.currency },
+        measure: product.measure,
+        quantity,
+        discount: null,
+        vatBasisPoints: product.vatBasisPoints,
+        cityTaxBasisPoints: product.cityTaxBasisPoints,
+      });
+    });
+  }
+
+  setQuantity(lineId: string, quantity: number, saleId?: string): Promise<SaleView> {
+    return this.#edit(saleId, (sale) => {
+      const line = findLine(sale, lineId);
+      checkLineDiscount(line.discount, { ...line, quantity });
+      return withLines(
+        sale,
+        sale.lines.map((l) => (l.id === lineId ? { ...l, quantity } : l)),
+      );
+    });
+  }
+
+  setLineDiscount(lineId: string, discount: Discount | null, saleId?: string): Promise<SaleView> {
+    return this.#edit(saleId, (sale) => {
+      checkLineDiscount(discount, findLine(sale, lineId));
+      return withLines(
+        sale,
+        sale.lines.map((l) => (l.id === lineId ? { ...l, discount } : l)),
+      );
+    });
+  }
+
+  setDiscount(discount: Discount | null, saleId?: string): Promise<SaleView> {
+    return this.#edit(saleId, (sale) => {
+      const afterLines = sale.totals.subtotal - sale.totals.lineDiscounts;
+      if (discount?.kind === 'amount' && discount.amount > afterLines) {
+        throw new KassaError('validation', 'The discount is larger than the sale.');
+      }
+      return { ...sale, discount };
+    });
+  }
+
+  removeLine(lineId: string, saleId?: string): Promise<SaleView> {
+    return this.#edit(saleId, (sale) => {
+      findLine(sale, lineId);
+      return withLines(
+        sale,
+        sale.lines.filter((l) => l.id !== lineId),
+      );
+    });
+  }
+
+  hold(saleId?: string): Promise<SaleView> {
+    return this.#serial(async () => {
+      const sale = this.#editable(saleId);
+      if (sale.lines.length === 0) {
+        throw new KassaError('state.conflict', 'An empty sale cannot be held.');
+      }
+      this.#currentId = undefined;
+      return this.#save({ ...sale, status: 'held' });
+    });
+  }
+
+  recall(saleId: string): Promise<SaleView> {
+    return this.#serial(async () => {
+      const sale = this.get(saleId);
+      if (sale.status !== 'held') {
+        throw new KassaError('state.conflict', `Sale #${sale.number} is not held.`);
+      }
+      const current = this.current();
+      if (current && ['open', 'paying'].includes(current.sale.status)) {
+        if (current.sale.lines.length > 0 || current.payments.length > 0) {
+          throw new KassaError(
+            'state.conflict',
+            `Sale #${current.sale.number} is open: hold or void it first.`,
+          );
+        }
+        // An untouched empty sale is simply dropped.
+        await this.#save({
+          ...current.sale,
+          status: 'voided',
+          voidReason: 'empty; replaced by a recalled sale',
+        });
+      }
+      this.#currentId = sale.id;
+      return this.#save({ ...sale, status: 'open' });
+    });
+  }
+
+  void(reason?: string, saleId?: string): Promise<SaleView> {
+    return this.#serial(async () => {
+      const sale = this.#target(saleId);
+      if (!['open', 'held', 'paying'].includes(sale.status)) {
+        throw new KassaError('state.conflict', `A ${sale.status} sale cannot be voided.`);
+      }
+      const view = this.view(sale);
+      if (view.paid > 0 || view.pending > 0) {
+        throw new KassaError('state.conflict', 'Cancel or refund its payments before voiding this sale.');
+      }
+      if (this.#currentId === sale.id) {
+        this.#currentId = undefined;
+      }
+      return this.#save({ ...sale, status: 'voided', ...(reason ? { voidReason: reason } : {}) });
+    });
+  }
+
+  // --- payments and receipts ------------------------------------------------------------------------------
+
+  /** Before a payment starts: the sale must be current, non-empty and not settled; it becomes `paying`. */
+  beginPayment(saleId: string): Promise<SaleView> {
+    return this.#serial(async () => {
+      const sale = this.#target(saleId);
+      if (sale.status !== 'open' && sale.status !== 'paying') {
+        throw new KassaError('state.conflict', `A ${sale.status} sale cannot take a payment.`);
+      }
+      if (sale.lines.length === 0 || sale.totals.total <= 0) {
+        throw new KassaError('state.conflict', 'There is nothing to pay on this sale.');
+      }
+      return sale.status === 'paying' ? this.view(sale) : this.#save({ ...sale, status: 'paying' });
+    });
+  }
+
+  /** The engine's onChange: a sale is paid when its captured payments cover the total. */
+  onPaymentChanged(payment: Payment): Promise<void> {
+    return this.#serial(async () => {
+      const sale = this.#deps.journal.sale(payment.saleId);
+      if (!sale) {
+        return;
+      }
+      const view = this.view(sale);
+      if (sale.status === 'paying' && view.paid >= sale.totals.total) {
+        await this.#save({ ...sale, status: 'paid' });
+      } else {
+        this.#deps.emit(view);
+      }
+    });
+  }
+
+  setReceipt(saleId: string, receipt: ReceiptRef): Promise<SaleView> {
+    return this.#serial(() => this.#save({ ...this.get(saleId), receipt }));
+  }
+
+  setBuyer(saleId: string, customerNo: string | null): Promise<SaleView> {
+    return this.#serial(() => {
+      const { buyer: _old, ...sale } = this.get(saleId);
+      return this.#save(customerNo === null ? sale : { ...sale, buyer: { customerNo } });
+    });
+  }
+
+  // --- internals ------------------------------------------------------------------------------------------
+
+  #target(saleId?: string): Sale {
+    const id = saleId ?? this.#currentId;
+    if (id === undefined) {
+      throw new KassaError('state.conflict', 'There is no current sale.');
+    }
+    if (saleId !== undefined && saleId !== this.#currentId && this.get(saleId).status !== 'held') {
+      throw new KassaError('state.conflict', 'That sale is not the current sale any more; reload it.');
+    }
+    return this.get(id);
+  }
+
+  /** The current sale if its lines may change: open, or paying with no payment taken or waiting. */
+  #editable(saleId?: string): Sale {
+    const sale = this.#target(saleId);
+    if (sale.id !== this.#currentId) {
+      throw new KassaError('state.conflict', 'Recall the sale before changing it.');
+    }
+    if (sale.status === 'paying') {
+      const view = this.view(sale);
+      if (view.paid > 0 || view.pending > 0) {
+        throw new KassaError(
+          'state.conflict',
+          'A payment is taken or waiting: cancel it before changing the sale.',
+        );
+      }
+      return { ...sale, status: 'open' };
+    }
+    if (sale.status !== 'open') {
+      throw new KassaError('state.conflict', `A ${sale.status} sale cannot be changed.`);
+    }
+    return sale;
+  }
+
+  #edit(saleId: string | undefined, change: (sale: Sale) => Sale): Promise<SaleView> {
+    return this.#serial(() => this.#save(change(this.#editable(saleId))));
+  }
+
+  async #save(sale: Sale): Promise<SaleView> {
+    const now = this.#deps.clock.now();
+    const next: Sale = { ...sale, totals: computeSaleTotals(sale), updatedAt: now };
+    await this.#deps.journal.append({ type: 'sale', at: now, sale: next });
+    const view = this.view(next);
+    this.#deps.emit(view);
+    return view;
+  }
+
+  #serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+}
+
+export function saleView(sale: Sale, payments: Payment[]): SaleView {
+  const paid = payments.reduce((acc, p) => acc + capturedAmount(p), 0);
+  const pending = payments.reduce((acc, p) => acc + pendingAmount(p), 0);
+  const total = sale.totals.total;
+  return {
+    sale,
+    payments,
+    paid,
+    pending,
+    due: Math.max(total - paid, 0),
+    available: Math.max(total - paid - pending, 0),
+    change: payments.reduce((acc, p) => acc + (p.state === 'paid' && p.cash ? p.cash.change : 0), 0),
+  };
+}
+
+function withLine(sale: Sale, line: Line): Sale {
+  return withLines(sale, [...sale.lines, line]);
+}
+
+function withLines(sale: Sale, lines: Line[]): Sale {
+  return { ...sale, lines };
+}
+
+function findLine(sale: Sale, lineId: string): Line {
+  const line = sale.lines.find((l) => l.id === lineId);
+  if (!line) {
+    throw new KassaError('not_found', `The sale has no line ${lineId}.`);
+  }
+  return line;
+}
+
+function checkLineDiscount(discount: Discount | null, line: Line): void {
+  if (discount?.kind === 'amount' && discount.amount > lineGross(line)) {
+    throw new KassaError('validation', `The discount is larger than the line (${lineGross(line)}).`);
+  }
+}
+
+function nextLineId(sale: Sale): string {
+  const max = sale.lines.reduce((acc, l) => Math.max(acc, Number(l.id.replace(/^L/, '')) || 0), 0);
+  return `L${max + 1}`;
+}
+
+/** S + base-36 time + 6 hex: sortable, alphanumeric, ≤ 16 chars (idempotency keys are built from it). */
+function newSaleId(now: number): string {
+  return `S${now.toString(36)}${randomBytes(3).toString('hex')}`;
+}

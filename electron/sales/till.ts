@@ -1,0 +1,105 @@
+/**
+ * One call that builds the sale + payment side of the core, so the lead's createKassa only wires events and
+ * spreads handler maps:
+ *
+ *   const till = createTill({ journal: openJournal({ dataDir }), clock, scheduler: createRealScheduler(log),
+ *     logger, country: () => settings.get().country, provider: (id) => adapters.get(id), events });
+ *   await till.recover();                      // after the hosts are ready: re-check every open payment
+ *   handlers = { ...till.handlers, ... };      // sale:*, catalog:*, payment:*, journal:*
+ *   close: () => { till.stop(); await journal.close(); }
+ */
+import type { SaleView } from '../../shared/channels/sale';
+import type { Payment } from '../../shared/domain';
+import { CURRENCY_BY_COUNTRY, type Country } from '../../shared/settings';
+import type { Clock } from '../core/clock';
+import type { Logger } from '../log/logger';
+import { PaymentEngine, type PaymentEngineDeps } from '../payments/engine';
+import { createPaymentHandlers } from '../payments/handlers';
+import type { PaymentProvider } from '../payments/provider';
+import { createPaymentRegistry, type PaymentRegistry } from '../payments/registry';
+import type { Scheduler } from '../payments/scheduler';
+import type { Journal } from '../storage/journal';
+import { Catalog } from './catalog';
+import { createCheckout, type Checkout } from './checkout';
+import { DEMO_CATALOG } from './demo-catalog';
+import { createSaleHandlers } from './handlers';
+import { createJournalHandlers } from './journal-handlers';
+import { SaleService } from './service';
+
+export interface TillDeps {
+  journal: Journal;
+  clock: Clock;
+  scheduler: Scheduler;
+  logger: Logger;
+  country(): Country;
+  /** The configured adapter for 'socialpay' | 'pocket' | 'bog' | 'baas', or undefined. */
+  provider(id: string): PaymentProvider | undefined;
+  /** Wire to the EventBus: emit('payment:updated', p) / emit('sale:updated', v). */
+  events: { payment(payment: Payment): void; sale(view: SaleView): void };
+  /** Start with the country's demo catalog (sandbox profile). Default true. */
+  demoCatalog?: boolean;
+  engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'notFoundGraceMs' | 'newId'>>;
+  newSaleId?: () => string;
+}
+
+export interface Till {
+  sales: SaleService;
+  engine: PaymentEngine;
+  registry: PaymentRegistry;
+  checkout: Checkout;
+  catalog: Catalog;
+  handlers: ReturnType<typeof createSaleHandlers> &
+    ReturnType<typeof createPaymentHandlers> &
+    ReturnType<typeof createJournalHandlers>;
+  /** Re-checks every payment left open by the last run and resumes polling. */
+  recover(): Promise<Payment[]>;
+  stop(): void;
+}
+
+export function createTill(deps: TillDeps): Till {
+  const currency = () => CURRENCY_BY_COUNTRY[deps.country()];
+  const catalog = new Catalog(deps.demoCatalog === false ? [] : DEMO_CATALOG[deps.country()]);
+  const sales = new SaleService({
+    journal: deps.journal,
+    clock: deps.clock,
+    catalog,
+    currency,
+    emit: (view) => {
+      deps.events.sale(view);
+    },
+    ...(deps.newSaleId ? { newSaleId: deps.newSaleId } : {}),
+  });
+  const registry = createPaymentRegistry({
+    country: () => deps.country(),
+    provider: (id) => deps.provider(id),
+  });
+  const engine = new PaymentEngine({
+    journal: deps.journal,
+    registry,
+    clock: deps.clock,
+    scheduler: deps.scheduler,
+    logger: deps.logger.child({ component: 'payments' }),
+    emit: (payment) => {
+      deps.events.payment(payment);
+    },
+    onChange: (payment) => sales.onPaymentChanged(payment),
+    ...deps.engine,
+  });
+  const checkout = createCheckout({ sales, engine });
+  return {
+    sales,
+    engine,
+    registry,
+    checkout,
+    catalog,
+    handlers: {
+      ...createSaleHandlers({ sales, catalog, currency }),
+      ...createPaymentHandlers({ engine, registry, checkout }),
+      ...createJournalHandlers({ journal: deps.journal, sales, clock: deps.clock }),
+    },
+    recover: () => engine.recover(),
+    stop: () => {
+      engine.stop();
+    },
+  };
+}

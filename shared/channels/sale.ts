@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { channel, event } from '../channel';
+import {
+  DiscountSchema,
+  EntityIdSchema,
+  MeasureSchema,
+  PaymentSchema,
+  SaleIdSchema,
+  SaleSchema,
+} from '../domain';
+import { CurrencyCodeSchema, MinorUnitsSchema } from '../money';
+
+/** A catalog product. Prices are tax-inclusive minor units of the store currency (per kg for 'weight'). */
+export const ProductSchema = z.strictObject({
+  sku: z.string().min(1).max(64),
+  barcode: z
+    .string()
+    .regex(/^\d{8,14}$/)
+    .optional(),
+  name: z.string().min(1).max(120),
+  price: MinorUnitsSchema.min(0),
+  currency: CurrencyCodeSchema,
+  measure: MeasureSchema,
+  vatBasisPoints: z.number().int().min(0).max(10_000),
+  cityTaxBasisPoints: z.number().int().min(0).max(10_000),
+});
+export type Product = z.infer<typeof ProductSchema>;
+
+/**
+ * The whole sale as every screen needs it: the sale, its payment attempts and the money summary, computed once
+ * in main (minor units of the sale currency).
+ */
+export const SaleViewSchema = z.object({
+  sale: SaleSchema,
+  payments: z.array(PaymentSchema),
+  /** Captured by paid payments, minus refunds. */
+  paid: z.number().int(),
+  /** Held by payments whose outcome is not known yet. */
+  pending: z.number().int(),
+  /** total − paid, never below zero. */
+  due: z.number().int(),
+  /** What may still be started: total − paid − pending. */
+  available: z.number().int(),
+  /** Cash change to hand back (sum over cash payments). */
+  change: z.number().int(),
+});
+export type SaleView = z.infer<typeof SaleViewSchema>;
+
+export const HeldSaleSchema = z.object({
+  id: SaleIdSchema,
+  number: z.number().int(),
+  total: z.number().int(),
+  currency: CurrencyCodeSchema,
+  lineCount: z.number().int(),
+  updatedAt: z.number().int(),
+});
+export type HeldSale = z.infer<typeof HeldSaleSchema>;
+
+const Quantity = z
+  .number()
+  .int('the quantity is a whole number (grams for goods sold by weight)')
+  .positive('the quantity must be more than zero')
+  .max(1_000_000, 'the quantity is too large');
+/** When given, the sale the cashier is looking at; a stale screen gets state.conflict instead of editing another sale. */
+const SaleRef = { saleId: SaleIdSchema.optional() };
+
+export const saleChannels = {
+  'sale:current': channel({
+    input: z.strictObject({}),
+    output: SaleViewSchema.nullable(),
+    summary: 'The sale on the till now (null when there is none).',
+  }),
+  'sale:new': channel({
+    input: z.strictObject({}),
+    output: SaleViewSchema,
+    summary:
+      'Start a new sale (an empty open sale is reused; a sale with lines must be held, paid or voided first).',
+  }),
+  'sale:add-line': channel({
+    input: z.discriminatedUnion('kind', [
+      z.strictObject({
+        ...SaleRef,
+        kind: z.literal('catalog'),
+        /** SKU or barcode (for in-store weight/price barcodes: the lookup code with the value digits zeroed). */
+        code: z.string().trim().min(1, 'scan or type a code').max(64),
+        quantity: Quantity.optional(),
+      }),
+      z.strictObject({
+        ...SaleRef,
+        kind: z.literal('free'),
+        name: z.string().trim().min(1, 'give the item a name').max(120),
+        /** Tax-inclusive price in minor units. */
+        unitPrice: MinorUnitsSchema.min(1, 'the price must be more than zero'),
+        quantity: Quantity.optional(),
+        vatBasisPoints: z.number().int().min(0).max(10_000).optional(),
+      }),
+    ]),
+    output: SaleViewSchema,
+    summary: 'Add a catalog item (by SKU or barcode) or a free-amount item to the current sale.',
+  }),
+  'sale:set-quantity': channel({
+    input: z.strictObject({ ...SaleRef, lineId: EntityIdSchema, quantity: Quantity }),
+    output: SaleViewSchema,
+    summary: 'Change a line quantity (pieces, or grams for weighed goods).',
+  }),
+  'sale:set-line-discount': channel({
+    input: z.strictObject({ ...SaleRef, lineId: EntityIdSchema, discount: DiscountSchema.nullable() }),
+    output: SaleViewSchema,
+    summary: 'Set or clear a line discount (amount in minor units, or percent in basis points).',
+  }),
+  'sale:set-discount': channel({
+    input: z.strictObject({ ...SaleRef, discount: DiscountSchema.nullable() }),
+    output: SaleViewSchema,
+    summary: 'Set or clear the sale discount (spread over the lines).',
+  }),
+  'sale:remove-line': channel({
+    input: z.strictObject({ ...SaleRef, lineId: EntityIdSchema }),
+    output: SaleViewSchema,
+    summary: 'Remove a line from the current sale.',
+  }),
+  'sale:hold': channel({
+    input: z.strictObject({ ...SaleRef }),
+    output: SaleViewSchema,
+    summary: 'Park the current sale (returns the held sale); the till then has no current sale.',
+  }),
+  'sale:recall': channel({
+    input: z.strictObject({ saleId: SaleIdSchema }),
+    output: SaleViewSchema,
+    summary: 'Make a held sale current again.',
+  }),
+  'sale:held': channel({
+    input: z.strictObject({}),
+    output: z.array(HeldSaleSchema),
+    summary: 'Parked sales, oldest first.',
+  }),
+  'sale:void': channel({
+    input: z.strictObject({ ...SaleRef, reason: z.string().trim().max(200).optional() }),
+    output: SaleViewSchema,
+    summary: 'Void the current sale (refused while a payment is paid or still waiting).',
+  }),
+  'catalog:search': channel({
+    input: z.strictObject({
+      query: z.string().trim().max(64),
+      limit: z.number().int().min(1).max(100).optional(),
+    }),
+    output: z.array(ProductSchema),
+    summary: 'Find products by name, SKU or barcode.',
+  }),
+  'catalog:import-csv': channel({
+    input: z.strictObject({
+      csv: z.string().min(1, 'the file is empty').max(5_000_000, 'the file is larger than 5 MB'),
+    }),
+    output: z.object({ imported: z.number().int() }),
+    summary:
+      'Replace the catalog from CSV (header: sku,name,price[,barcode,unit,vat_percent,city_tax_percent]); all rows or none.',
+  }),
+} as const;
+
+export const saleEvents = {
+  /** The whole sale view after every change (lines, status, or one of its payments). */
+  'sale:updated': event(SaleViewSchema, ['cashier']),
+} as const;
