@@ -10,6 +10,7 @@ import { approvalChannels, approvalEvents } from './channels/approval';
 import { journalChannels } from './channels/journal';
 import { paymentChannels, paymentEvents } from './channels/payment';
 import { saleChannels, saleEvents } from './channels/sale';
+import { receiptChannels, receiptEvents } from './channels/receipt';
 import { sandboxChannels } from './channels/sandbox';
 import { displayChannels, displayEvents } from './channels/display';
 import { secretsChannels } from './channels/secrets';
@@ -26,6 +27,7 @@ export const channels = {
   ...paymentChannels,
   ...journalChannels,
   ...sandboxChannels,
+  ...receiptChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...approvalEvents,
   ...saleEvents,
   ...paymentEvents,
+  ...receiptEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

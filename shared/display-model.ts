@@ -76,6 +76,8 @@ export const DisplayThankYouSchema = z.object({
   ...Base,
   state: z.literal('thank-you'),
   totalText: z.string(),
+  /** The eBarimt receipt's QR for the customer's eBarimt app: pushed from memory, never stored. */
+  receiptQr: z.string().optional(),
 });
 
 /** Spread into the display union: `z.discriminatedUnion('state', [DisplayWelcomeSchema, ...SALE_DISPLAY_SCHEMAS])`. */

@@ -14,6 +14,8 @@ import { handle, type AllHandlers } from '../ipc/handle';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
 import { createApprovalHandlers } from '../receipts/approval-handlers';
+import { createReceiptHandlers } from '../receipts/receipt-handlers';
+import { ReceiptService } from '../receipts/receipt-service';
 import { ApprovalService } from '../receipts/approval-service';
 import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
 import { createTill } from '../sales/till';
@@ -79,11 +81,13 @@ export function createKassa(deps: KassaDeps): Kassa {
   const showSale = (view: SaleView): void => {
     lastSale = view;
     const settings = deps.settings.get();
-    setDisplay(
-      isIdle(view)
-        ? welcomeViewModel(settings)
-        : displayViewModelFor(view.sale, view.payments, settings.display.locale),
-    );
+    if (isIdle(view)) {
+      setDisplay(welcomeViewModel(settings));
+      return;
+    }
+    const model = displayViewModelFor(view.sale, view.payments, settings.display.locale);
+    const receiptQr = receipts.receiptQr(view.sale.id);
+    setDisplay(model.state === 'thank-you' && receiptQr !== undefined ? { ...model, receiptQr } : model);
   };
 
   const onSettingsChanged = (settings: Settings): void => {
@@ -111,10 +115,22 @@ export function createKassa(deps: KassaDeps): Kassa {
       sale: (view) => {
         events.emit('sale:updated', view);
         showSale(view);
+        receipts.onSaleChanged(view.sale);
       },
       payment: (payment) => {
         events.emit('payment:updated', payment);
       },
+    },
+  });
+
+  const receipts: ReceiptService = new ReceiptService({
+    sales: till.sales,
+    settings: () => deps.settings.get(),
+    posApi: () => providers.clients().then((c) => c.posApi),
+    easyRegister: () => providers.clients().then((c) => c.easyRegister),
+    logger: log.child({ component: 'receipts' }),
+    emit: (view) => {
+      events.emit('receipt:updated', view);
     },
   });
 
@@ -129,6 +145,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   const handlers: AllHandlers = {
     ...till.handlers,
     ...createApprovalHandlers({ approval }),
+    ...createReceiptHandlers(receipts),
     ...createSandboxCustomerHandlers({ engine: till.engine, sandbox: () => providers.sandbox() }),
     ...createFoundationHandlers({
       clock: deps.clock,

@@ -25,6 +25,7 @@ const EVENTS = [
   'approval:updated',
   'sale:updated',
   'payment:updated',
+  'receipt:updated',
 ] as const satisfies readonly EventName[];
 type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
 const _everyEventListed: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
@@ -98,6 +99,10 @@ const api = {
   sandboxCustomerPay: call('sandbox:customer-pay'),
   sandboxCustomerDecline: call('sandbox:customer-decline'),
   sandboxCustomerExpire: call('sandbox:customer-expire'),
+  receiptGet: call('receipt:get'),
+  receiptIssue: call('receipt:issue'),
+  receiptIdentifyBuyer: call('receipt:identify-buyer'),
+  receiptClearBuyer: call('receipt:clear-buyer'),
   on,
 } satisfies KassaApi;
 

@@ -1,0 +1,112 @@
+/**
+ * The whole checkout through the core, as the screens drive it: a 3-line MN sale, SocialPay QR, the sandbox
+ * customer pays, the eBarimt receipt is issued with the sale's totals, the display thanks the customer with the
+ * receipt QR — and qrData/lottery never reach the data dir or the log.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SaleView } from '../../shared/channels/sale';
+import type { ReceiptView } from '../../shared/channels/receipt';
+import type { DisplayViewModel } from '../../shared/channels/display';
+import type { Payment } from '../../shared/domain';
+import type { Envelope } from '../../shared/errors';
+import { openNodeKassa, type NodeKassa } from '../hosts/node-kassa';
+import { createCapturingLogger } from '../log/logger';
+import { readAllFiles, tempDataDir } from '../testing/temp-dir';
+
+let opened: { node: NodeKassa; cleanup: () => void }[] = [];
+afterEach(async () => {
+  for (const { node, cleanup } of opened) {
+    await node.kassa.close();
+    cleanup();
+  }
+  opened = [];
+});
+
+// Test-only narrowing of an envelope's value to what the contract says the channel returns.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+function value<T>(envelope: Envelope<unknown>): T {
+  if (!envelope.ok) {
+    throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+  }
+  return envelope.value as T;
+}
+
+async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > deadline) {
+      return v;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('checkout through the core (sandbox, MN)', () => {
+  it('sale → SocialPay QR → paid → eBarimt receipt with the sale totals; qrData kept out of disk and logs', async () => {
+    const t = tempDataDir();
+    const { logger, redactor, lines } = createCapturingLogger();
+    const node = openNodeKassa({
+      dataDir: t.dir,
+      host: 'test',
+      logger,
+      redactor,
+      env: { KASSA_VAULT_KEY: '4'.repeat(64) },
+    });
+    opened.push({ node, cleanup: t.cleanup });
+    const { kassa } = node;
+    const displays: DisplayViewModel[] = [];
+    kassa.on('display:update', (vm) => displays.push(vm));
+
+    let sale = value<SaleView>(await kassa.invoke('cashier', 'sale:new', {}));
+    for (const code of ['8650001000015', '8650001000022', '8650001000039']) {
+      sale = value<SaleView>(await kassa.invoke('cashier', 'sale:add-line', { kind: 'catalog', code }));
+    }
+    expect(sale.sale.lines).toHaveLength(3);
+    expect(displays.at(-1)?.state).toBe('cart');
+
+    const payment = value<Payment>(
+      await kassa.invoke('cashier', 'payment:start', { saleId: sale.sale.id, method: 'socialpay.qr' }),
+    );
+    expect(payment.state).toBe('awaiting_customer');
+    expect(payment.qr).toBeTruthy();
+    const pay = displays.at(-1);
+    expect(pay?.state).toBe('pay');
+    expect(pay && pay.state === 'pay' ? pay.qr : undefined).toBe(payment.qr);
+
+    value(await kassa.invoke('cashier', 'sandbox:customer-pay', { paymentId: payment.id }));
+    const receipt = await until(
+      async () => value<ReceiptView>(await kassa.invoke('cashier', 'receipt:get', { saleId: sale.sale.id })),
+      (r) => r.state === 'issued',
+    );
+    expect(receipt.state).toBe('issued');
+    expect(receipt.printable?.lottery).toBeTruthy();
+
+    const sims = await kassa.providers.sandbox();
+    const issued = sims?.ebarimt.posApi.receipts ?? [];
+    expect(issued).toHaveLength(1);
+    expect(issued[0]?.totalAmount).toBe(sale.sale.totals.total);
+    expect(issued[0]?.totalVAT).toBe(sale.sale.totals.vat);
+    expect(issued[0]?.totalCityTax).toBe(sale.sale.totals.cityTax);
+    expect(receipt.receiptId).toBe(issued[0]?.id);
+    expect(receipt.printable?.qrData).toBe(issued[0]?.qrData);
+
+    const thanks = await until(
+      () => Promise.resolve(displays.at(-1)),
+      (d) => d?.state === 'thank-you',
+    );
+    expect(thanks && thanks.state === 'thank-you' ? thanks.receiptQr : undefined).toBe(issued[0]?.qrData);
+
+    // Asking again never issues a second receipt.
+    value(await kassa.invoke('cashier', 'receipt:issue', { saleId: sale.sale.id }));
+    expect(sims?.ebarimt.posApi.receipts).toHaveLength(1);
+
+    const qrData = issued[0]?.qrData ?? 'missing';
+    const lottery = issued[0]?.lottery ?? 'missing';
+    const disk = readAllFiles(t.dir).join('\n');
+    expect(disk).not.toContain(qrData);
+    expect(disk).not.toContain(lottery);
+    expect(lines.join('\n')).not.toContain(qrData);
+    expect(lines.join('\n')).not.toContain(lottery);
+  });
+});

@@ -1,0 +1,13 @@
+import type { HandlerMap } from '../core/handlers';
+import type { ReceiptService } from './receipt-service';
+
+export function createReceiptHandlers(
+  receipts: ReceiptService,
+): HandlerMap<'receipt:get' | 'receipt:issue' | 'receipt:identify-buyer' | 'receipt:clear-buyer'> {
+  return {
+    'receipt:get': ({ saleId }) => Promise.resolve(receipts.get(saleId)),
+    'receipt:issue': ({ saleId }) => receipts.issue(saleId),
+    'receipt:identify-buyer': ({ saleId, query }) => receipts.identifyBuyer(saleId, query),
+    'receipt:clear-buyer': ({ saleId }) => receipts.clearBuyer(saleId),
+  };
+}

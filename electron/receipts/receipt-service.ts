@@ -1,0 +1,301 @@
+/**
+ * The eBarimt receipt of a paid Mongolian sale (ARCHITECTURE §6).
+ *  - Issued automatically once the sale is fully paid; the cashier can retry a failed issue.
+ *  - Write-ahead: the sale's receipt ref is set to `pending` with its bill-id suffix BEFORE PosAPI is called,
+ *    and a retry reuses that suffix, so PosAPI can refuse a duplicate instead of the till issuing twice.
+ *  - qrData and lottery (PrintableReceipt) live in this process's memory only, for the screen, the printer and
+ *    the customer display; the journal keeps the receipt id and status.
+ */
+import type { ReceiptView } from '../../shared/channels/receipt';
+import { classifyCode } from '../../shared/codes';
+import type { Sale } from '../../shared/domain';
+import { formatMoney, money } from '../../shared/money';
+import type { Settings } from '../../shared/settings';
+import { KassaError } from '../core/errors';
+import type { Logger } from '../log/logger';
+import type {
+  EasyRegisterClient,
+  IssueReceiptInput,
+  PosApiClient,
+  PrintableReceipt,
+} from '../providers/ebarimt';
+import { billIdSuffixFor } from '../providers/ebarimt';
+import { ProviderError } from '../providers/errors';
+import type { SaleService } from '../sales/service';
+
+/** Catalog items carry no БҮНА classification yet; PosAPI needs one per line. Set per item before production. */
+const DEFAULT_CLASSIFICATION_CODE = '6511100';
+const PENDING_PREFIX = 'pending-';
+
+export interface ReceiptServiceDeps {
+  sales: SaleService;
+  settings(): Settings;
+  posApi(): Promise<PosApiClient>;
+  easyRegister(): Promise<EasyRegisterClient>;
+  logger: Logger;
+  emit(view: ReceiptView): void;
+}
+
+interface Memory {
+  printable?: PrintableReceipt;
+  buyerName?: string;
+  issuedAt?: string;
+  error?: ReceiptView['error'];
+  issuing?: Promise<void>;
+}
+
+function mask(customerNo: string): string {
+  return `${customerNo.slice(0, 2)}****${customerNo.slice(-2)}`;
+}
+
+function text(en: string, mn: string): { mn: string; en: string } {
+  return { mn, en };
+}
+
+export class ReceiptService {
+  readonly #deps: ReceiptServiceDeps;
+  readonly #memory = new Map<string, Memory>();
+
+  constructor(deps: ReceiptServiceDeps) {
+    this.#deps = deps;
+  }
+
+  #mem(saleId: string): Memory {
+    let m = this.#memory.get(saleId);
+    if (!m) {
+      m = {};
+      this.#memory.set(saleId, m);
+    }
+    return m;
+  }
+
+  #needed(sale: Sale): boolean {
+    const settings = this.#deps.settings();
+    return settings.country === 'MN' && settings.providers.ebarimt.enabled && sale.currency === 'MNT';
+  }
+
+  view(sale: Sale): ReceiptView {
+    const m = this.#memory.get(sale.id);
+    const fmt = (amount: number): string => formatMoney(money(amount, sale.currency));
+    const ref = sale.receipt;
+    const state: ReceiptView['state'] = !this.#needed(sale)
+      ? 'not-needed'
+      : m?.issuing
+        ? 'issuing'
+        : ref?.status === 'issued'
+          ? 'issued'
+          : ref?.status === 'failed' || m?.error
+            ? 'failed'
+            : 'pending';
+    return {
+      saleId: sale.id,
+      state,
+      receiptId: ref?.status === 'issued' ? ref.id : null,
+      buyerMasked: sale.buyer ? mask(sale.buyer.customerNo) : null,
+      buyerName: m?.buyerName ?? null,
+      totalText: fmt(sale.totals.total),
+      vatText: fmt(sale.totals.vat),
+      cityTaxText: fmt(sale.totals.cityTax),
+      issuedAt: m?.issuedAt ?? null,
+      printable: m?.printable ? { lottery: m.printable.lottery, qrData: m.printable.qrData } : null,
+      error: m?.error ?? null,
+    };
+  }
+
+  /** The receipt QR for the customer display's thank-you screen, while it is in memory. */
+  receiptQr(saleId: string): string | undefined {
+    return this.#memory.get(saleId)?.printable?.qrData;
+  }
+
+  get(saleId: string): ReceiptView {
+    return this.view(this.#deps.sales.get(saleId));
+  }
+
+  /** Called on every sale change: a newly paid MN sale gets its receipt. */
+  onSaleChanged(sale: Sale): void {
+    if (
+      sale.status === 'paid' &&
+      this.#needed(sale) &&
+      sale.receipt === undefined &&
+      !this.#memory.get(sale.id)?.issuing
+    ) {
+      void this.issue(sale.id).catch((error: unknown) => {
+        this.#deps.logger.warn({ err: error, saleId: sale.id }, 'receipt: automatic issue failed');
+      });
+    }
+  }
+
+  async issue(saleId: string): Promise<ReceiptView> {
+    const m = this.#mem(saleId);
+    if (m.issuing) {
+      await m.issuing;
+      return this.get(saleId);
+    }
+    const sale = this.#deps.sales.get(saleId);
+    if (!this.#needed(sale)) {
+      throw new KassaError(
+        'state.conflict',
+        'This sale needs no eBarimt receipt (not a Mongolian store, or eBarimt is off).',
+      );
+    }
+    if (sale.status !== 'paid') {
+      throw new KassaError('state.conflict', 'The receipt is issued once the sale is fully paid.');
+    }
+    if (sale.receipt?.status === 'issued') {
+      return this.view(sale);
+    }
+    m.issuing = this.#issue(sale, m).finally(() => {
+      delete m.issuing;
+    });
+    this.#deps.emit(this.view(sale));
+    await m.issuing;
+    const view = this.get(saleId);
+    this.#deps.emit(view);
+    return view;
+  }
+
+  async #issue(sale: Sale, m: Memory): Promise<void> {
+    // Reuse the suffix of an earlier attempt; otherwise derive it from the sale number and write it first.
+    const suffix =
+      sale.receipt?.id.startsWith(PENDING_PREFIX) === true
+        ? sale.receipt.id.slice(PENDING_PREFIX.length)
+        : billIdSuffixFor(((sale.number - 1) % 999_999) + 1);
+    if (sale.receipt === undefined) {
+      await this.#deps.sales.setReceipt(sale.id, { id: `${PENDING_PREFIX}${suffix}`, status: 'pending' });
+    }
+    const input: IssueReceiptInput = {
+      type: 'B2C_RECEIPT',
+      billIdSuffix: suffix,
+      ...(sale.buyer ? { consumerNo: sale.buyer.customerNo } : {}),
+      lines: sale.lines.map((line) => {
+        const totals = sale.totals.lines.find((t) => t.lineId === line.id);
+        const amount = totals?.total ?? 0;
+        return {
+          name: line.name,
+          ...(line.barcode === undefined ? {} : { barCode: line.barcode, barCodeType: 'GS1' as const }),
+          classificationCode: DEFAULT_CLASSIFICATION_CODE,
+          measureUnit: line.measure === 'weight' ? 'кг' : 'ш',
+          qty: line.measure === 'weight' ? line.quantity / 1000 : line.quantity,
+          unitPrice: line.unitPrice.amount,
+          amount,
+          taxType: line.vatBasisPoints > 0 ? ('VAT_ABLE' as const) : ('VAT_FREE' as const),
+          cityTax: line.cityTaxBasisPoints > 0,
+        };
+      }),
+      payments: this.#payments(sale),
+    };
+    try {
+      const client = await this.#deps.posApi();
+      const issued = await client.issueReceipt(input);
+      m.printable = issued.printable;
+      m.issuedAt = issued.record.date;
+      delete m.error;
+      await this.#deps.sales.setReceipt(sale.id, { id: issued.record.id, status: 'issued' });
+      this.#deps.logger.info({ saleId: sale.id, billIdSuffix: suffix }, 'receipt: issued');
+    } catch (error) {
+      m.error = {
+        code:
+          error instanceof ProviderError
+            ? `provider.${error.kind}`
+            : error instanceof KassaError
+              ? error.code
+              : 'internal',
+        message:
+          error instanceof ProviderError
+            ? { mn: error.messages.mn ?? error.message, en: error.messages.en ?? error.message }
+            : error instanceof KassaError
+              ? text(error.message, error.message)
+              : text(
+                  'The receipt could not be issued. Try again.',
+                  'Баримт гаргаж чадсангүй. Дахин оролдоно уу.',
+                ),
+      };
+      this.#deps.logger.warn({ saleId: sale.id, code: m.error.code }, 'receipt: issue failed');
+    }
+  }
+
+  #payments(sale: Sale): IssueReceiptInput['payments'] {
+    // PosAPI wants what was paid by cash vs. non-cash; a QR bank payment is non-cash (PAYMENT_CARD).
+    const view = this.#deps.sales.view(sale);
+    let cash = 0;
+    let other = 0;
+    for (const p of view.payments) {
+      if (p.state !== 'paid') {
+        continue;
+      }
+      const kept = p.amount.amount - p.refundedAmount;
+      if (p.method === 'cash') {
+        cash += kept;
+      } else {
+        other += kept;
+      }
+    }
+    // The receipt states the sale total; change handed back in cash is not part of it.
+    cash = Math.min(cash, sale.totals.total - other);
+    return [
+      ...(cash > 0 ? [{ code: 'CASH' as const, amount: cash }] : []),
+      ...(other > 0 ? [{ code: 'PAYMENT_CARD' as const, amount: other }] : []),
+    ];
+  }
+
+  async identifyBuyer(saleId: string, query: string): Promise<ReceiptView> {
+    const sale = this.#deps.sales.get(saleId);
+    if (sale.receipt !== undefined) {
+      throw new KassaError(
+        'state.conflict',
+        'The receipt is already being issued; the buyer can no longer change.',
+      );
+    }
+    const code = classifyCode(query, { prefer: 'identity', country: 'MN' });
+    const client = await this.#deps.easyRegister();
+    let customerNo: string;
+    let name: string | undefined;
+    if (code.kind === 'regno') {
+      const found = await client.lookupByRegNo(query);
+      if (!found.found) {
+        throw new KassaError('not_found', found.message.en);
+      }
+      customerNo = found.citizen.customerNo;
+      name = `${found.citizen.familyName} ${found.citizen.givenName}`.trim();
+    } else if (code.kind === 'phone' || code.kind === 'customer-no') {
+      const profile = await client.getProfile(
+        code.kind === 'phone' ? { phoneNum: code.national } : { customerNo: query.trim() },
+      );
+      if (profile.outcome !== 'found') {
+        throw new KassaError('not_found', profile.message.en);
+      }
+      customerNo = profile.customerNo;
+      name = profile.emailMasked ?? undefined;
+    } else {
+      throw new KassaError(
+        'validation',
+        'Type a register number (2 letters + 8 digits), a phone number or an 8-digit eBarimt code.',
+      );
+    }
+    const m = this.#mem(saleId);
+    if (name === undefined) {
+      delete m.buyerName;
+    } else {
+      m.buyerName = name;
+    }
+    await this.#deps.sales.setBuyer(saleId, customerNo);
+    const view = this.get(saleId);
+    this.#deps.emit(view);
+    return view;
+  }
+
+  async clearBuyer(saleId: string): Promise<ReceiptView> {
+    const sale = this.#deps.sales.get(saleId);
+    if (sale.receipt !== undefined) {
+      throw new KassaError(
+        'state.conflict',
+        'The receipt is already being issued; the buyer can no longer change.',
+      );
+    }
+    delete this.#mem(saleId).buyerName;
+    await this.#deps.sales.setBuyer(saleId, null);
+    const view = this.get(saleId);
+    this.#deps.emit(view);
+    return view;
+  }
+}
