@@ -109,4 +109,56 @@ describe('checkout through the core (sandbox, MN)', () => {
     expect(lines.join('\n')).not.toContain(qrData);
     expect(lines.join('\n')).not.toContain(lottery);
   });
+
+  it.each([
+    {
+      country: 'GE' as const,
+      method: 'bog.qr' as const,
+      codes: ['4860002000011', '4860002000028', '4860002000035'],
+    },
+    {
+      country: 'UZ' as const,
+      method: 'baas.microloan' as const,
+      codes: ['4780003000011', '4780003000028', '4780003000035'],
+    },
+  ])('$country: a 3-line sale paid by $method through the sandbox', async ({ country, method, codes }) => {
+    const t = tempDataDir();
+    const { logger, redactor } = createCapturingLogger();
+    const node = openNodeKassa({
+      dataDir: t.dir,
+      host: 'test',
+      logger,
+      redactor,
+      env: { KASSA_VAULT_KEY: '4'.repeat(64) },
+    });
+    opened.push({ node, cleanup: t.cleanup });
+    const { kassa } = node;
+    value(await kassa.invoke('cashier', 'settings:set', { settings: { ...node.settings.get(), country } }));
+    let sale = value<SaleView>(await kassa.invoke('cashier', 'sale:new', {}));
+    for (const code of codes) {
+      sale = value<SaleView>(await kassa.invoke('cashier', 'sale:add-line', { kind: 'catalog', code }));
+    }
+    expect(sale.sale.currency).toBe(country === 'GE' ? 'GEL' : 'UZS');
+    const payment = value<Payment>(
+      await kassa.invoke('cashier', 'payment:start', {
+        saleId: sale.sale.id,
+        method,
+        ...(method === 'baas.microloan' ? { phone: '901234567' } : {}),
+      }),
+    );
+    expect(payment.state).toBe('awaiting_customer');
+    if (method === 'bog.qr') {
+      expect(payment.qr).toMatch(/^http/);
+    }
+    value(await kassa.invoke('cashier', 'sandbox:customer-pay', { paymentId: payment.id }));
+    const done = await until(
+      async () => value<SaleView | null>(await kassa.invoke('cashier', 'sale:current', {})),
+      (v) => v?.sale.status === 'paid',
+    );
+    expect(done?.sale.status).toBe('paid');
+    const receipt = value<ReceiptView>(
+      await kassa.invoke('cashier', 'receipt:get', { saleId: sale.sale.id }),
+    );
+    expect(receipt.state).toBe('not-needed');
+  });
 });

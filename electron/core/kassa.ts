@@ -18,6 +18,7 @@ import { createReceiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptService } from '../receipts/receipt-service';
 import { ApprovalService } from '../receipts/approval-service';
 import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
+import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from '../sales/till';
 import { createRealScheduler } from '../payments/scheduler';
 import { openJournal } from '../storage/journal';
@@ -90,8 +91,23 @@ export function createKassa(deps: KassaDeps): Kassa {
     setDisplay(model.state === 'thank-you' && receiptQr !== undefined ? { ...model, receiptQr } : model);
   };
 
+  let country = deps.settings.get().country;
   const onSettingsChanged = (settings: Settings): void => {
     providers.reset();
+    if (settings.country !== country) {
+      country = settings.country;
+      // Another country sells in another currency: the sandbox catalog follows, and an empty sale started in
+      // the old currency is dropped so the next one opens in the new one. A sale with lines is left alone.
+      if (settings.profile === 'sandbox') {
+        till.catalog.replace(DEMO_CATALOG[settings.country]);
+      }
+      const current = till.sales.current();
+      if (current && isIdle(current)) {
+        void till.sales.void('country changed', current.sale.id).catch((error: unknown) => {
+          log.warn({ err: error }, 'settings: could not drop the empty sale after a country change');
+        });
+      }
+    }
     if (lastSale === undefined || isIdle(lastSale)) {
       setDisplay(welcomeViewModel(settings));
     } else {

@@ -2,6 +2,7 @@
  * The payment adapters of every provider, each resolving its client from the provider runtime on every call
  * (so settings and secret changes apply at once, and the sandbox simulators are started on first use).
  */
+import { baasPaymentProvider } from '../payments/adapters/baas';
 import { bogPaymentProvider } from '../payments/adapters/bog';
 import { lazyPaymentProvider } from '../payments/adapters/lazy';
 import { pocketPaymentProvider } from '../payments/adapters/pocket';
@@ -22,5 +23,6 @@ export function createPaymentAdapters(runtime: ProviderRuntime): ReadonlyMap<str
       lazyPaymentProvider('pocket', pocketPaymentProvider, () => runtime.clients().then((c) => c.pocket)),
     ],
     ['bog', lazyPaymentProvider('bog', bogPaymentProvider, () => runtime.clients().then((c) => c.bog))],
+    ['baas', lazyPaymentProvider('baas', baasPaymentProvider, () => runtime.clients().then((c) => c.baas))],
   ]);
 }

@@ -19,6 +19,10 @@ describe('Redactor', () => {
     const r = new Redactor();
     expect(r.text('Authorization: Bearer eyJhbGciOi.abc.def')).toBe(`Authorization: Bearer ${REDACTED}`);
     expect(r.text('pan 8600 1234 5678 9012')).toBe(`pan ${REDACTED}9012`);
+    expect(r.text('pan 4111111111111111')).toBe(`pan ${REDACTED}1111`);
+    // EAN-13 barcodes and non-Luhn order numbers stay readable.
+    expect(r.text('No product has the code 8650001000015')).toBe('No product has the code 8650001000015');
+    expect(r.text('order 1234567890123456')).toBe('order 1234567890123456');
     const qr = '1'.repeat(95);
     expect(r.text(`qr ${qr}`)).not.toContain(qr);
   });

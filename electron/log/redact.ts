@@ -51,9 +51,26 @@ export function isSecretKey(key: string): boolean {
 
 const SHAPES: readonly RegExp[] = [
   /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
-  // Card numbers: 13–19 digits, optionally grouped; keep the last four.
-  /\b(?:\d[ -]?){12,18}\d\b/g,
+  // Card numbers: 15–19 digits, optionally grouped, passing the Luhn check (checked below); keep the last
+  // four. Not 13: an EAN-13 barcode in an error message must stay readable for the cashier.
+  /\b(?:\d[ -]?){14,18}\d\b/g,
 ];
+
+/** The card-number check digit (ISO/IEC 7812): tells a PAN from an order number of the same length. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) {
+        d -= 9;
+      }
+    }
+    sum += d;
+  }
+  return digits.length > 0 && sum % 10 === 0;
+}
 
 export class Redactor {
   readonly #values = new Set<string>();
@@ -79,8 +96,7 @@ export class Redactor {
           return `${match.split(/\s+/)[0] ?? ''} ${REDACTED}`;
         }
         const digits = match.replace(/\D/g, '');
-        // A long digit run may be an eBarimt qrData (never stored) or a card number (keep last four).
-        return digits.length <= 19 ? `${REDACTED}${digits.slice(-4)}` : REDACTED;
+        return luhnValid(digits) ? `${REDACTED}${digits.slice(-4)}` : match;
       });
     }
     // qrData is a long run of digits (> 19): never printed.

@@ -56,7 +56,12 @@ export function createPaymentRegistry(deps: PaymentRegistryDeps): PaymentRegistr
       return METHODS_BY_COUNTRY[deps.country()].map((method): PaymentMethodInfo => {
         const providerId = PROVIDER_OF_METHOD[method];
         const provider = providerId === null ? undefined : deps.provider(providerId);
-        const base = { method, label: LABELS[method], providerId, needsPhone: method === 'socialpay.phone' };
+        const base = {
+          method,
+          label: LABELS[method],
+          providerId,
+          needsPhone: method === 'socialpay.phone' || method === 'baas.microloan',
+        };
         if (providerId === null) {
           return { ...base, providerName: null, available: true, capabilities: { ...NO_CAPABILITIES } };
         }

@@ -34,8 +34,20 @@ function act(sims: SandboxSimulators, payment: Payment, action: Action): void {
         return sims.pocket;
       case 'bog.qr':
         return sims.bog;
-      case 'cash':
       case 'baas.microloan':
+        // The bank decides a microloan: "pay" = approved, "decline"/"expire" = rejected.
+        return {
+          markPaid: (id) => {
+            sims.baas.setApplicationStatus(id, 'APPROVED');
+          },
+          markDeclined: (id) => {
+            sims.baas.setApplicationStatus(id, 'REJECTED');
+          },
+          markExpired: (id) => {
+            sims.baas.setApplicationStatus(id, 'REJECTED');
+          },
+        };
+      case 'cash':
         throw new KassaError(
           'state.conflict',
           'There is no customer app for this payment method in the sandbox.',

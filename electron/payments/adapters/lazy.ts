@@ -8,11 +8,14 @@ import type { PaymentProvider } from '../provider';
 
 /** A client stand-in for reading an adapter's static shape; any call on it is a programming error. */
 function shapeOnly(id: string): object {
-  return new Proxy({}, {
-    get(_target, property) {
-      throw new Error(`${id}: client.${String(property)} used before the client was built`);
+  return new Proxy(
+    {},
+    {
+      get(_target, property) {
+        throw new Error(`${id}: client.${String(property)} used before the client was built`);
+      },
     },
-  });
+  );
 }
 
 export function lazyPaymentProvider<C extends object>(

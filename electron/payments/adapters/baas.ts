@@ -1,0 +1,90 @@
+/**
+ * Ipoteka-bank BaaS microloan as a PaymentProvider: the customer buys on a microloan. `start` registers a
+ * pre-scoring application for the attempt's amount (the cashier has read the offer to the customer and they
+ * accepted — the Payment screen asks before it starts); the bank's answer to pre-scoring is either
+ * "registered" (then we poll the application until APPROVED = the shop is paid, or REJECTED) or an immediate
+ * scoring refusal (1002 overdue loans / 1003 high risk), shown to the cashier as the decline reason.
+ *
+ * Our application id (`externalId`, a UUID) is derived from the payment's idempotency key, so a retry of the
+ * same attempt names the same application and the bank answers 1001 ("already registered") instead of
+ * opening a second loan.
+ */
+import { createHash } from 'node:crypto';
+import { toMajorString } from '../../../shared/money';
+import type { BaasClient } from '../../providers/baas/client';
+import { ProviderError } from '../../providers/errors';
+import type { PaymentProvider, PaymentRef } from '../provider';
+import { unsupported } from './common';
+
+/** A stable UUID (version 5 layout) from our idempotency key. */
+export function externalIdFor(idempotencyKey: string): string {
+  const hash = createHash('sha1').update(`kassa-baas:${idempotencyKey}`).digest();
+  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
+  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** BaaS wants 12 digits starting 998; the cashier may type the 9-digit national number. */
+export function uzPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length === 9 ? `998${digits}` : digits;
+}
+
+export function baasPaymentProvider(client: BaasClient): PaymentProvider {
+  const idOf = (ref: PaymentRef): string => ref.providerRef ?? externalIdFor(ref.idempotencyKey);
+  return {
+    id: 'baas',
+    displayName: 'Ipoteka Bank',
+    capabilities: {
+      qr: false,
+      deeplink: false,
+      // The customer's phone identifies the loan applicant.
+      phoneInvoice: true,
+      refund: false,
+      partialRefund: false,
+      cancel: false,
+      settle: false,
+      smsStep: false,
+    },
+    async start(req) {
+      if (req.phone === undefined) {
+        return unsupported('baas', 'a microloan without the customer phone number');
+      }
+      const externalId = externalIdFor(req.idempotencyKey);
+      const result = await client.preScoring({
+        externalId,
+        phoneNumber: uzPhone(req.phone),
+        isAgreementAccepted: true,
+        clientData: {
+          amount: toMajorString(req.amount),
+          currency: req.amount.currency,
+          orderId: req.idempotencyKey,
+        },
+      });
+      if (result.outcome === 'refused') {
+        throw new ProviderError({
+          provider: 'baas',
+          kind: 'rejected',
+          code: String(result.code),
+          message: result.messages.en,
+          messages: result.messages,
+          mayHaveReachedProvider: true,
+        });
+      }
+      return { providerRef: externalId };
+    },
+    async status(ref) {
+      const app = await client.applicationStatus(idOf(ref));
+      if (app.inProgress) {
+        return { status: 'pending' };
+      }
+      if (app.status === 'APPROVED') {
+        return { status: 'paid' };
+      }
+      return { status: 'declined', ...(app.rejectReason === undefined ? {} : { reason: app.rejectReason }) };
+    },
+    cancel: () => unsupported('baas', 'withdrawing a loan application'),
+    refund: () => unsupported('baas', 'refunding a microloan purchase at the till'),
+  };
+}
