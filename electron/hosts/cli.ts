@@ -8,6 +8,7 @@
  *   kassa [--data-dir DIR] secrets clear <name>
  *   kassa [--data-dir DIR] doctor                        one line per configured provider; exit 1 on failure
  *   kassa [--data-dir DIR] serve [--port N]              the browser host (sandbox profile starts simulators)
+ *   kassa sandbox                                         run the provider simulators alone and print their URLs
  * stdout carries results only; logs go to stderr.
  */
 import { createInterface } from 'node:readline';
@@ -39,6 +40,7 @@ Commands:
   secrets clear <name>        remove a secret
   doctor                      check settings, vault and every configured provider
   serve [--port N]            start the browser host and print the cashier and display URLs
+  sandbox                     run every provider simulator on 127.0.0.1 and print their URLs (Ctrl+C stops)
 
 Secret names: ${SECRET_NAMES.join(', ')}
 Channels: ${CHANNEL_NAMES.join(', ')}
@@ -182,6 +184,30 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           );
         }
         return lines.every((l) => l.ok) ? 0 : 1;
+      }
+      case 'sandbox': {
+        const { startSandboxSimulators } = await import('../sandbox/simulators');
+        const sims = await startSandboxSimulators();
+        const urls = sims.overlay(node.settings.get().providers);
+        io.stdout(
+          [
+            'Provider simulators on 127.0.0.1 (test credentials are generated per run and held in memory):',
+            `  socialpay  ${urls.socialpay.baseUrl}`,
+            `  pocket     ${urls.pocket.baseUrl}  (sso ${urls.pocket.ssoUrl})`,
+            `  posapi     ${urls.ebarimt.posApiUrl}`,
+            `  easy-reg   ${urls.ebarimt.easyRegisterUrl}`,
+            `  bog        ${urls.bog.paymentsBaseUrl}  (ipay ${urls.bog.ipayBaseUrl})`,
+            `  baas       ${urls.baas.baseUrl}`,
+            'Ctrl+C stops.',
+            '',
+          ].join('\n'),
+        );
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await sims.close();
+        return 0;
       }
       case 'serve': {
         const { serveBrowserHost } = await import('./serve');
