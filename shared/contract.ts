@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { ChannelDef, EventDef, MethodName, Role } from './channel';
 import { appChannels } from './channels/app';
 import { approvalChannels, approvalEvents } from './channels/approval';
+import { devicesChannels, devicesEvents } from './channels/devices';
 import { journalChannels } from './channels/journal';
 import { paymentChannels, paymentEvents } from './channels/payment';
 import { saleChannels, saleEvents } from './channels/sale';
@@ -28,6 +29,7 @@ export const channels = {
   ...journalChannels,
   ...sandboxChannels,
   ...receiptChannels,
+  ...devicesChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
@@ -36,6 +38,7 @@ export const events = {
   ...saleEvents,
   ...paymentEvents,
   ...receiptEvents,
+  ...devicesEvents,
 } as const satisfies Record<string, EventDef>;
 
 export type Channels = typeof channels;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BaasSettingsSchema } from './settings/baas';
 import { BogSettingsSchema } from './settings/bog';
+import { DeviceSettingsSchema } from './settings/devices';
 import { EbarimtSettingsSchema } from './settings/ebarimt';
 import { PocketSettingsSchema } from './settings/pocket';
 import { SocialpaySettingsSchema } from './settings/socialpay';
@@ -50,6 +51,7 @@ export const SettingsSchema = z.strictObject({
   locale: CashierLocaleSchema.default('mn'),
   store: StoreSettingsSchema,
   display: DisplaySettingsSchema,
+  devices: DeviceSettingsSchema,
   providers: z
     .strictObject({
       socialpay: SocialpaySettingsSchema,

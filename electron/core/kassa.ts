@@ -10,6 +10,11 @@ import type { DisplayViewModel } from '../../shared/channels/display';
 import { displayViewModelFor } from '../../shared/display-model';
 import type { Envelope } from '../../shared/errors';
 import type { Settings } from '../../shared/settings';
+import { createDeviceHandlers } from '../devices/handlers';
+import type { HidBackend } from '../devices/hid';
+import type { HotplugSource } from '../devices/hotplug';
+import { createFileSelectionStore } from '../devices/selection-store';
+import { createDeviceService } from '../devices/service';
 import { handle, type AllHandlers } from '../ipc/handle';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
@@ -42,6 +47,10 @@ export interface KassaDeps {
   validateOutput?: boolean;
   /** Provider request timeout override (tests). */
   providerTimeoutMs?: number;
+  /** HID access: the real node-hid backend by default; tests pass a FakeHidBackend. */
+  hidBackend?: HidBackend;
+  /** USB plug/unplug events: the `usb` package by default; false turns them off (CLI, tests). */
+  hotplug?: HotplugSource | (() => Promise<HotplugSource>) | false;
 }
 
 export interface Kassa {
@@ -158,7 +167,19 @@ export function createKassa(deps: KassaDeps): Kassa {
     },
   });
 
+  const devices = createDeviceService({
+    ...(deps.hidBackend ? { backend: deps.hidBackend } : {}),
+    ...(deps.hotplug === undefined ? {} : { hotplug: deps.hotplug }),
+    selectionStore: createFileSelectionStore(deps.dataDir, log),
+    clock: deps.clock,
+    logger: log,
+    events,
+    settings: () => deps.settings.get().devices,
+    country: () => deps.settings.get().country,
+  });
+
   const handlers: AllHandlers = {
+    ...createDeviceHandlers(devices),
     ...till.handlers,
     ...createApprovalHandlers({ approval }),
     ...createReceiptHandlers(receipts),
@@ -206,6 +227,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       till.stop();
       // Closing drops any receipt qrData still held in memory.
       await approval.close();
+      await devices.close();
       await providers.close();
       await journal.close();
     },

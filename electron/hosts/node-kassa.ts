@@ -57,6 +57,8 @@ export function openNodeKassa(options: {
     redactor,
     host: options.host,
     version: KASSA_VERSION,
+    // Only a running till listens for scanners being plugged in; the CLI and tests rescan on demand.
+    ...(options.host === 'browser' ? {} : { hotplug: false as const }),
   });
   return { kassa, settings, vault, logger, redactor, dataDir: options.dataDir };
 }

@@ -26,6 +26,8 @@ const EVENTS = [
   'sale:updated',
   'payment:updated',
   'receipt:updated',
+  'scan:routed',
+  'devices:status',
 ] as const satisfies readonly EventName[];
 type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
 const _everyEventListed: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
@@ -103,6 +105,12 @@ const api = {
   receiptIssue: call('receipt:issue'),
   receiptIdentifyBuyer: call('receipt:identify-buyer'),
   receiptClearBuyer: call('receipt:clear-buyer'),
+  devicesList: call('devices:list'),
+  devicesSelect: call('devices:select'),
+  devicesDeselect: call('devices:deselect'),
+  devicesRescan: call('devices:rescan'),
+  scanSubmit: call('scan:submit'),
+  scanSetScreen: call('scan:set-screen'),
   on,
 } satisfies KassaApi;
 
