@@ -1,34 +1,8 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DisplayViewModel } from '../../../shared/channels/display';
 import { useDisplayStore } from '../stores/display';
-
-type StateOf<S extends DisplayViewModel['state']> = Extract<DisplayViewModel, { state: S }>;
-
-/** One renderer per view-model state: a state added to the contract is a type error here until drawn. */
-const STATES: { [S in DisplayViewModel['state']]: (view: StateOf<S>) => ReactNode } = {
-  welcome: (view) => <Welcome storeName={view.storeName} />,
-};
-
-function renderState(view: DisplayViewModel): ReactNode {
-  // The record is keyed by state, so the lookup always matches the view's own variant.
-  return (STATES[view.state] as (v: DisplayViewModel) => ReactNode)(view);
-}
-
-function Welcome({ storeName }: { storeName: string }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <h1 className="display-welcome" data-testid="display-welcome">
-        {t('welcome')}
-      </h1>
-      <p className="display-store" data-testid="display-store-name">
-        {storeName}
-      </p>
-      <p className="display-hint">{t('welcomeHint')}</p>
-    </>
-  );
-}
+import './display.css';
+import { renderState } from './states';
 
 /**
  * The customer display: large type, no inputs, no buttons. It renders whatever whole view-model the host
@@ -72,7 +46,12 @@ export function DisplayApp() {
   }
 
   return (
-    <main className="display" data-testid="display-root" data-state={view.state} data-locale={view.locale}>
+    <main
+      className={`display display-${view.state}`}
+      data-testid="display-root"
+      data-state={view.state}
+      data-locale={view.locale}
+    >
       {renderState(view)}
     </main>
   );

@@ -5,14 +5,16 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { CashierLocale, DisplayLocale } from '../../../shared/settings';
+import { approvalEn, withApprovalCatalog } from './approval.en';
+import { approvalMn } from './approval.mn';
 import { cashierEn } from './cashier.en';
 import { cashierMn } from './cashier.mn';
 import { displayEn, displayKa, displayMn, displayRu, displayUz } from './display.catalogs';
 
-export const cashierCatalogs = { mn: cashierMn, en: cashierEn } as const satisfies Record<
-  CashierLocale,
-  object
->;
+export const cashierCatalogs = {
+  mn: withApprovalCatalog(cashierMn, approvalMn),
+  en: withApprovalCatalog(cashierEn, approvalEn),
+} as const satisfies Record<CashierLocale, object>;
 export const displayCatalogs = {
   mn: displayMn,
   en: displayEn,

@@ -1,0 +1,128 @@
+/**
+ * E-receipt approval as a cashier meets it: a real eBarimt receipt is issued for a cash sale (PosAPI simulator),
+ * its QR is "scanned" at scanner speed on an idle screen, the approval screen opens holding it, the buyer is
+ * identified by a typed register number (Easy Register simulator seed: УБ99112233 → Батын Болд, 10038071),
+ * confirmed with Enter, and the receipt is registered. Scanning it again is "already approved"; a QR no PosAPI
+ * issued is "invalid".
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/host';
+import { pageIpc, type PageIpc } from './fixtures/ipc';
+import { SCANNER_MAX_GAP_MS, scanDigits } from './fixtures/scanner';
+
+/** A paid MN cash sale; the till issues its eBarimt receipt by itself. Returns the receipt's qrData. */
+async function issueReceipt(ipc: PageIpc): Promise<string> {
+  const { sale } = await ipc.value('sale:new', {});
+  await ipc.value('sale:add-line', { saleId: sale.id, kind: 'catalog', code: 'MN-MILK-1L' });
+  await ipc.value('payment:start', { saleId: sale.id, method: 'cash', tendered: 5000 });
+  await expect
+    .poll(async () => (await ipc.value('receipt:get', { saleId: sale.id })).state, { timeout: 5000 })
+    .toBe('issued');
+  const receipt = await ipc.value('receipt:get', { saleId: sale.id });
+  const qrData = receipt.printable?.qrData;
+  if (qrData === undefined) {
+    throw new Error('the issued receipt has no printable qrData');
+  }
+  return qrData;
+}
+
+async function openCashier(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.getByTestId('profile-badge')).toHaveAttribute('data-profile', 'sandbox');
+  await page.getByTestId('lang-en').click();
+  await expect(page.getByTestId('nav-approval')).toHaveText('E-receipt');
+}
+
+test('a scanned receipt opens approval; a typed regNo, Enter, approved; the same receipt again is already approved', async ({
+  host,
+  page,
+}) => {
+  await openCashier(page, host.cashierUrl);
+  const ipc = pageIpc(page);
+  const qrData = await issueReceipt(ipc);
+  expect(qrData).toMatch(/^\d{40,}$/);
+
+  // Idle on the sale screen; the scanner reads the printed receipt QR.
+  await page.getByTestId('nav-sale').click();
+  await expect(page.getByTestId('approval-screen')).toHaveCount(0);
+  // Scanner speed: keys back to back, within the decoder's 50 ms limit.
+  expect(await scanDigits(page, qrData)).toBeLessThan(SCANNER_MAX_GAP_MS);
+
+  const screen = page.getByTestId('approval-screen');
+  await expect(screen).toBeVisible();
+  await expect(page.getByTestId('nav-approval')).toHaveAttribute('aria-selected', 'true');
+  await expect(screen).toHaveAttribute('data-state', 'identifying');
+  await expect(screen).toHaveAttribute('data-pending-qr', 'true');
+  await expect(page.getByTestId('approval-pending-qr')).toBeVisible();
+  // The scan went to the flow, not into a field: nothing on the page shows the digits.
+  expect(await page.content()).not.toContain(qrData.slice(0, 40));
+  await page.screenshot({ path: 'docs/screenshots/approval-identify.png' });
+
+  // The register number has Cyrillic letters: typed by the cashier at human speed (never a scan).
+  const query = page.getByTestId('approval-query');
+  await expect(query).toBeFocused();
+  await query.pressSequentially('УБ99112233', { delay: 110 });
+  await expect(query).toHaveValue('УБ99112233');
+  await page.keyboard.press('Enter');
+
+  await expect(screen).toHaveAttribute('data-state', 'confirm');
+  await expect(page.getByTestId('approval-buyer-name')).toContainText('Болд');
+  await expect(page.getByTestId('approval-buyer')).toHaveAttribute('data-identified-by', 'regno');
+  await page.screenshot({ path: 'docs/screenshots/approval-confirm.png' });
+
+  // Enter confirms; the held receipt is submitted for this buyer.
+  await page.keyboard.press('Enter');
+  await expect(screen).toHaveAttribute('data-state', 'result');
+  const result = page.getByTestId('approval-result');
+  await expect(result).toHaveAttribute('data-outcome', 'approved');
+  await expect(result).toHaveAttribute('data-ok', 'true');
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '1');
+  await expect(screen).toHaveAttribute('data-pending-qr', 'false');
+  await page.screenshot({ path: 'docs/screenshots/approval-approved.png' });
+
+  // The same receipt again: Easy Register says it is already registered; nothing more is counted.
+  await scanDigits(page, qrData);
+  await expect(result).toHaveAttribute('data-outcome', 'alreadyApproved');
+  await expect(result).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '1');
+  await page.screenshot({ path: 'docs/screenshots/approval-already.png' });
+
+  // A receipt QR PosAPI never issued: invalid, in the cashier's language (Mongolian after switching back).
+  await page.getByTestId('lang-mn').click();
+  await scanDigits(page, '9'.repeat(120));
+  await expect(result).toHaveAttribute('data-outcome', 'invalidQr');
+  await expect(page.getByTestId('approval-result-message')).toHaveText(/[\u0400-\u04ff]/);
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '1');
+
+  // New buyer: back to identifying, the count starts again.
+  await page.getByTestId('approval-new-buyer').click();
+  await expect(screen).toHaveAttribute('data-state', 'identifying');
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '0');
+});
+
+test('a second receipt for the same buyer is approved by scanning alone', async ({ host, page }) => {
+  await openCashier(page, host.cashierUrl);
+  const ipc = pageIpc(page);
+  const first = await issueReceipt(ipc);
+  const second = await issueReceipt(ipc);
+
+  // Open the screen by hand, identify by the 8-digit code (scanned), confirm, then scan two receipts.
+  await page.getByTestId('nav-approval').click();
+  const screen = page.getByTestId('approval-screen');
+  await expect(screen).toHaveAttribute('data-state', 'identifying');
+  await scanDigits(page, '10038071');
+  await expect(screen).toHaveAttribute('data-state', 'confirm');
+  await expect(page.getByTestId('approval-buyer')).toHaveAttribute('data-identified-by', 'customer-no');
+  await page.getByTestId('approval-confirm').click();
+  await expect(screen).toHaveAttribute('data-state', 'ready');
+  await expect(page.getByTestId('approval-scan-prompt')).toHaveText('Scan the receipt QR code');
+
+  await scanDigits(page, first);
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '1');
+  await scanDigits(page, second);
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '2');
+  await expect(page.getByTestId('approval-result')).toHaveAttribute('data-outcome', 'approved');
+
+  await page.getByTestId('approval-close').click();
+  await expect(page.getByTestId('approval-screen')).toHaveCount(0);
+});

@@ -1,0 +1,171 @@
+/**
+ * The e-receipt approval screen's state: the last whole view-model from main (`approval:*` replies and the
+ * `approval:updated` event), the text in the buyer field, and the one place where scanner input is routed.
+ *
+ * qrData passes through here on its way to main and is never kept: not in state, not in an error, not in a log.
+ */
+import { create } from 'zustand';
+import type { ApprovalViewModel } from '../../../shared/channels/approval';
+import { classifyCode } from '../../../shared/codes';
+import type { Envelope } from '../../../shared/errors';
+import { kassa } from '../bridge';
+import { useAppStore } from './app';
+import { call, shown, type ShownError } from './errors';
+
+/** What a scan was used for: `approval` (taken by the approval flow) or `unhandled` (someone else's, e.g. a product). */
+export type ScanRoute =
+  | { to: 'approval'; action: 'start' | 'scan-receipt' | 'identify' }
+  | { to: 'unhandled'; reason: 'not-approval-screen' | 'busy' };
+
+export const IDLE_APPROVAL_VIEW: ApprovalViewModel = {
+  state: 'idle',
+  busy: false,
+  buyer: null,
+  lastResult: null,
+  approvedCount: 0,
+  pendingQr: false,
+  canRetry: false,
+  error: null,
+};
+
+export interface ApprovalStoreState {
+  view: ApprovalViewModel;
+  /** The buyer field (regNo / phone / code); typed by the cashier, regNo needs the Cyrillic keyboard. */
+  query: string;
+  /** A call main refused (conflict, validation, connection): shown in the screen's banner. */
+  lastError: ShownError | null;
+  /** Subscribe to approval:updated and load the current state; returns the unsubscribe. */
+  start: () => Promise<() => void>;
+  setQuery: (query: string) => void;
+  /** Open the screen (and the approval tab); with qrData the receipt waits for a buyer. */
+  open: (qrData?: string) => Promise<void>;
+  /** Look up what is in the field (or `query` when given, e.g. a scanned code). */
+  identify: (query?: string) => Promise<void>;
+  confirm: () => Promise<void>;
+  scanReceipt: (qrData: string) => Promise<void>;
+  retry: () => Promise<void>;
+  newBuyer: () => Promise<void>;
+  close: () => Promise<void>;
+  clearError: () => void;
+  /**
+   * THE routing of one scanner read (wedge or HID) on the cashier page. Until main's scan router
+   * (`scan:submit` / `scan:routed`) lands this decides in the renderer with classifyCode; switching means
+   * replacing this one action's body.
+   *   - receipt qrData on any screen while the approval flow is idle → approval:start {qrData} + open the tab;
+   *   - on the approval screen: qrData → approval:scan-receipt, anything else → approval:identify (main
+   *     classifies regNo / phone / code and answers `unrecognised` for the rest);
+   *   - otherwise the scan is not the approval screen's (`unhandled`) and the caller passes it on.
+   */
+  routeScan: (text: string) => Promise<ScanRoute>;
+}
+
+function isOnApprovalScreen(): boolean {
+  return useAppStore.getState().tab === 'approval';
+}
+
+export const useApprovalStore = create<ApprovalStoreState>()((set, get) => {
+  /** Apply one reply: the view-model on success, the error otherwise. */
+  const apply = async (invoke: () => Promise<Envelope<ApprovalViewModel>>): Promise<boolean> => {
+    const envelope = await call(invoke);
+    if (envelope.ok) {
+      set({ view: envelope.value, lastError: null });
+      return true;
+    }
+    set({ lastError: shown(envelope.error) });
+    return false;
+  };
+
+  return {
+    view: IDLE_APPROVAL_VIEW,
+    query: '',
+    lastError: null,
+
+    async start() {
+      let off: () => void = () => undefined;
+      try {
+        off = kassa().on('approval:updated', (view) => {
+          set({ view });
+        });
+      } catch {
+        // No bridge: the call below reports it.
+      }
+      await apply(() => kassa().approvalState({}));
+      return off;
+    },
+
+    setQuery(query) {
+      set({ query });
+    },
+
+    async open(qrData) {
+      await apply(() => kassa().approvalStart(qrData === undefined ? {} : { qrData }));
+      useAppStore.getState().setTab('approval');
+    },
+
+    async identify(query) {
+      const text = (query ?? get().query).trim();
+      if (text === '') {
+        return;
+      }
+      const ok = await apply(() => kassa().approvalIdentify({ query: text }));
+      if (ok && query === undefined) {
+        set({ query: '' });
+      }
+    },
+
+    async confirm() {
+      await apply(() => kassa().approvalConfirm({}));
+    },
+
+    async scanReceipt(qrData) {
+      await apply(() => kassa().approvalScanReceipt({ qrData }));
+    },
+
+    async retry() {
+      await apply(() => kassa().approvalRetry({}));
+    },
+
+    async newBuyer() {
+      set({ query: '' });
+      await apply(() => kassa().approvalReset({}));
+    },
+
+    async close() {
+      set({ query: '' });
+      await apply(() => kassa().approvalClose({}));
+      useAppStore.getState().setTab('sale');
+    },
+
+    clearError() {
+      set({ lastError: null });
+    },
+
+    async routeScan(text) {
+      const code = classifyCode(text, { prefer: isOnApprovalScreen() ? 'identity' : 'product' });
+      const { view } = get();
+      if (code.kind === 'ebarimt-qr') {
+        if (view.state === 'submitting') {
+          // Main refuses a second receipt while one is in flight; say so rather than drop it silently.
+          set({
+            lastError: {
+              code: 'state.conflict',
+              message: 'A receipt is being submitted; scan the next one when its answer shows.',
+            },
+          });
+          return { to: 'unhandled', reason: 'busy' };
+        }
+        if (view.state === 'idle' || !isOnApprovalScreen()) {
+          await get().open(code.qrData);
+          return { to: 'approval', action: 'start' };
+        }
+        await get().scanReceipt(code.qrData);
+        return { to: 'approval', action: 'scan-receipt' };
+      }
+      if (!isOnApprovalScreen() || view.state === 'idle') {
+        return { to: 'unhandled', reason: 'not-approval-screen' };
+      }
+      await get().identify(text);
+      return { to: 'approval', action: 'identify' };
+    },
+  };
+});
