@@ -161,4 +161,59 @@ describe('checkout through the core (sandbox, MN)', () => {
     );
     expect(receipt.state).toBe('not-needed');
   });
+
+  it('B2B: a receipt issued to an organisation has no lottery and Easy Register refuses to approve it', async () => {
+    const t = tempDataDir();
+    const { logger, redactor } = createCapturingLogger();
+    const node = openNodeKassa({
+      dataDir: t.dir,
+      host: 'test',
+      logger,
+      redactor,
+      env: { KASSA_VAULT_KEY: '4'.repeat(64) },
+    });
+    opened.push({ node, cleanup: t.cleanup });
+    const { kassa } = node;
+    value(await kassa.invoke('cashier', 'sale:new', {}));
+    const sale = value<SaleView>(
+      await kassa.invoke('cashier', 'sale:add-line', { kind: 'catalog', code: '8650001000015' }),
+    );
+    const bad = await kassa.invoke('cashier', 'receipt:set-organization', {
+      saleId: sale.sale.id,
+      tin: '12ab',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const org = value<ReceiptView>(
+      await kassa.invoke('cashier', 'receipt:set-organization', { saleId: sale.sale.id, tin: '5012345' }),
+    );
+    expect(org.organizationTin).toBe('5012345');
+    value(
+      await kassa.invoke('cashier', 'payment:start', {
+        saleId: sale.sale.id,
+        method: 'cash',
+        tendered: sale.sale.totals.total,
+      }),
+    );
+    const receipt = await until(
+      async () => value<ReceiptView>(await kassa.invoke('cashier', 'receipt:get', { saleId: sale.sale.id })),
+      (r) => r.state === 'issued' || r.state === 'failed',
+    );
+    expect(receipt.state).toBe('issued');
+    const sims = await kassa.providers.sandbox();
+    const issued = sims?.ebarimt.posApi.receipts.at(-1);
+    expect(issued?.type).toBe('B2B_RECEIPT');
+    expect(issued?.customerTin).toBe('5012345');
+    expect(receipt.printable?.lottery ?? '').toBe('');
+
+    const qrData = receipt.printable?.qrData ?? '';
+    value(await kassa.invoke('cashier', 'approval:start', { qrData }));
+    value(await kassa.invoke('cashier', 'approval:identify', { query: 'УБ99112233' }));
+    const result = value<{ lastResult: { outcome: string } | null }>(
+      await kassa.invoke('cashier', 'approval:confirm', {}),
+    );
+    expect(result.lastResult?.outcome).toBe('b2bNotAccepted');
+    expect(
+      value<{ count: number }>(await kassa.invoke('cashier', 'sandbox:approvals', { qrData })).count,
+    ).toBe(1);
+  });
 });

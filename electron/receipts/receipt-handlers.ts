@@ -3,11 +3,18 @@ import type { ReceiptService } from './receipt-service';
 
 export function createReceiptHandlers(
   receipts: ReceiptService,
-): HandlerMap<'receipt:get' | 'receipt:issue' | 'receipt:identify-buyer' | 'receipt:clear-buyer'> {
+): HandlerMap<
+  | 'receipt:get'
+  | 'receipt:issue'
+  | 'receipt:identify-buyer'
+  | 'receipt:set-organization'
+  | 'receipt:clear-buyer'
+> {
   return {
     'receipt:get': ({ saleId }) => Promise.resolve(receipts.get(saleId)),
     'receipt:issue': ({ saleId }) => receipts.issue(saleId),
     'receipt:identify-buyer': ({ saleId, query }) => receipts.identifyBuyer(saleId, query),
+    'receipt:set-organization': ({ saleId, tin }) => receipts.setOrganization(saleId, tin),
     'receipt:clear-buyer': ({ saleId }) => receipts.clearBuyer(saleId),
   };
 }

@@ -38,6 +38,8 @@ export interface ReceiptServiceDeps {
 
 interface Memory {
   printable?: PrintableReceipt;
+  /** B2B buyer; kept for this run (a restart before payment falls back to a B2C receipt). */
+  organizationTin?: string;
   buyerName?: string;
   issuedAt?: string;
   error?: ReceiptView['error'];
@@ -93,6 +95,7 @@ export class ReceiptService {
       receiptId: ref?.status === 'issued' ? ref.id : null,
       buyerMasked: sale.buyer ? mask(sale.buyer.customerNo) : null,
       buyerName: m?.buyerName ?? null,
+      organizationTin: m?.organizationTin ?? null,
       totalText: fmt(sale.totals.total),
       vatText: fmt(sale.totals.vat),
       cityTaxText: fmt(sale.totals.cityTax),
@@ -164,9 +167,10 @@ export class ReceiptService {
       await this.#deps.sales.setReceipt(sale.id, { id: `${PENDING_PREFIX}${suffix}`, status: 'pending' });
     }
     const input: IssueReceiptInput = {
-      type: 'B2C_RECEIPT',
+      ...(m.organizationTin === undefined
+        ? { type: 'B2C_RECEIPT' as const, ...(sale.buyer ? { consumerNo: sale.buyer.customerNo } : {}) }
+        : { type: 'B2B_RECEIPT' as const, customerTin: m.organizationTin }),
       billIdSuffix: suffix,
-      ...(sale.buyer ? { consumerNo: sale.buyer.customerNo } : {}),
       lines: sale.lines.map((line) => {
         const totals = sale.totals.lines.find((t) => t.lineId === line.id);
         const amount = totals?.total ?? 0;
@@ -273,12 +277,31 @@ export class ReceiptService {
       );
     }
     const m = this.#mem(saleId);
+    delete m.organizationTin;
     if (name === undefined) {
       delete m.buyerName;
     } else {
       m.buyerName = name;
     }
     await this.#deps.sales.setBuyer(saleId, customerNo);
+    const view = this.get(saleId);
+    this.#deps.emit(view);
+    return view;
+  }
+
+  async setOrganization(saleId: string, tin: string): Promise<ReceiptView> {
+    const sale = this.#deps.sales.get(saleId);
+    if (sale.receipt !== undefined) {
+      throw new KassaError(
+        'state.conflict',
+        'The receipt is already being issued; the buyer can no longer change.',
+      );
+    }
+    const m = this.#mem(saleId);
+    m.organizationTin = tin;
+    delete m.buyerName;
+    // A B2B receipt names the organisation; a person's eBarimt code does not go on it.
+    await this.#deps.sales.setBuyer(saleId, null);
     const view = this.get(saleId);
     this.#deps.emit(view);
     return view;
@@ -292,7 +315,9 @@ export class ReceiptService {
         'The receipt is already being issued; the buyer can no longer change.',
       );
     }
-    delete this.#mem(saleId).buyerName;
+    const m = this.#mem(saleId);
+    delete m.buyerName;
+    delete m.organizationTin;
     await this.#deps.sales.setBuyer(saleId, null);
     const view = this.get(saleId);
     this.#deps.emit(view);

@@ -65,7 +65,9 @@ function act(sims: SandboxSimulators, payment: Payment, action: Action): void {
 
 export function createSandboxCustomerHandlers(
   deps: SandboxCustomerDeps,
-): HandlerMap<'sandbox:customer-pay' | 'sandbox:customer-decline' | 'sandbox:customer-expire'> {
+): HandlerMap<
+  'sandbox:customer-pay' | 'sandbox:customer-decline' | 'sandbox:customer-expire' | 'sandbox:approvals'
+> {
   const run = async (paymentId: string, action: Action): Promise<Payment> => {
     const sims = await deps.sandbox();
     if (!sims) {
@@ -78,5 +80,13 @@ export function createSandboxCustomerHandlers(
     'sandbox:customer-pay': ({ paymentId }) => run(paymentId, 'pay'),
     'sandbox:customer-decline': ({ paymentId }) => run(paymentId, 'decline'),
     'sandbox:customer-expire': ({ paymentId }) => run(paymentId, 'expire'),
+    'sandbox:approvals': async ({ qrData }) => {
+      const sims = await deps.sandbox();
+      if (!sims) {
+        throw new KassaError('forbidden', 'The simulator records exist only in the sandbox profile.');
+      }
+      const seen = sims.ebarimt.easyRegister.approvals.filter((a) => a.qrData === qrData);
+      return { count: seen.length, codes: seen.map((a) => a.code) };
+    },
   };
 }

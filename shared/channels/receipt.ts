@@ -19,6 +19,8 @@ export const ReceiptViewSchema = z.object({
   /** The buyer the receipt is registered to (8-digit eBarimt code), masked for display. */
   buyerMasked: z.string().nullable(),
   buyerName: z.string().nullable(),
+  /** B2B receipts name the buying organisation's TIN instead of a person. */
+  organizationTin: z.string().nullable(),
   totalText: z.string(),
   vatText: z.string(),
   cityTaxText: z.string(),
@@ -49,6 +51,15 @@ export const receiptChannels = {
     }),
     output: ReceiptViewSchema,
     summary: "Look the buyer up in Easy Register and put their customer code on the sale's receipt.",
+  }),
+  'receipt:set-organization': channel({
+    input: z.strictObject({
+      saleId: z.string().min(1).max(64),
+      /** The buying organisation's TIN (7 digits for a company, 11–12 for a citizen TIN). */
+      tin: z.string().regex(/^(\d{7}|\d{11,12})$/, 'a TIN is 7 digits (company) or 11–12 digits'),
+    }),
+    output: ReceiptViewSchema,
+    summary: 'Issue a B2B receipt to this organisation (no lottery; the buyer registers it themselves).',
   }),
   'receipt:clear-buyer': channel({
     input: SaleIdInput,

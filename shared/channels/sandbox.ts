@@ -9,6 +9,11 @@ import { PaymentSchema } from '../domain';
 const PaymentIdInput = z.strictObject({ paymentId: z.string().min(1).max(64) });
 
 export const sandboxChannels = {
+  'sandbox:approvals': channel({
+    input: z.strictObject({ qrData: z.string().regex(/^\d{40,1000}$/, 'qrData is 40–1000 digits') }),
+    output: z.object({ count: z.number().int().nonnegative(), codes: z.array(z.string()) }),
+    summary: 'Sandbox only: how many approveQr calls the Easy Register simulator received for this receipt.',
+  }),
   'sandbox:customer-pay': channel({
     input: PaymentIdInput,
     output: PaymentSchema,
