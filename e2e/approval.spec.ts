@@ -79,6 +79,8 @@ test('a scanned receipt opens approval; a typed regNo, Enter, approved; the same
   await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '1');
   await expect(screen).toHaveAttribute('data-pending-qr', 'false');
   await page.screenshot({ path: 'docs/screenshots/approval-approved.png' });
+  // The Easy Register simulator received exactly one approveQr for this receipt.
+  expect(await ipc.value('sandbox:approvals', { qrData })).toEqual({ count: 1, codes: ['success'] });
 
   // The same receipt again: Easy Register says it is already registered; nothing more is counted.
   await scanDigits(page, qrData);
@@ -86,6 +88,7 @@ test('a scanned receipt opens approval; a typed regNo, Enter, approved; the same
   await expect(result).toHaveAttribute('data-ok', 'false');
   await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '1');
   await page.screenshot({ path: 'docs/screenshots/approval-already.png' });
+  expect((await ipc.value('sandbox:approvals', { qrData })).count).toBe(2);
 
   // A receipt QR PosAPI never issued: invalid, in the cashier's language (Mongolian after switching back).
   await page.getByTestId('lang-mn').click();
@@ -125,4 +128,32 @@ test('a second receipt for the same buyer is approved by scanning alone', async 
 
   await page.getByTestId('approval-close').click();
   await expect(page.getByTestId('approval-screen')).toHaveCount(0);
+});
+
+test('a B2B receipt is refused with the B2B message', async ({ host, page }) => {
+  await openCashier(page, host.cashierUrl);
+  const ipc = pageIpc(page);
+  const { sale } = await ipc.value('sale:new', {});
+  await ipc.value('sale:add-line', { saleId: sale.id, kind: 'catalog', code: 'MN-MILK-1L' });
+  await ipc.value('receipt:set-organization', { saleId: sale.id, tin: '5012345' });
+  await ipc.value('payment:start', { saleId: sale.id, method: 'cash', tendered: 5000 });
+  await expect
+    .poll(async () => (await ipc.value('receipt:get', { saleId: sale.id })).state, { timeout: 5000 })
+    .toBe('issued');
+  const qrData = (await ipc.value('receipt:get', { saleId: sale.id })).printable?.qrData ?? '';
+  expect(qrData).toMatch(/^\d{40,}$/);
+
+  await page.getByTestId('nav-sale').click();
+  await scanDigits(page, qrData);
+  const screen = page.getByTestId('approval-screen');
+  await expect(screen).toHaveAttribute('data-state', 'identifying');
+  await page.getByTestId('approval-query').pressSequentially('УБ99112233', { delay: 110 });
+  await page.keyboard.press('Enter');
+  await expect(screen).toHaveAttribute('data-state', 'confirm');
+  await page.keyboard.press('Enter');
+  const result = page.getByTestId('approval-result');
+  await expect(result).toHaveAttribute('data-outcome', 'b2bNotAccepted');
+  await expect(page.getByTestId('approval-result-message')).not.toBeEmpty();
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '0');
+  expect(await ipc.value('sandbox:approvals', { qrData })).toEqual({ count: 1, codes: ['b2bNotAccepted'] });
 });
