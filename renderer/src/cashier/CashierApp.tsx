@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApprovalScanCapture } from '../screens/ApprovalScanCapture';
+import { ApprovalScreen } from '../screens/ApprovalScreen';
 import { ErrorBanner } from '../screens/ErrorBanner';
 import { SaleScreen } from '../screens/SaleScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
@@ -8,7 +10,7 @@ import { useAppStore, type Tab } from '../stores/app';
 import { useSecretsStore } from '../stores/secrets';
 import { useSettingsStore } from '../stores/settings';
 
-const TABS: readonly Tab[] = ['sale', 'settings'];
+const TABS: readonly Tab[] = ['sale', 'approval', 'settings'];
 
 export function CashierApp() {
   const { t, i18n } = useTranslation();
@@ -41,6 +43,7 @@ export function CashierApp() {
   return (
     <div className="cashier">
       <TopBar />
+      <ApprovalScanCapture />
       {!connected && (
         <p className="banner banner-error" role="alert" data-testid="connection-lost">
           {t('app.connectionLost')}
@@ -64,7 +67,9 @@ export function CashierApp() {
         ))}
       </nav>
       <ErrorBanner error={error} onDismiss={dismiss} />
-      <main className="screen">{tab === 'sale' ? <SaleScreen /> : <SettingsScreen />}</main>
+      <main className="screen">
+        {tab === 'sale' ? <SaleScreen /> : tab === 'approval' ? <ApprovalScreen /> : <SettingsScreen />}
+      </main>
     </div>
   );
 }
