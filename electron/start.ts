@@ -16,9 +16,11 @@ import { serveBrowserHost } from './hosts/serve';
 function electronBinary(): { path: string } | { reason: string } {
   try {
     const required: unknown = createRequire(import.meta.url)('electron');
-    return typeof required === 'string' ? { path: required } : { reason: 'the electron package did not give a binary path' };
+    return typeof required === 'string'
+      ? { path: required }
+      : { reason: 'the electron package did not give a binary path' };
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
     return { reason: message.trim() || 'the Electron binary is not installed' };
   }
 }
@@ -40,13 +42,17 @@ if (values.browser === true) {
 } else {
   const electron = electronBinary();
   if ('reason' in electron) {
-    process.stdout.write(`Electron cannot launch here (${electron.reason}); starting the browser host in the sandbox profile instead.\n`);
+    process.stdout.write(
+      `Electron cannot launch here (${electron.reason}); starting the browser host in the sandbox profile instead.\n`,
+    );
     await startBrowser(values['data-dir'], port);
   } else {
     const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
     const child = spawn(electron.path, [appDir], { stdio: 'inherit' });
     child.on('error', (error) => {
-      process.stdout.write(`Electron cannot launch here (${error.message}); starting the browser host in the sandbox profile instead.\n`);
+      process.stdout.write(
+        `Electron cannot launch here (${error.message}); starting the browser host in the sandbox profile instead.\n`,
+      );
       void startBrowser(values['data-dir'], port);
     });
     child.on('exit', (code) => {
