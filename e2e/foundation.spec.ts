@@ -44,6 +44,12 @@ test('a cashier switches language, sets a secret, and the secret never comes bac
   await expect(page.getByTestId(`secret-input-${name}`)).toHaveValue('');
   await page.screenshot({ path: 'docs/screenshots/cashier-settings.png', fullPage: false });
 
+  // The scanners panel answers from the host: no HID device on a build machine, and a rescan works.
+  await expect(page.getByTestId('devices-panel')).toBeVisible();
+  await expect(page.getByTestId('devices-empty').or(page.getByTestId('devices-unavailable'))).toBeVisible();
+  await page.getByTestId('devices-rescan').click();
+  await expect(page.getByTestId('devices-rescan')).toBeEnabled();
+
   // Reload: status comes from main, the value from nowhere.
   await page.reload();
   await page.getByTestId('nav-settings').click();

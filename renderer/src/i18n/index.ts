@@ -9,11 +9,13 @@ import { approvalEn, withApprovalCatalog } from './approval.en';
 import { approvalMn } from './approval.mn';
 import { cashierEn } from './cashier.en';
 import { cashierMn } from './cashier.mn';
+import { devicesEn } from './devices.en';
+import { devicesMn } from './devices.mn';
 import { displayEn, displayKa, displayMn, displayRu, displayUz } from './display.catalogs';
 
 export const cashierCatalogs = {
-  mn: withApprovalCatalog(cashierMn, approvalMn),
-  en: withApprovalCatalog(cashierEn, approvalEn),
+  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn },
+  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn },
 } as const satisfies Record<CashierLocale, object>;
 export const displayCatalogs = {
   mn: displayMn,

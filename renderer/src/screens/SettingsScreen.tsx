@@ -10,6 +10,7 @@ import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
 import { Field } from './Field';
 import { ProviderUrls } from './ProviderUrls';
+import { DevicesPanel } from './DevicesPanel';
 import { SecretsPanel } from './SecretsPanel';
 
 function DisplayTarget({ draft }: { draft: Settings }) {
@@ -214,6 +215,7 @@ export function SettingsScreen() {
       </form>
 
       <SecretsPanel />
+      <DevicesPanel />
 
       {info && (
         <dl className="about" data-testid="app-info">

@@ -1,0 +1,24 @@
+/** Settings → scanners panel (cashier UI) — English; exactly the keys of devices.mn.ts. */
+import type { CatalogOf } from './catalog';
+import type { devicesMn } from './devices.mn';
+
+export const devicesEn: CatalogOf<typeof devicesMn> = {
+  devices: {
+    title: 'Scanners and devices',
+    hint: 'Choose which devices are barcode scanners. Keyboard-mode scanners work without any setup.',
+    unavailable: 'USB devices cannot be read.',
+    noHotplug: 'After plugging a scanner in, press Rescan.',
+    empty: 'No HID devices are plugged in.',
+    device: 'Device',
+    id: 'ID',
+    useAsScanner: 'Scanner',
+    status: 'Status',
+    rescan: 'Rescan',
+    states: {
+      connected: 'Connected',
+      disconnected: 'Unplugged',
+      error: 'Error',
+      unused: 'Not used',
+    },
+  },
+};
