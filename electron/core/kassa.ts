@@ -15,6 +15,9 @@ import type { HidBackend } from '../devices/hid';
 import type { HotplugSource } from '../devices/hotplug';
 import { createFileSelectionStore } from '../devices/selection-store';
 import { createDeviceService } from '../devices/service';
+import { createPoleMirror } from '../devices/pole/mirror';
+import type { PoleTransport } from '../devices/pole/transports';
+import type { PoleSettings } from '../../shared/settings/devices';
 import { handle, type AllHandlers } from '../ipc/handle';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
@@ -51,6 +54,8 @@ export interface KassaDeps {
   hidBackend?: HidBackend;
   /** USB plug/unplug events: the `usb` package by default; false turns them off (CLI, tests). */
   hotplug?: HotplugSource | (() => Promise<HotplugSource>) | false;
+  /** Pole display transport override (tests); by default serial or HID from settings. */
+  poleTransport?: (settings: PoleSettings) => PoleTransport;
 }
 
 export interface Kassa {
@@ -82,9 +87,18 @@ export function createKassa(deps: KassaDeps): Kassa {
   let display: DisplayViewModel = welcomeViewModel(deps.settings.get());
   let lastSale: SaleView | undefined;
 
+  const hid = deps.hidBackend;
+  const pole = createPoleMirror({
+    settings: () => deps.settings.get().devices.pole,
+    logger: log.child({ component: 'pole' }),
+    ...(hid ? { hidBackend: () => hid } : {}),
+    ...(deps.poleTransport ? { transport: deps.poleTransport } : {}),
+  });
+
   const setDisplay = (next: DisplayViewModel): void => {
     display = next;
     events.emit('display:update', next);
+    pole.show(next);
   };
 
   /** The display follows the sale; it never computes anything itself. */
@@ -228,6 +242,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       // Closing drops any receipt qrData still held in memory.
       await approval.close();
       await devices.close();
+      await pole.close();
       await providers.close();
       await journal.close();
     },
