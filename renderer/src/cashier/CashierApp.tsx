@@ -3,14 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { ApprovalScanCapture } from '../screens/ApprovalScanCapture';
 import { ApprovalScreen } from '../screens/ApprovalScreen';
 import { ErrorBanner } from '../screens/ErrorBanner';
+import { JournalScreen } from '../screens/JournalScreen';
+import { PaymentScreen } from '../screens/PaymentScreen';
+import { ReceiptScreen } from '../screens/ReceiptScreen';
 import { SaleScreen } from '../screens/SaleScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { TopBar } from '../screens/TopBar';
 import { useAppStore, type Tab } from '../stores/app';
+import { usePaymentStore } from '../stores/payment';
+import { useReceiptStore } from '../stores/receipt';
+import { useSaleStore } from '../stores/sale';
 import { useSecretsStore } from '../stores/secrets';
 import { useSettingsStore } from '../stores/settings';
 
-const TABS: readonly Tab[] = ['sale', 'approval', 'settings'];
+const TABS: readonly Tab[] = ['sale', 'journal', 'approval', 'settings'];
 
 export function CashierApp() {
   const { t, i18n } = useTranslation();
@@ -22,12 +28,56 @@ export function CashierApp() {
   const settingsError = useSettingsStore((s) => s.lastError);
   const secretsError = useSecretsStore((s) => s.lastError);
   const error = appError ?? settingsError ?? secretsError;
+  const saved = useSettingsStore((s) => s.saved);
+  const receiptsNeeded = saved === null || (saved.country === 'MN' && saved.providers.ebarimt.enabled);
+  const step = useSaleStore((s) => s.step);
+  const saleView = useSaleStore((s) => s.view);
 
   useEffect(() => {
     void useAppStore.getState().init();
     void useSettingsStore.getState().load();
     void useSecretsStore.getState().load();
+    let offSale: () => void = () => undefined;
+    let cancelled = false;
+    void useSaleStore
+      .getState()
+      .start(true)
+      .then((off) => {
+        if (cancelled) {
+          off();
+        } else {
+          offSale = off;
+        }
+      });
+    const offReceipt = useReceiptStore.getState().start();
+    return () => {
+      cancelled = true;
+      offSale();
+      offReceipt();
+    };
   }, []);
+
+  useEffect(() => {
+    useSaleStore.getState().setReceiptsNeeded(receiptsNeeded);
+  }, [receiptsNeeded]);
+
+  useEffect(() => {
+    void usePaymentStore.getState().loadMethods();
+  }, [saved?.country]);
+
+  // F10 opens the journal from anywhere; Esc on the journal goes back to the sale.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key === 'F10') {
+        event.preventDefault();
+        setTab(useAppStore.getState().tab === 'journal' ? 'sale' : 'journal');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [setTab]);
 
   useEffect(() => {
     void i18n.changeLanguage(uiLocale);
@@ -68,7 +118,21 @@ export function CashierApp() {
       </nav>
       <ErrorBanner error={error} onDismiss={dismiss} />
       <main className="screen">
-        {tab === 'sale' ? <SaleScreen /> : tab === 'approval' ? <ApprovalScreen /> : <SettingsScreen />}
+        {tab === 'sale' ? (
+          step === 'payment' && saleView ? (
+            <PaymentScreen view={saleView} active />
+          ) : step === 'receipt' && saleView ? (
+            <ReceiptScreen view={saleView} active />
+          ) : (
+            <SaleScreen active />
+          )
+        ) : tab === 'journal' ? (
+          <JournalScreen />
+        ) : tab === 'approval' ? (
+          <ApprovalScreen />
+        ) : (
+          <SettingsScreen />
+        )}
       </main>
     </div>
   );

@@ -6,7 +6,7 @@ import type { AppInfo } from '../../../shared/channels/app';
 import { kassa, onConnectionChange } from '../bridge';
 import { call, shown, type ShownError } from './errors';
 
-export type Tab = 'sale' | 'settings' | 'approval';
+export type Tab = 'sale' | 'journal' | 'settings' | 'approval';
 
 export interface AppState {
   info: AppInfo | null;

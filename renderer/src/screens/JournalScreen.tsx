@@ -1,0 +1,245 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Payment } from '../../../shared/domain';
+import { useJournalStore, refundable, refundSupport } from '../stores/journal';
+import { parseAmount } from '../stores/payment';
+import { Dialog } from './Dialog';
+import { fmt, timeText } from './format';
+
+/** Today's sales, one sale's payments, and refunds of paid payments (with a confirm showing the amount). */
+export function JournalScreen() {
+  const { t } = useTranslation();
+  const sales = useJournalStore((s) => s.sales);
+  const selected = useJournalStore((s) => s.selected);
+  const methods = useJournalStore((s) => s.methods);
+  const lastError = useJournalStore((s) => s.lastError);
+  const store = useJournalStore.getState;
+  const [refunding, setRefunding] = useState<Payment | null>(null);
+
+  useEffect(() => {
+    void store().load();
+  }, [store]);
+
+  return (
+    <section className="journal" data-testid="journal-screen">
+      <div className="journal-list">
+        <h2 className="section-title">{t('journal.title')}</h2>
+        {lastError && (
+          <p className="inline-error" role="alert" data-testid="journal-error" data-code={lastError.code}>
+            {lastError.message}
+          </p>
+        )}
+        <table className="cart-table">
+          <thead>
+            <tr>
+              <th>{t('journal.number')}</th>
+              <th>{t('journal.time')}</th>
+              <th className="num">{t('journal.total')}</th>
+              <th>{t('journal.payments')}</th>
+              <th>{t('journal.receipt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sales.map((s) => (
+              <tr
+                key={s.id}
+                className={selected?.sale.id === s.id ? 'cart-line selected' : 'cart-line'}
+                data-testid="journal-row"
+                data-sale-id={s.id}
+                data-status={s.status}
+                tabIndex={0}
+                onClick={() => void store().open(s.id)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') {
+                    void store().open(s.id);
+                  }
+                }}
+              >
+                <td>
+                  #{s.number} <span className="muted">{t(`journal.status.${s.status}`)}</span>
+                </td>
+                <td className="num">{timeText(s.createdAt)}</td>
+                <td className="num strong">{fmt(s.total, s.currency)}</td>
+                <td>
+                  {s.payments.map((p, i) => (
+                    <span key={i} className={`pill pill-${p.state}`}>
+                      {t(`payment.methodNames.${p.method}`)} · {t(`payment.states.${stateKey(p.state)}`)}
+                    </span>
+                  ))}
+                </td>
+                <td data-testid="journal-receipt">
+                  {s.receipt ? t(`journal.receiptStatus.${s.receipt.status}`) : '—'}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {sales.length === 0 && <p className="cart-empty">{t('journal.empty')}</p>}
+      </div>
+      {selected && (
+        <aside className="journal-detail" data-testid="journal-detail" data-sale-id={selected.sale.id}>
+          <h3>
+            {t('sale.titleNumber', { number: selected.sale.number })} ·{' '}
+            {fmt(selected.sale.totals.total, selected.sale.currency)}
+          </h3>
+          <ul className="plain">
+            {selected.sale.lines.map((l, i) => (
+              <li key={l.id} className="row-between">
+                <span>{l.name}</span>
+                <span className="num">
+                  {fmt(selected.sale.totals.lines[i]?.total ?? 0, selected.sale.currency)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <ol className="payment-lines">
+            {selected.payments.map((p) => {
+              const left = refundable(p);
+              const support = refundSupport(p, methods);
+              return (
+                <li
+                  key={p.id}
+                  className="payment-line"
+                  data-testid="journal-payment"
+                  data-payment-id={p.id}
+                  data-state={p.state}
+                >
+                  <div className="payment-line-main">
+                    <span>{t(`payment.methodNames.${p.method}`)}</span>
+                    <span className="num strong">{fmt(p.amount.amount, p.amount.currency)}</span>
+                    <span className={`pill pill-${p.state}`} data-testid="journal-payment-state">
+                      {t(`payment.states.${stateKey(p.state)}`)}
+                    </span>
+                    {p.refundedAmount > 0 && (
+                      <span className="muted" data-testid="journal-refunded">
+                        {t('journal.refunded')}: {fmt(p.refundedAmount, p.amount.currency)}
+                      </span>
+                    )}
+                  </div>
+                  {p.reason !== undefined && <p className="muted">{p.reason}</p>}
+                  {left > 0 && support.refund && (
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      data-testid="journal-refund"
+                      onClick={() => {
+                        setRefunding(p);
+                      }}
+                    >
+                      {t('journal.refund')}
+                    </button>
+                  )}
+                  {left > 0 && !support.refund && <span className="muted">{t('journal.noRefund')}</span>}
+                </li>
+              );
+            })}
+          </ol>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="journal-close"
+            onClick={() => {
+              store().close();
+            }}
+          >
+            {t('common.close')}
+          </button>
+        </aside>
+      )}
+      {refunding && (
+        <RefundDialog
+          payment={refunding}
+          partial={refundSupport(refunding, methods).partial}
+          onClose={() => {
+            setRefunding(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function stateKey(state: Payment['state']): string {
+  return state === 'created' || state === 'requesting'
+    ? 'requesting'
+    : state === 'awaiting_customer'
+      ? 'waiting'
+      : state;
+}
+
+function RefundDialog({
+  payment,
+  partial,
+  onClose,
+}: {
+  payment: Payment;
+  partial: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const busy = useJournalStore((s) => s.busy);
+  const currency = payment.amount.currency;
+  const left = refundable(payment);
+  const [text, setText] = useState('');
+  const typed = text.trim() === '' ? left : parseAmount(text, currency);
+  const valid = typed !== null && typed > 0 && typed <= left;
+  return (
+    <Dialog title={t('journal.refundTitle')} testId="refund-dialog" onClose={onClose}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!valid) {
+            return;
+          }
+          void useJournalStore
+            .getState()
+            .refund(payment.id, typed === left ? undefined : typed)
+            .then((ok) => {
+              if (ok) {
+                onClose();
+              }
+            });
+        }}
+      >
+        <p>
+          {t(`payment.methodNames.${payment.method}`)} · {t('journal.refundable')}: {fmt(left, currency)}
+        </p>
+        {partial && (
+          <label className="field">
+            <span>{t('journal.refundAmount', { currency })}</span>
+            <input
+              type="text"
+              inputMode="decimal"
+              className="input-number"
+              value={text}
+              placeholder={fmt(left, currency)}
+              data-testid="refund-amount"
+              aria-invalid={!valid}
+              onChange={(event) => {
+                setText(event.target.value);
+              }}
+            />
+          </label>
+        )}
+        <p className="strong" data-testid="refund-confirm-text">
+          {valid
+            ? t('journal.refundConfirmText', { amount: fmt(typed, currency) })
+            : t('sale.dialogs.invalid')}
+        </p>
+        <div className="dialog-actions">
+          <button
+            type="submit"
+            className="button button-danger"
+            disabled={!valid || busy}
+            data-testid="refund-confirm"
+          >
+            {t('journal.refundConfirm')}
+          </button>
+          <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { SaleView } from '../../../shared/channels/sale';
+import type { Payment } from '../../../shared/domain';
+import { computeSaleTotals } from '../../../shared/domain';
+import { installFakeKassa } from '../testing/fake-kassa';
+import { amountToTake, lineView, usePaymentStore } from './payment';
+import { parseEntry, stepFor, useSaleStore } from './sale';
+
+function saleView(over: Partial<SaleView> = {}): SaleView {
+  const base = { currency: 'MNT' as const, lines: [], discount: null };
+  return {
+    sale: {
+      ...base,
+      id: 'S1',
+      number: 1,
+      status: 'open',
+      totals: computeSaleTotals(base),
+      createdAt: 0,
+      updatedAt: 0,
+    },
+    payments: [],
+    paid: 0,
+    pending: 0,
+    due: 10_000,
+    available: 10_000,
+    change: 0,
+    ...over,
+  };
+}
+
+function payment(over: Partial<Payment>): Payment {
+  return {
+    id: 'P1',
+    saleId: 'S1',
+    attempt: 1,
+    method: 'socialpay.qr',
+    amount: { amount: 10_000, currency: 'MNT' },
+    state: 'awaiting_customer',
+    idempotencyKey: 'S1a1',
+    createdAt: 0,
+    updatedAt: 0,
+    refundedAmount: 0,
+    refunds: [],
+    ...over,
+  };
+}
+
+describe('sale store: adding lines', () => {
+  beforeEach(() => {
+    useSaleStore.setState({ view: saleView(), step: 'sale', lastError: null });
+  });
+
+  it('reads 3*code as quantity 3', () => {
+    expect(parseEntry('3*8650001000015')).toEqual({ code: '8650001000015', quantity: 3 });
+    expect(parseEntry('8650001000015')).toEqual({ code: '8650001000015', quantity: undefined });
+    expect(parseEntry('3*')).toEqual({ code: '', quantity: 3 });
+    expect(parseEntry('  ')).toBeNull();
+  });
+
+  it('an unknown barcode keeps the sale and shows the not_found error', async () => {
+    const { calls } = installFakeKassa({
+      'sale:add-line': () => ({
+        ok: false,
+        error: { code: 'not_found', message: 'No product has the code 123.' },
+      }),
+    });
+    const ok = await useSaleStore.getState().submitEntry('2*123');
+    expect(ok).toBe(false);
+    expect(calls[0]?.input).toEqual({ saleId: 'S1', kind: 'catalog', code: '123', quantity: 2 });
+    expect(useSaleStore.getState().lastError?.code).toBe('not_found');
+    expect(useSaleStore.getState().view?.sale.id).toBe('S1');
+  });
+
+  it('a paid sale on screen: the next scan starts a new sale first', async () => {
+    useSaleStore.setState({ view: saleView({ sale: { ...saleView().sale, status: 'paid' } }) });
+    const fresh = saleView({ sale: { ...saleView().sale, id: 'S2', number: 2 } });
+    const { calls } = installFakeKassa({
+      'sale:new': () => ({ ok: true, value: fresh }),
+      'sale:add-line': () => ({ ok: true, value: fresh }),
+    });
+    expect(await useSaleStore.getState().submitEntry('8650001000015')).toBe(true);
+    expect(calls.map((c) => c.channel)).toEqual(['sale:new', 'sale:add-line']);
+    expect((calls[1]?.input as { saleId: string }).saleId).toBe('S2');
+  });
+
+  it('the step follows the sale status', () => {
+    const paid = saleView({ sale: { ...saleView().sale, status: 'paid' } });
+    expect(stepFor(paid, 'payment', true)).toBe('receipt');
+    expect(stepFor(paid, 'payment', false)).toBe('payment');
+    expect(stepFor(saleView({ sale: { ...saleView().sale, status: 'paying' } }), 'sale', true)).toBe(
+      'payment',
+    );
+  });
+});
+
+describe('payment store', () => {
+  it('maps payment states to line states with countdown and actions', () => {
+    const waiting = lineView(payment({ expiresAt: 65_000 }), 0);
+    expect(waiting).toMatchObject({ status: 'waiting', secondsLeft: 65, canCancel: true, canRetry: false });
+    expect(lineView(payment({ state: 'requesting' }), 0).status).toBe('requesting');
+    expect(lineView(payment({ state: 'unknown' }), 0)).toMatchObject({
+      status: 'unknown',
+      canCheck: true,
+      canCancel: false,
+    });
+    expect(lineView(payment({ state: 'declined' }), 0)).toMatchObject({ canRetry: true, canCancel: false });
+    expect(lineView(payment({ state: 'paid' }), 0)).toMatchObject({ canRetry: false, canCheck: false });
+  });
+
+  it('split amounts default to what is available; typed amounts are parsed in minor units', () => {
+    expect(amountToTake(saleView({ available: 7_300 }), null)).toBe(7_300);
+    expect(amountToTake(saleView(), '5 000')).toBe(5_000);
+    expect(amountToTake(saleView(), 'abc')).toBeNull();
+    const gel = saleView();
+    gel.sale = { ...gel.sale, currency: 'GEL' };
+    expect(amountToTake(gel, '12.5')).toBe(1_250);
+  });
+
+  it('starts cash with amount and tendered, then resets the split amount', async () => {
+    const { calls } = installFakeKassa({
+      'payment:start': () => ({ ok: true, value: payment({ method: 'cash', state: 'paid' }) }),
+    });
+    usePaymentStore.setState({ method: 'cash', amountText: '5000', tenderedText: '10000', methods: [] });
+    await usePaymentStore.getState().start(saleView());
+    expect(calls[0]?.input).toEqual({ saleId: 'S1', method: 'cash', amount: 5_000, tendered: 10_000 });
+    expect(usePaymentStore.getState().amountText).toBeNull();
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Today's sales (journal:list), one opened sale (journal:get) and refunds of its paid payments.
+ */
+import { create } from 'zustand';
+import type { JournalSaleSummary } from '../../../shared/channels/journal';
+import type { PaymentMethodInfo } from '../../../shared/channels/payment';
+import type { SaleView } from '../../../shared/channels/sale';
+import type { Payment } from '../../../shared/domain';
+import { kassa } from '../bridge';
+import { call, shown, type ShownError } from './errors';
+
+/** What is left to refund on a payment, in minor units (0 when it cannot be refunded). */
+export function refundable(payment: Payment): number {
+  return ['paid', 'refunded', 'refund_failed'].includes(payment.state)
+    ? payment.amount.amount - payment.refundedAmount
+    : 0;
+}
+
+/** Whether the method's provider refunds at all / partly (cash always can, by hand). */
+export function refundSupport(
+  payment: Payment,
+  methods: readonly PaymentMethodInfo[],
+): { refund: boolean; partial: boolean } {
+  if (payment.method === 'cash') {
+    return { refund: true, partial: true };
+  }
+  const info = methods.find((m) => m.method === payment.method);
+  return { refund: info?.capabilities.refund ?? false, partial: info?.capabilities.partialRefund ?? false };
+}
+
+export interface JournalState {
+  sales: JournalSaleSummary[];
+  selected: SaleView | null;
+  methods: PaymentMethodInfo[];
+  loading: boolean;
+  busy: boolean;
+  lastError: ShownError | null;
+  load: () => Promise<void>;
+  open: (saleId: string) => Promise<void>;
+  close: () => void;
+  refund: (paymentId: string, amount: number | undefined) => Promise<boolean>;
+  clearError: () => void;
+}
+
+export const useJournalStore = create<JournalState>()((set, get) => ({
+  sales: [],
+  selected: null,
+  methods: [],
+  loading: false,
+  busy: false,
+  lastError: null,
+
+  async load() {
+    set({ loading: true });
+    const [list, methods] = await Promise.all([
+      call(() => kassa().journalList({})),
+      call(() => kassa().paymentMethods({})),
+    ]);
+    set({ loading: false });
+    if (methods.ok) {
+      set({ methods: methods.value });
+    }
+    if (list.ok) {
+      set({ sales: list.value, lastError: null });
+    } else {
+      set({ lastError: shown(list.error) });
+    }
+  },
+
+  async open(saleId) {
+    const envelope = await call(() => kassa().journalGet({ saleId }));
+    if (envelope.ok) {
+      set({ selected: envelope.value, lastError: null });
+    } else {
+      set({ lastError: shown(envelope.error) });
+    }
+  },
+
+  close() {
+    set({ selected: null });
+  },
+
+  async refund(paymentId, amount) {
+    set({ busy: true });
+    const envelope = await call(() =>
+      kassa().paymentRefund({ paymentId, ...(amount !== undefined ? { amount } : {}) }),
+    );
+    set({ busy: false });
+    if (!envelope.ok) {
+      set({ lastError: shown(envelope.error) });
+      return false;
+    }
+    const saleId = get().selected?.sale.id;
+    if (saleId !== undefined) {
+      await get().open(saleId);
+    }
+    await get().load();
+    return true;
+  },
+
+  clearError() {
+    set({ lastError: null });
+  },
+}));
