@@ -26,6 +26,7 @@ import { createReceiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptService } from '../receipts/receipt-service';
 import { ApprovalService } from '../receipts/approval-service';
 import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
+import type { SandboxSimulators } from '../sandbox/simulators';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from '../sales/till';
 import { createRealScheduler } from '../payments/scheduler';
@@ -54,6 +55,8 @@ export interface KassaDeps {
   hidBackend?: HidBackend;
   /** USB plug/unplug events: the `usb` package by default; false turns them off (CLI, tests). */
   hotplug?: HotplugSource | (() => Promise<HotplugSource>) | false;
+  /** Simulators that outlive this core (restart tests); see ProviderRuntimeDeps.externalSandbox. */
+  externalSandbox?: SandboxSimulators;
   /** Pole display transport override (tests); by default serial or HID from settings. */
   poleTransport?: (settings: PoleSettings) => PoleTransport;
 }
@@ -83,6 +86,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     logger: log,
     redactor: deps.redactor,
     ...(deps.providerTimeoutMs === undefined ? {} : { timeoutMs: deps.providerTimeoutMs }),
+    ...(deps.externalSandbox ? { externalSandbox: deps.externalSandbox } : {}),
   });
   let display: DisplayViewModel = welcomeViewModel(deps.settings.get());
   let lastSale: SaleView | undefined;

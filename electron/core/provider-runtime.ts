@@ -59,6 +59,11 @@ export interface ProviderRuntimeDeps {
   redactor: Redactor;
   /** Tests shorten provider timeouts. */
   timeoutMs?: number;
+  /**
+   * Simulators that outlive this core (tests of a till restart: the "bank" must keep its state while the till
+   * stops and starts). The runtime uses them instead of starting its own and never closes them.
+   */
+  externalSandbox?: SandboxSimulators;
 }
 
 export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntime {
@@ -69,7 +74,9 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
     if (deps.settings.get().profile !== 'sandbox') {
       return undefined;
     }
-    sandboxPromise ??= startSandboxSimulators().then((sims) => {
+    sandboxPromise ??= (
+      deps.externalSandbox ? Promise.resolve(deps.externalSandbox) : startSandboxSimulators()
+    ).then((sims) => {
       for (const value of Object.values(sims.secrets)) {
         deps.redactor.addValue(value);
       }
@@ -162,7 +169,9 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
     async close() {
       const sims = await sandboxPromise?.catch(() => undefined);
       sandboxPromise = undefined;
-      await sims?.close();
+      if (sims !== deps.externalSandbox) {
+        await sims?.close();
+      }
     },
   };
 }

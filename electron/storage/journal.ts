@@ -295,6 +295,9 @@ export function openJournal(options: OpenJournalOptions): Journal {
         return;
       }
       closed = true;
+      // lmdb releases a read snapshot on a setTimeout(0) after each read; let that run before the env closes,
+      // or it fires on a closed env and throws ("Attempt to reset an invalid read txn").
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await env.close();
     },
   };
