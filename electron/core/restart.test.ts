@@ -54,8 +54,8 @@ describe('restart while a payment is waiting', () => {
 
     const first = openTill(t.dir, sims);
     await ok(first, 'sale:new', {});
-    let view = await ok<SaleView>(first, 'sale:add-line', { kind: 'catalog', code: '8650001000015' });
-    view = await ok<SaleView>(first, 'sale:add-line', { kind: 'catalog', code: '8650001000022' });
+    await ok<SaleView>(first, 'sale:add-line', { kind: 'catalog', code: '8650001000015' });
+    const view = await ok<SaleView>(first, 'sale:add-line', { kind: 'catalog', code: '8650001000022' });
     const started = await ok<Payment>(first, 'payment:start', {
       saleId: view.sale.id,
       method: 'socialpay.qr',
