@@ -288,3 +288,30 @@ test('restart while a payment waits: the payment is still there, not lost and no
     await again.stop();
   }
 });
+
+test('UZ Ipoteka microloan: the customer applies by phone, the bank approves, the sale is paid', async ({
+  host,
+  page,
+  browser,
+}) => {
+  const pages = await open(host, page, browser, 'UZ');
+  const { cashier, display, ipc } = pages;
+  const saleId = await threeLineSale(pages, 'UZ');
+  await expect(
+    cashier.getByTestId('total-amount').or(cashier.getByTestId('payment-total')).first(),
+  ).toContainText("so'm");
+  const paymentId = await startPayment(cashier, 'baas.microloan', '901234567');
+  const payment = (await ipc.value('payment:list', { saleId })).find((p) => p.id === paymentId);
+  // The application is registered at the bank under a UUID derived from this attempt's key.
+  expect(payment?.providerRef).toMatch(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+  );
+  await expect(display.getByTestId('display-root')).toHaveAttribute('data-state', 'pay');
+  await expect(display.getByTestId('display-qr')).toHaveCount(0);
+  await cashier.getByTestId('sandbox-pay').click();
+  await expect(cashier.getByTestId('sale-paid')).toBeVisible({ timeout: 2000 });
+  await expect(display.getByTestId('display-root')).toHaveAttribute('data-state', /paid|thank-you/, {
+    timeout: 2000,
+  });
+  await expect(cashier.getByTestId('receipt-screen')).toHaveCount(0);
+});

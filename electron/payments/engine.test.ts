@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Payment } from '../../shared/domain';
 import { money } from '../../shared/money';
 import { SECOND, MINUTE } from '../core/clock';
+import { KassaError } from '../core/errors';
 import { ProviderError } from '../providers/errors';
 import type { StartPaymentRequest } from './engine';
 import { createHarness, journaledStates, type Harness } from './testing/harness';
@@ -87,6 +88,20 @@ describe('PaymentEngine', () => {
     setup();
     h.bank.script = { start: 'rejected' };
     expect((await h.engine.start(REQUEST)).state).toBe('declined');
+  });
+
+  it('a start the client refused locally (bad input, missing secret) is declined, never unknown', async () => {
+    setup();
+    const start = vi
+      .spyOn(h.bank, 'start')
+      .mockRejectedValueOnce(
+        new KassaError('validation', 'Ipoteka-bank: the phone number must be 12 digits starting with 998'),
+      );
+    const payment = await h.engine.start(REQUEST);
+    expect(payment.state).toBe('declined');
+    expect(payment.reason).toMatch(/phone number/);
+    expect(start).toHaveBeenCalledTimes(1);
+    expect(h.scheduler.pending).toBe(0);
   });
 
   it('cancel while waiting: withdraws the invoice at the bank, stops polling', async () => {

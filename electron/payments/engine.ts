@@ -491,6 +491,11 @@ export class PaymentEngine {
 
 /** The provider answered "no" (or the request never left): the attempt is over and a retry is a new one. */
 function isDefinitiveRefusal(error: unknown): boolean {
+  // A KassaError from a provider client is a local refusal (bad input, missing secret, locked vault): it was
+  // raised before anything was sent, so the bank cannot have this payment.
+  if (error instanceof KassaError) {
+    return true;
+  }
   if (!isProviderError(error)) {
     return false;
   }

@@ -244,8 +244,9 @@ export function PaymentScreen({ view, active }: { view: SaleView; active: boolea
                 inputMode="numeric"
                 className="input-number"
                 value={phone}
-                maxLength={8}
-                placeholder="99112233"
+                // Mongolian mobiles are 8 digits; an Uzbek number is 9 (or 12 with 998).
+                maxLength={info.method === 'socialpay.phone' ? 8 : 12}
+                placeholder={info.method === 'socialpay.phone' ? '99112233' : '901234567'}
                 data-testid="payment-phone"
                 aria-invalid={inputError === 'phone'}
                 onChange={(event) => {
