@@ -9,7 +9,7 @@ import { ManualClock, SECOND } from '../../core/clock';
 import { createCapturingLogger } from '../../log/logger';
 import { createSocialpayClient } from '../../providers/socialpay/client';
 import { startSocialpaySimulator, type SocialpaySimulator } from '../../providers/socialpay/simulator';
-import { testContext } from '../../providers/socialpay/test-context';
+import { testContext } from '../../providers/testing/context';
 import { openJournal, type Journal } from '../../storage/journal';
 import { tempDataDir } from '../../testing/temp-dir';
 import { PaymentEngine } from '../engine';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BaasSettingsSchema } from '../../../shared/settings/baas';
 import { ManualClock } from '../../core/clock';
-import { closedPortUrl, providerFailure, testContext } from '../bog/test-context';
+import { closedPortUrl, providerFailure, testContext } from '../testing/context';
 import { parseBasicAuth } from '../simulator-kit';
 import { createBaasClient } from './client';
 import { doctorBaas } from './doctor';

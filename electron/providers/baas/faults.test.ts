@@ -1,7 +1,7 @@
 /** Transport and shape faults on the BaaS client: each becomes the right ProviderError kind. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BaasSettingsSchema } from '../../../shared/settings/baas';
-import { closedPortUrl, providerFailure, testContext } from '../bog/test-context';
+import { closedPortUrl, providerFailure, testContext } from '../testing/context';
 import { createBaasClient } from './client';
 import { baasFixture, CARD, type BaasFixture } from './fixture';
 

@@ -1,7 +1,7 @@
 /** Test-only: a BaaS simulator and a client wired to it. */
 import { BaasSettingsSchema } from '../../../shared/settings/baas';
 import type { Clock } from '../../core/clock';
-import { providerFailure, testContext } from '../bog/test-context';
+import { providerFailure, testContext } from '../testing/context';
 import { BaasError } from './errors';
 import { createBaasClient, type AttachCardRequest, type BaasClient } from './client';
 import { startBaasSimulator, type BaasSimulator, type BaasSimulatorOptions } from './simulator';

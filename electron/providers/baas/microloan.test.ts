@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { providerFailure } from '../bog/test-context';
+import { providerFailure } from '../testing/context';
 import { baasFailure, baasFixture, type BaasFixture } from './fixture';
 import type { PreScoringRequest } from './client';
 

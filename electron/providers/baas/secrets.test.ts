@@ -1,6 +1,6 @@
 /** No secret, token, card token or full PAN / expiry reaches a log line or a thrown error. */
 import { describe, expect, it } from 'vitest';
-import { errorTexts } from '../bog/test-context';
+import { errorTexts } from '../testing/context';
 import { baasFixture, CARD, PAN } from './fixture';
 
 describe('BaaS secrets and card data', () => {

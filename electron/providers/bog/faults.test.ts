@@ -4,7 +4,7 @@ import { BogSettingsSchema } from '../../../shared/settings/bog';
 import { createBogClient } from './client';
 import type { BogApi } from '../../../shared/settings/bog';
 import { bogFixture, orderRequest, type BogFixture } from './fixture';
-import { closedPortUrl, providerFailure, testContext } from './test-context';
+import { closedPortUrl, providerFailure, testContext } from '../testing/context';
 import { doctorBog } from './doctor';
 
 const DRIFT: Record<BogApi, string> = { ipay: 'status', payments: 'order_status.key' };

@@ -5,7 +5,7 @@ import type { Clock } from '../../core/clock';
 import { createBogClient } from './client';
 import type { BogClient, BogItem, BogOrderRequest } from './common';
 import { startBogSimulator, type BogSimulator, type BogSimulatorOptions } from './simulator';
-import { testContext } from './test-context';
+import { testContext } from '../testing/context';
 
 export interface BogFixture {
   sim: BogSimulator;

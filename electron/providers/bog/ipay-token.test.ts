@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../core/clock';
 import { bogFixture, orderRequest, type BogFixture } from './fixture';
 import { IPAY_SAFE_LIFETIME_MS, ipayTokenExpiry } from './ipay/token';
-import { providerFailure } from './test-context';
+import { providerFailure } from '../testing/context';
 
 let fx: BogFixture | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { KassaError } from '../../core/errors';
 import type { BogClient } from './common';
 import { bogFixture, ITEMS_TOTAL, orderRequest, tetri } from './fixture';
 import type { BogSimulator } from './simulator';
-import { providerFailure } from './test-context';
+import { providerFailure } from '../testing/context';
 
 let sim: BogSimulator;
 let client: BogClient;

@@ -4,7 +4,7 @@ import type { BogClient } from './common';
 import { bogFixture, ITEMS_TOTAL, orderRequest, tetri } from './fixture';
 import { idempotencyUuid } from './input';
 import type { BogSimulator } from './simulator';
-import { providerFailure } from './test-context';
+import { providerFailure } from '../testing/context';
 
 let sim: BogSimulator;
 let client: BogClient;

@@ -4,7 +4,7 @@ import { BogSettingsSchema } from '../../../shared/settings/bog';
 import { createBogClient } from './client';
 import { orderRequest } from './fixture';
 import { startBogSimulator } from './simulator';
-import { errorTexts, testContext } from './test-context';
+import { errorTexts, testContext } from '../testing/context';
 
 describe.each(['ipay', 'payments'] as const)('BoG %s secrets', (api) => {
   it('never logs or throws the secret or the tokens', async () => {

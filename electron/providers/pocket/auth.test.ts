@@ -4,7 +4,7 @@ import { PocketSettingsSchema } from '../../../shared/settings/pocket';
 import { ManualClock, type Clock } from '../../core/clock';
 import { createPocketClient, type PocketClient, type PocketClientOptions } from './client';
 import { startPocketSimulator, type PocketSimulator } from './simulator';
-import { testContext } from './test-context';
+import { testContext } from '../testing/context';
 
 let sim: PocketSimulator;
 const MNT = (n: number) => money(n, 'MNT');

@@ -5,7 +5,7 @@ import { ProviderError } from '../errors';
 import { createPocketClient, type PocketClient } from './client';
 import { doctorPocket } from './doctor';
 import { startPocketSimulator, type PocketSimulator } from './simulator';
-import { closedPortUrl, testContext } from './test-context';
+import { closedPortUrl, testContext } from '../testing/context';
 
 let sim: PocketSimulator;
 let client: PocketClient;

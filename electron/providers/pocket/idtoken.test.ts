@@ -3,7 +3,7 @@ import { PocketSettingsSchema } from '../../../shared/settings/pocket';
 import { ProviderError } from '../errors';
 import { createPocketClient, type PocketClient } from './client';
 import { startPocketSimulator, type PocketSimulator } from './simulator';
-import { testContext } from './test-context';
+import { testContext } from '../testing/context';
 
 let sim: PocketSimulator;
 let client: PocketClient;

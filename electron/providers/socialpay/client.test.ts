@@ -5,7 +5,7 @@ import { KassaError } from '../../core/errors';
 import { ProviderError } from '../errors';
 import { createSocialpayClient, type SocialpayClient } from './client';
 import { startSocialpaySimulator, type SocialpaySimulator } from './simulator';
-import { testContext } from './test-context';
+import { testContext } from '../testing/context';
 
 let sim: SocialpaySimulator;
 let client: SocialpayClient;

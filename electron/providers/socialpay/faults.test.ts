@@ -5,7 +5,7 @@ import { ProviderError } from '../errors';
 import { createSocialpayClient, type SocialpayClient } from './client';
 import { doctorSocialpay } from './doctor';
 import { startSocialpaySimulator, type SocialpaySimulator } from './simulator';
-import { closedPortUrl, testContext } from './test-context';
+import { closedPortUrl, testContext } from '../testing/context';
 
 let sim: SocialpaySimulator;
 let client: SocialpayClient;
