@@ -50,6 +50,20 @@ test('a cashier switches language, sets a secret, and the secret never comes bac
   await page.getByTestId('devices-rescan').click();
   await expect(page.getByTestId('devices-rescan')).toBeEnabled();
 
+  // A CSV price list with one bad row changes nothing and names the line; a good one replaces the catalog.
+  await page.getByTestId('catalog-file').setInputFiles({
+    name: 'prices.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('sku,name,price,barcode\nA1,Apple,1200,\nB2,Bread,abc,\n'),
+  });
+  await expect(page.getByTestId('catalog-problems')).toContainText('line 3');
+  await page.getByTestId('catalog-file').setInputFiles({
+    name: 'prices.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('sku,name,price,barcode\nA1,Apple,1200,\nB2,Bread,900,\n'),
+  });
+  await expect(page.getByTestId('catalog-imported')).toContainText('2');
+
   // Reload: status comes from main, the value from nowhere.
   await page.reload();
   await page.getByTestId('nav-settings').click();

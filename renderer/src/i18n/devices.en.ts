@@ -21,4 +21,11 @@ export const devicesEn: CatalogOf<typeof devicesMn> = {
       unused: 'Not used',
     },
   },
+  catalog: {
+    title: 'Product catalog',
+    hint: 'Import a CSV export of your price list: sku, name, price (required), barcode, unit, vat_percent, city_tax_percent. If any row is wrong nothing changes.',
+    choose: 'Choose a CSV file',
+    imported: '{{count}} products imported.',
+    failed: 'The file was not imported. Fix these rows:',
+  },
 };

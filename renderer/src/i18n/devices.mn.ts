@@ -18,4 +18,11 @@ export const devicesMn = {
       unused: 'Ашиглаагүй',
     },
   },
+  catalog: {
+    title: 'Барааны жагсаалт',
+    hint: 'Хүснэгтээс CSV файл оруулна: sku, name, price (заавал), barcode, unit, vat_percent, city_tax_percent. Алдаатай мөр байвал юу ч солигдохгүй.',
+    choose: 'CSV файл сонгох',
+    imported: '{{count}} бараа орлоо.',
+    failed: 'Файлыг оруулсангүй. Дараах мөрүүдийг засна уу:',
+  },
 };

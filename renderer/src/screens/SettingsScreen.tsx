@@ -10,6 +10,7 @@ import { useAppStore } from '../stores/app';
 import { useSettingsStore } from '../stores/settings';
 import { Field } from './Field';
 import { ProviderUrls } from './ProviderUrls';
+import { CatalogPanel } from './CatalogPanel';
 import { DevicesPanel } from './DevicesPanel';
 import { SecretsPanel } from './SecretsPanel';
 
@@ -216,6 +217,7 @@ export function SettingsScreen() {
 
       <SecretsPanel />
       <DevicesPanel />
+      <CatalogPanel />
 
       {info && (
         <dl className="about" data-testid="app-info">

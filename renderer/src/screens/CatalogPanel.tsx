@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { useCatalogStore } from '../stores/catalog';
+
+/** Settings → Catalog: replace the product list from a spreadsheet's CSV export. */
+export function CatalogPanel() {
+  const { t } = useTranslation();
+  const busy = useCatalogStore((s) => s.busy);
+  const imported = useCatalogStore((s) => s.imported);
+  const problems = useCatalogStore((s) => s.problems);
+  const lastError = useCatalogStore((s) => s.lastError);
+  const importCsv = useCatalogStore((s) => s.importCsv);
+
+  return (
+    <fieldset className="card" data-testid="catalog-panel">
+      <legend>{t('catalog.title')}</legend>
+      <p className="hint">{t('catalog.hint')}</p>
+      <input
+        type="file"
+        accept=".csv,text/csv"
+        disabled={busy}
+        data-testid="catalog-file"
+        aria-label={t('catalog.choose')}
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          if (file) {
+            void file.text().then((text) => importCsv(text));
+          }
+          event.currentTarget.value = '';
+        }}
+      />
+      {imported !== null && (
+        <p className="banner banner-info" role="status" data-testid="catalog-imported">
+          {t('catalog.imported', { count: imported })}
+        </p>
+      )}
+      {lastError && (
+        <div
+          className="banner banner-error"
+          role="alert"
+          data-testid="catalog-error"
+          data-code={lastError.code}
+        >
+          <p>{t('catalog.failed')}</p>
+          {problems.length > 0 ? (
+            <ul data-testid="catalog-problems">
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{lastError.message}</p>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}
