@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const noElectron = {
   name: 'electron',
   message:
-    'Only electron/main.ts, electron/preload/*, electron/windows/* and electron/storage/*.electron.ts may import electron (ARCHITECTURE §2).',
+    'Only electron/main.ts, electron/preload/*, electron/windows/* and electron/storage/electron-*.ts may import electron (ARCHITECTURE §2).',
 };
 
 export default tseslint.config(
@@ -73,7 +73,7 @@ export default tseslint.config(
       'electron/main.ts',
       'electron/preload/**',
       'electron/windows/**',
-      'electron/storage/*.electron.ts',
+      'electron/storage/electron-*.ts',
     ],
     rules: {
       'no-restricted-imports': [

@@ -1,6 +1,6 @@
 /**
  * The secret vault over a cipher: AES-256-GCM in the browser host and CLI (vault.ts), Electron's safeStorage
- * in the app (vault.electron.ts). One file, `vault.json`, owner-only, written atomically:
+ * in the app (electron-vault.ts). One file, `vault.json`, owner-only, written atomically:
  *   { version, backend, keyCheck, entries: { <name>: { ct, updatedAt } } }
  * `keyCheck` is a known value encrypted with the current key: if it does not decrypt, the key changed (or the
  * OS keyring backend changed) and the vault is locked — nothing is read, written or wiped until the operator

@@ -1,6 +1,6 @@
 /**
  * Settings over a JSON-file backing: `conf` in the browser host and CLI (settings.ts), electron-store in the
- * Electron host (settings.electron.ts). Both write the same `settings.json` atomically.
+ * Electron host (electron-settings.ts). Both write the same `settings.json` atomically.
  * A file that no longer matches the schema is repaired field by field to defaults (and the repair is logged),
  * so one bad hand edit never stops a till from starting.
  */
