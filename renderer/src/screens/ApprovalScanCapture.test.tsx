@@ -39,6 +39,11 @@ describe('ApprovalScanCapture', () => {
     const qrData = '5'.repeat(60);
     const fake = installFakeKassa({
       'approval:state': () => ({ ok: true, value: IDLE_APPROVAL_VIEW }),
+      // Main's router decides: a receipt QR on the sale screen opens the approval screen.
+      'scan:submit': () => ({
+        ok: true,
+        value: { kind: 'ebarimt-qr', via: 'open-approval', screen: 'approval' },
+      }),
       'approval:start': () => ({
         ok: true,
         value: { ...IDLE_APPROVAL_VIEW, state: 'identifying', pendingQr: true },

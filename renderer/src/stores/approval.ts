@@ -6,7 +6,6 @@
  */
 import { create } from 'zustand';
 import type { ApprovalViewModel } from '../../../shared/channels/approval';
-import { classifyCode } from '../../../shared/codes';
 import type { Envelope } from '../../../shared/errors';
 import { kassa } from '../bridge';
 import { useAppStore } from './app';
@@ -15,7 +14,7 @@ import { call, shown, type ShownError } from './errors';
 /** What a scan was used for: `approval` (taken by the approval flow) or `unhandled` (someone else's, e.g. a product). */
 export type ScanRoute =
   | { to: 'approval'; action: 'start' | 'scan-receipt' | 'identify' }
-  | { to: 'unhandled'; reason: 'not-approval-screen' | 'busy' };
+  | { to: 'unhandled'; reason: 'not-approval-screen' | 'busy' | 'router' };
 
 export const IDLE_APPROVAL_VIEW: ApprovalViewModel = {
   state: 'idle',
@@ -57,10 +56,6 @@ export interface ApprovalStoreState {
    *   - otherwise the scan is not the approval screen's (`unhandled`) and the caller passes it on.
    */
   routeScan: (text: string) => Promise<ScanRoute>;
-}
-
-function isOnApprovalScreen(): boolean {
-  return useAppStore.getState().tab === 'approval';
 }
 
 export const useApprovalStore = create<ApprovalStoreState>()((set, get) => {
@@ -141,9 +136,17 @@ export const useApprovalStore = create<ApprovalStoreState>()((set, get) => {
     },
 
     async routeScan(text) {
-      const code = classifyCode(text, { prefer: isOnApprovalScreen() ? 'identity' : 'product' });
+      // Main's scan router classifies every scan (HID and wedge alike) for the screen it knows is active;
+      // the page only carries out what it decided. The reply never echoes the text back.
+      const trimmed = text.trim();
+      const routed = await call(() => kassa().scanSubmit({ text: trimmed, source: 'wedge' }));
+      if (!routed.ok) {
+        set({ lastError: shown(routed.error) });
+        return { to: 'unhandled', reason: 'router' };
+      }
+      const { kind, via, screen } = routed.value;
       const { view } = get();
-      if (code.kind === 'ebarimt-qr') {
+      if (kind === 'ebarimt-qr') {
         if (view.state === 'submitting') {
           // Main refuses a second receipt while one is in flight; say so rather than drop it silently.
           set({
@@ -154,17 +157,20 @@ export const useApprovalStore = create<ApprovalStoreState>()((set, get) => {
           });
           return { to: 'unhandled', reason: 'busy' };
         }
-        if (view.state === 'idle' || !isOnApprovalScreen()) {
-          await get().open(code.qrData);
+        if (via === 'open-approval' || (screen === 'approval' && view.state === 'idle')) {
+          await get().open(trimmed);
           return { to: 'approval', action: 'start' };
         }
-        await get().scanReceipt(code.qrData);
-        return { to: 'approval', action: 'scan-receipt' };
-      }
-      if (!isOnApprovalScreen() || view.state === 'idle') {
+        if (screen === 'approval') {
+          await get().scanReceipt(trimmed);
+          return { to: 'approval', action: 'scan-receipt' };
+        }
         return { to: 'unhandled', reason: 'not-approval-screen' };
       }
-      await get().identify(text);
+      if (screen !== 'approval' || view.state === 'idle') {
+        return { to: 'unhandled', reason: 'not-approval-screen' };
+      }
+      await get().identify(trimmed);
       return { to: 'approval', action: 'identify' };
     },
   };
