@@ -8,52 +8,15 @@ import type { SaleView } from '../../shared/channels/sale';
 import type { ReceiptView } from '../../shared/channels/receipt';
 import type { DisplayViewModel } from '../../shared/channels/display';
 import type { Payment } from '../../shared/domain';
-import type { Envelope } from '../../shared/errors';
-import { openNodeKassa, type NodeKassa } from '../hosts/node-kassa';
-import { createCapturingLogger } from '../log/logger';
-import { readAllFiles, tempDataDir } from '../testing/temp-dir';
+import { readAllFiles } from '../testing/temp-dir';
+import { closeTills, openTestTill, until, value } from '../testing/till';
 
-let opened: { node: NodeKassa; cleanup: () => void }[] = [];
-afterEach(async () => {
-  for (const { node, cleanup } of opened) {
-    await node.kassa.close();
-    cleanup();
-  }
-  opened = [];
-});
-
-// Test-only narrowing of an envelope's value to what the contract says the channel returns.
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-function value<T>(envelope: Envelope<unknown>): T {
-  if (!envelope.ok) {
-    throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
-  }
-  return envelope.value as T;
-}
-
-async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (ok(v) || Date.now() > deadline) {
-      return v;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+afterEach(closeTills);
 
 describe('checkout through the core (sandbox, MN)', () => {
   it('sale → SocialPay QR → paid → eBarimt receipt with the sale totals; qrData kept out of disk and logs', async () => {
-    const t = tempDataDir();
-    const { logger, redactor, lines } = createCapturingLogger();
-    const node = openNodeKassa({
-      dataDir: t.dir,
-      host: 'test',
-      logger,
-      redactor,
-      env: { KASSA_VAULT_KEY: '4'.repeat(64) },
-    });
-    opened.push({ node, cleanup: t.cleanup });
+    const node = openTestTill();
+    const { lines } = node;
     const { kassa } = node;
     const displays: DisplayViewModel[] = [];
     kassa.on('display:update', (vm) => displays.push(vm));
@@ -103,7 +66,7 @@ describe('checkout through the core (sandbox, MN)', () => {
 
     const qrData = issued[0]?.qrData ?? 'missing';
     const lottery = issued[0]?.lottery ?? 'missing';
-    const disk = readAllFiles(t.dir).join('\n');
+    const disk = readAllFiles(node.dataDir).join('\n');
     expect(disk).not.toContain(qrData);
     expect(disk).not.toContain(lottery);
     expect(lines.join('\n')).not.toContain(qrData);
@@ -122,16 +85,7 @@ describe('checkout through the core (sandbox, MN)', () => {
       codes: ['4780003000011', '4780003000028', '4780003000035'],
     },
   ])('$country: a 3-line sale paid by $method through the sandbox', async ({ country, method, codes }) => {
-    const t = tempDataDir();
-    const { logger, redactor } = createCapturingLogger();
-    const node = openNodeKassa({
-      dataDir: t.dir,
-      host: 'test',
-      logger,
-      redactor,
-      env: { KASSA_VAULT_KEY: '4'.repeat(64) },
-    });
-    opened.push({ node, cleanup: t.cleanup });
+    const node = openTestTill();
     const { kassa } = node;
     value(await kassa.invoke('cashier', 'settings:set', { settings: { ...node.settings.get(), country } }));
     let sale = value<SaleView>(await kassa.invoke('cashier', 'sale:new', {}));
@@ -163,16 +117,7 @@ describe('checkout through the core (sandbox, MN)', () => {
   });
 
   it('B2B: a receipt issued to an organisation has no lottery and Easy Register refuses to approve it', async () => {
-    const t = tempDataDir();
-    const { logger, redactor } = createCapturingLogger();
-    const node = openNodeKassa({
-      dataDir: t.dir,
-      host: 'test',
-      logger,
-      redactor,
-      env: { KASSA_VAULT_KEY: '4'.repeat(64) },
-    });
-    opened.push({ node, cleanup: t.cleanup });
+    const node = openTestTill();
     const { kassa } = node;
     value(await kassa.invoke('cashier', 'sale:new', {}));
     const sale = value<SaleView>(

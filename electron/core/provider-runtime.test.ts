@@ -1,30 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openNodeKassa, type NodeKassa } from '../hosts/node-kassa';
-import { createCapturingLogger } from '../log/logger';
-import { readAllFiles, tempDataDir } from '../testing/temp-dir';
+import { readAllFiles } from '../testing/temp-dir';
+import { closeTills, openTestTill as open } from '../testing/till';
 
-let opened: { node: NodeKassa; cleanup: () => void }[] = [];
-afterEach(async () => {
-  for (const { node, cleanup } of opened) {
-    await node.kassa.close();
-    cleanup();
-  }
-  opened = [];
-});
-
-function open(): NodeKassa & { lines: string[] } {
-  const t = tempDataDir();
-  const { logger, redactor, lines } = createCapturingLogger();
-  const node = openNodeKassa({
-    dataDir: t.dir,
-    host: 'test',
-    logger,
-    redactor,
-    env: { KASSA_VAULT_KEY: '3'.repeat(64) },
-  });
-  opened.push({ node, cleanup: t.cleanup });
-  return { ...node, lines };
-}
+afterEach(closeTills);
 
 describe('provider runtime', () => {
   it('sandbox: every MN provider answers its doctor check through the in-process simulators', async () => {
