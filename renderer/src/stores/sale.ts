@@ -109,6 +109,23 @@ export const useSaleStore = create<SaleState>()((set, get) => {
     return false;
   };
 
+  /** Hold or void the current sale: on success the till is empty again, ready for the next customer. */
+  const putAway = async (invoke: (saleId: string) => Promise<Envelope<unknown>>): Promise<boolean> => {
+    const saleId = get().view?.sale.id;
+    if (saleId === undefined) {
+      return false;
+    }
+    set({ busy: true });
+    const envelope = await call(() => invoke(saleId));
+    set({ busy: false });
+    if (!envelope.ok) {
+      set({ lastError: shown(envelope.error) });
+      return false;
+    }
+    set({ view: null, step: 'sale', selectedLineId: null, lastError: null });
+    return true;
+  };
+
   /** The sale to add to: the current open one, or a new one when there is none (or the last one is done). */
   const editableSaleId = async (): Promise<string | null> => {
     const { view } = get();
@@ -247,20 +264,8 @@ export const useSaleStore = create<SaleState>()((set, get) => {
       set({ selectedLineId: lines[next]?.id ?? null });
     },
 
-    async hold() {
-      const saleId = get().view?.sale.id;
-      if (saleId === undefined) {
-        return false;
-      }
-      set({ busy: true });
-      const envelope = await call(() => kassa().saleHold({ saleId }));
-      set({ busy: false });
-      if (!envelope.ok) {
-        set({ lastError: shown(envelope.error) });
-        return false;
-      }
-      set({ view: null, step: 'sale', selectedLineId: null, lastError: null });
-      return true;
+    hold() {
+      return putAway((saleId) => kassa().saleHold({ saleId }));
     },
 
     async loadHeld() {
@@ -280,20 +285,8 @@ export const useSaleStore = create<SaleState>()((set, get) => {
       return ok;
     },
 
-    async voidSale() {
-      const saleId = get().view?.sale.id;
-      if (saleId === undefined) {
-        return false;
-      }
-      set({ busy: true });
-      const envelope = await call(() => kassa().saleVoid({ saleId }));
-      set({ busy: false });
-      if (!envelope.ok) {
-        set({ lastError: shown(envelope.error) });
-        return false;
-      }
-      set({ view: null, step: 'sale', selectedLineId: null, lastError: null });
-      return true;
+    voidSale() {
+      return putAway((saleId) => kassa().saleVoid({ saleId }));
     },
 
     async newSale() {
