@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, Menu, screen, session, type BrowserWindow } from 'electron';
 import type { Settings } from '../shared/settings';
-import { systemClock } from './core/clock';
+import { systemClock } from './kernel/clock';
 import { createKassa, type Kassa } from './core/kassa';
 import { createLogger, type Logger } from './log/logger';
 import type { Redactor } from './log/redact';

@@ -4,8 +4,9 @@
 import type { DisplayViewModel } from '../../shared/channels/display';
 import type { Settings } from '../../shared/settings';
 import type { SecretVault, SettingsStore } from '../storage/types';
-import type { Clock } from './clock';
-import type { EventBus, HandlerMap } from './handlers';
+import type { Clock } from '../kernel/clock';
+import type { EventBus } from '../kernel/events';
+import type { HandlerMap } from '../kernel/handlers';
 import type { ProviderRuntime } from './provider-runtime';
 
 export type HostKind = 'electron' | 'browser' | 'cli' | 'test';
@@ -31,16 +32,7 @@ export function welcomeViewModel(settings: Settings): DisplayViewModel {
 
 export function createFoundationHandlers(
   deps: FoundationDeps,
-): HandlerMap<
-  | 'app:info'
-  | 'app:doctor'
-  | 'settings:get'
-  | 'settings:set'
-  | 'secrets:status'
-  | 'secrets:set'
-  | 'secrets:clear'
-  | 'display:ready'
-> {
+): HandlerMap<'app' | 'settings' | 'secrets' | 'display'> {
   return {
     'app:info': () => {
       const settings = deps.settings.get();

@@ -29,12 +29,12 @@ import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
 import type { SandboxSimulators } from '../sandbox/simulators';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from '../sales/till';
-import { createRealScheduler } from '../payments/scheduler';
+import { createRealScheduler } from '../kernel/scheduler';
 import { openJournal } from '../storage/journal';
 import type { SecretVault, SettingsStore } from '../storage/types';
-import type { Clock } from './clock';
+import type { Clock } from '../kernel/clock';
 import { createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
-import { createEventBus, type EventBus } from './handlers';
+import { createEventBus, type EventBus } from '../kernel/events';
 import { createPaymentAdapters } from './payment-adapters';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
 

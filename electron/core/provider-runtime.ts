@@ -26,8 +26,8 @@ import { createSocialpayClient, type SocialpayClient } from '../providers/social
 import { doctorSocialpay } from '../providers/socialpay/doctor';
 import { startSandboxSimulators, type SandboxSimulators } from '../sandbox/simulators';
 import type { SecretVault, SettingsStore } from '../storage/types';
-import type { Clock } from './clock';
-import { KassaError } from './errors';
+import type { Clock } from '../kernel/clock';
+import { KassaError } from '../kernel/errors';
 
 export interface ProviderClients {
   socialpay: SocialpayClient;

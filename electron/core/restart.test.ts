@@ -11,7 +11,7 @@ import { startSandboxSimulators, type SandboxSimulators } from '../sandbox/simul
 import { openNodeSettingsStore } from '../storage/settings';
 import { openNodeVault } from '../storage/vault';
 import { tempDataDir } from '../testing/temp-dir';
-import { systemClock } from './clock';
+import { systemClock } from '../kernel/clock';
 import { createKassa, type Kassa } from './kassa';
 
 let cleanups: (() => Promise<void> | void)[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { devicesChannels, devicesEvents, type DeviceChannelName } from '../../shared/channels/devices';
 import { defaultDeviceSettings } from '../../shared/settings/devices';
-import { ManualClock } from '../core/clock';
+import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
 import { FakeHidBackend } from './hid';
 import { FakeHotplugSource } from './hotplug';

@@ -1,22 +1,8 @@
-/**
- * The devices and scan channels (shared/channels/devices.ts) on top of the DeviceService.
- *
- * Typed against the channel definitions themselves, so this file compiles before shared/contract.ts spreads
- * `devicesChannels`; once it does, `DeviceHandlerMap` is exactly `HandlerMap<DeviceChannelName>`.
- */
-import type { z } from 'zod';
-import type { DeviceChannelName, DeviceChannels } from '../../shared/channels/devices';
-import type { CallContext } from '../core/handlers';
+/** The devices and scan channels (shared/channels/devices.ts) on top of the DeviceService. */
+import type { HandlerMap } from '../kernel/handlers';
 import type { DeviceService } from './service';
 
-export type DeviceHandler<C extends DeviceChannelName> = (
-  input: z.output<DeviceChannels[C]['input']>,
-  ctx: CallContext,
-) => Promise<z.output<DeviceChannels[C]['output']>>;
-
-export type DeviceHandlerMap = { [K in DeviceChannelName]: DeviceHandler<K> };
-
-export function createDeviceHandlers(service: DeviceService): DeviceHandlerMap {
+export function createDeviceHandlers(service: DeviceService): HandlerMap<'devices' | 'scan'> {
   return {
     'devices:list': () => service.list(),
     'devices:select': ({ id, label }) => service.select(id, label),

@@ -5,7 +5,8 @@
  * `FakeHidBackend` stands in for hardware in tests and in the sandbox.
  */
 import type * as NodeHidModule from 'node-hid';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
+import { errorText } from '../kernel/error-text';
 
 export interface HidDeviceInfo {
   /** OS path (hidraw node on Linux); unique per interface of a plugged device. */
@@ -104,10 +105,6 @@ export const PERMISSION_HINT =
   'Permission denied opening the HID device. Install the Kassa udev rules (packaging/udev/99-kassa-hid.rules, ' +
   'see docs/devices.md) and re-plug the device.';
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function toInfo(d: NodeHidDeviceLike): HidDeviceInfo | undefined {
   if (d.path === undefined) {
     return undefined;
@@ -143,7 +140,7 @@ export function createNodeHidBackend(load: () => Promise<unknown> = () => import
         return picked;
       },
       (error: unknown) => {
-        throw new KassaError('device.unavailable', `${LIBUSB_HINT} (${describe(error)})`, { cause: error });
+        throw new KassaError('device.unavailable', `${LIBUSB_HINT} (${errorText(error)})`, { cause: error });
       },
     );
     // A failed load is retried on the next call (libusb may have been installed meanwhile).
@@ -165,7 +162,7 @@ export function createNodeHidBackend(load: () => Promise<unknown> = () => import
       try {
         handle = await hid.HIDAsync.open(path);
       } catch (error) {
-        const message = describe(error);
+        const message = errorText(error);
         const denied = /permission|EACCES|cannot open device/i.test(message);
         throw new KassaError(
           'device.unavailable',

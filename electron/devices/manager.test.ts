@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../core/clock';
+import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
 import { createNodeHidBackend, FakeHidBackend, hidDeviceKey, LIBUSB_HINT, PERMISSION_HINT } from './hid';
 import { EAN13_AIM, honeywellReports, QR60, QR60_DIGITS } from './hid-pos.fixtures';
 import { FakeHotplugSource, createUsbHotplugSource } from './hotplug';
-import { DeviceManager, MemorySelectionStore, type Scan, type ScannerState, type Scheduler } from './manager';
+import { DeviceManager, MemorySelectionStore, type Scan, type ScannerState } from './manager';
+import type { Scheduler } from '../kernel/scheduler';
 
 /** Timers run by hand. */
 class ManualScheduler implements Scheduler {

@@ -6,11 +6,14 @@
  * Scan text is never logged (it can be eBarimt qrData, which must not be stored anywhere — ARCHITECTURE §6).
  */
 import type { Symbology } from '../../shared/codes';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import type { Logger } from '../log/logger';
 import { HidPosReassembler, type HidPosOptions } from './hid-pos';
 import { HID_POS_USAGE_PAGE, hidDeviceKey, type HidBackend, type HidDevice, type HidDeviceInfo } from './hid';
 import type { HotplugEvent, HotplugSource } from './hotplug';
+import { errorText } from '../kernel/error-text';
+import { createRealScheduler, type Scheduler } from '../kernel/scheduler';
+import { SerialQueue } from '../kernel/serial-queue';
 
 export interface ScannerSelection {
   vendorId: number;
@@ -65,21 +68,6 @@ export interface Scan {
   at: number;
 }
 
-/** Injected timers, so tests run back-off and hot-plug delays by hand. Returns a cancel function. */
-export interface Scheduler {
-  schedule(ms: number, run: () => void): () => void;
-}
-
-export const realScheduler: Scheduler = {
-  schedule(ms, run) {
-    const handle = setTimeout(run, ms);
-    handle.unref();
-    return () => {
-      clearTimeout(handle);
-    };
-  },
-};
-
 export interface DeviceManagerDeps {
   backend: HidBackend;
   store: ScannerSelectionStore;
@@ -133,10 +121,6 @@ function pathsFor(selection: ScannerSelection, devices: readonly HidDeviceInfo[]
   return candidates.slice(0, 1).map((d) => d.path);
 }
 
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export class DeviceManager {
   readonly #deps: DeviceManagerDeps;
   readonly #scheduler: Scheduler;
@@ -146,14 +130,18 @@ export class DeviceManager {
   readonly #open = new Map<string, OpenDevice>();
   readonly #scanListeners = new Set<ScanListener>();
   readonly #statusListeners = new Set<StatusListener>();
-  #queue: Promise<void> = Promise.resolve();
+  readonly #queue = new SerialQueue();
   #pendingRescan: (() => void) | undefined;
   #backoffStep = 0;
   #closed = false;
 
   constructor(deps: DeviceManagerDeps) {
     this.#deps = deps;
-    this.#scheduler = deps.scheduler ?? realScheduler;
+    this.#scheduler =
+      deps.scheduler ??
+      createRealScheduler((error) => {
+        this.#log.error({ err: errorText(error) }, 'a scheduled device task failed');
+      });
     this.#log = deps.logger.child({ component: 'devices' });
   }
 
@@ -241,9 +229,7 @@ export class DeviceManager {
   }
 
   #serial(task: () => Promise<void>): Promise<void> {
-    const run = this.#queue.then(task);
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(task);
   }
 
   async #rescanNow(): Promise<void> {
@@ -254,7 +240,7 @@ export class DeviceManager {
     try {
       devices = await this.#deps.backend.list();
     } catch (error) {
-      const text = message(error);
+      const text = errorText(error);
       this.#log.warn({ err: text }, 'HID enumeration failed');
       for (const selection of this.#selections) {
         this.#status.set(selectionId(selection), { state: 'error', message: text });
@@ -279,7 +265,7 @@ export class DeviceManager {
           try {
             await this.#openDevice(path, id);
           } catch (error) {
-            errors.push(message(error));
+            errors.push(errorText(error));
           }
         }
       }
@@ -338,7 +324,7 @@ export class DeviceManager {
     try {
       await open.device.close();
     } catch (error) {
-      this.#log.debug({ err: message(error), path: open.path }, 'close after unplug failed (expected)');
+      this.#log.debug({ err: errorText(error), path: open.path }, 'close after unplug failed (expected)');
     }
   }
 
@@ -397,7 +383,7 @@ export class DeviceManager {
     this.#pendingRescan = this.#scheduler.schedule(ms, () => {
       this.#pendingRescan = undefined;
       this.rescan().catch((error: unknown) => {
-        this.#log.error({ err: message(error) }, 'rescan failed');
+        this.#log.error({ err: errorText(error) }, 'rescan failed');
       });
     });
   }

@@ -11,12 +11,13 @@ import {
   type ScanRouted,
 } from '../../shared/channels/devices';
 import { defaultDeviceSettings, type DeviceSettings } from '../../shared/settings/devices';
-import { ManualClock } from '../core/clock';
+import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
 import { createNodeHidBackend, FakeHidBackend, LIBUSB_HINT } from './hid';
 import { EAN13_AIM, QR60, QR60_DIGITS } from './hid-pos.fixtures';
 import { FakeHotplugSource } from './hotplug';
-import { MemorySelectionStore, type Scheduler, type ScannerSelectionStore } from './manager';
+import { MemorySelectionStore, type ScannerSelectionStore } from './manager';
+import type { Scheduler } from '../kernel/scheduler';
 import { createFileSelectionStore, SCANNER_SELECTION_FILE } from './selection-store';
 import { createDeviceService, type DeviceEventSink, type DeviceServiceDeps } from './service';
 

@@ -21,8 +21,8 @@ import type {
   ScanScreen,
 } from '../../shared/channels/devices';
 import type { DeviceSettings } from '../../shared/settings/devices';
-import type { Clock } from '../core/clock';
-import { KassaError } from '../core/errors';
+import type { Clock } from '../kernel/clock';
+import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
 import { createNodeHidBackend, type HidBackend, type HidDeviceInfo } from './hid';
 import { createUsbHotplugSource, type HotplugEvent, type HotplugSource } from './hotplug';
@@ -35,9 +35,10 @@ import {
   type ScannerSelection,
   type ScannerSelectionStore,
   type ScannerState,
-  type Scheduler,
 } from './manager';
 import { ScanRouter, type RouteResult, type ScreenRegistration } from './scan-router';
+import { errorText } from '../kernel/error-text';
+import type { Scheduler } from '../kernel/scheduler';
 
 /** The two events this service emits. The core's EventBus satisfies it once the contract has devicesEvents. */
 export interface DeviceEventSink {
@@ -86,10 +87,6 @@ export interface DeviceService {
   setScreen(screen: ScanScreen, prefer?: 'product' | 'identity'): ScanScreen;
   readonly screen: ScanScreen;
   close(): Promise<void>;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** A hot-plug source the manager can subscribe to at once; the real one is attached when it is ready. */
@@ -183,7 +180,7 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
         hidMessage =
           error instanceof KassaError && error.code === 'device.unavailable'
             ? error.message
-            : `HID enumeration failed: ${messageOf(error)}`;
+            : `HID enumeration failed: ${errorText(error)}`;
         throw error;
       }
     },
@@ -325,7 +322,7 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
         emitStatus();
       }
     } catch (error) {
-      log.warn({ err: messageOf(error) }, 'USB hot-plug unavailable; scanners are found by rescan only');
+      log.warn({ err: errorText(error) }, 'USB hot-plug unavailable; scanners are found by rescan only');
     }
   };
 
@@ -333,7 +330,7 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
     try {
       await manager.start();
     } catch (error) {
-      log.error({ err: messageOf(error) }, 'device manager failed to start');
+      log.error({ err: errorText(error) }, 'device manager failed to start');
     }
     await startHotplug();
   })();

@@ -20,6 +20,7 @@ import { SECRET_NAMES, SecretNameSchema } from '../../shared/secrets';
 import { createLogger } from '../log/logger';
 import { runDoctor } from './doctor';
 import { openNodeKassa, resolveDataDir } from './node-kassa';
+import { errorText } from '../kernel/error-text';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -99,7 +100,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       },
     });
   } catch (error) {
-    io.stderr(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    io.stderr(`${errorText(error)}\n\n${USAGE}`);
     return 2;
   }
   const [command, sub, ...rest] = parsed.positionals;
@@ -113,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     node = openNodeKassa({ dataDir, host: 'cli', logger, redactor, env: io.env });
   } catch (error) {
-    io.stderr(`kassa: ${redactor.text(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr(`kassa: ${redactor.text(errorText(error))}\n`);
     return 1;
   }
   const { kassa } = node;
@@ -223,7 +224,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return 2;
     }
   } catch (error) {
-    io.stderr(`kassa: ${redactor.text(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr(`kassa: ${redactor.text(errorText(error))}\n`);
     return 1;
   } finally {
     if (command !== 'serve') {

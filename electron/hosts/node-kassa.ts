@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
-import { systemClock, type Clock } from '../core/clock';
+import { systemClock, type Clock } from '../kernel/clock';
 import type { HostKind } from '../core/foundation-handlers';
 import { createKassa, type Kassa } from '../core/kassa';
 import { createLogger, type Logger } from '../log/logger';

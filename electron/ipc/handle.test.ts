@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, channels, roleMayInvoke, type ChannelName } from '../../shared/contract';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import { createCapturingLogger } from '../log/logger';
 import { ProviderError } from '../providers/errors';
 import { handle, type AllHandlers } from './handle';

@@ -4,28 +4,17 @@
  *   then the handler; its KassaError / ProviderError become stable codes; anything else is `internal` with a
  *   generic message (the detail goes to the redacted log, never to the page).
  */
-import type { z } from 'zod';
 import type { Role } from '../../shared/channel';
-import { channels, isChannelName, roleMayInvoke, type ChannelName } from '../../shared/contract';
+import { channels, isChannelName, roleMayInvoke } from '../../shared/contract';
 import type { Envelope, IpcError } from '../../shared/errors';
-import { KassaError } from '../core/errors';
-import type { CallContext, HandlerMap } from '../core/handlers';
+import { KassaError } from '../kernel/errors';
+import type { CallContext, ChannelPrefix, HandlerMap } from '../kernel/handlers';
+import { describeIssues, issuesOf } from '../kernel/zod-issues';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
 import { ProviderError } from '../providers/errors';
 
-export type AllHandlers = HandlerMap<ChannelName>;
-
-export function issuesOf(error: z.ZodError): NonNullable<IpcError['issues']> {
-  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
-}
-
-function describeIssues(issues: NonNullable<IpcError['issues']>): string {
-  return issues
-    .slice(0, 3)
-    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
-    .join('; ');
-}
+export type AllHandlers = HandlerMap<ChannelPrefix>;
 
 export function toIpcError(error: unknown, redactor: Redactor): IpcError {
   if (error instanceof KassaError) {

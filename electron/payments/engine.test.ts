@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Payment } from '../../shared/domain';
 import { money } from '../../shared/money';
-import { SECOND, MINUTE } from '../core/clock';
-import { KassaError } from '../core/errors';
+import { SECOND, MINUTE } from '../kernel/clock';
+import { KassaError } from '../kernel/errors';
 import { ProviderError } from '../providers/errors';
 import type { StartPaymentRequest } from './engine';
 import { createHarness, journaledStates, type Harness } from './testing/harness';

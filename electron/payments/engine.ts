@@ -9,7 +9,7 @@
  * - A start that may have reached the provider but gave no answer becomes `unknown`, resolved only by status
  *   queries with the same key; the request is never sent again. A start that certainly did not reach it, or
  *   that the provider answered with a refusal, is `declined`; trying again is a new attempt with a new key.
- * - Polling is the primary path (adaptive interval, scheduler.ts); webhooks/push only call checkNow().
+ * - Polling is the primary path (adaptive interval, poll-policy.ts); webhooks/push only call checkNow().
  * - Operations on one payment run one at a time (a per-payment queue), so a webhook's checkNow, a poll and a
  *   cashier's cancel can never interleave their read-modify-journal steps.
  */
@@ -21,16 +21,19 @@ import {
   type PaymentState,
 } from '../../shared/domain';
 import { money, type Money } from '../../shared/money';
-import { SECOND, MINUTE, type Clock } from '../core/clock';
-import { KassaError } from '../core/errors';
+import { SECOND, MINUTE, type Clock } from '../kernel/clock';
+import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
 import { isProviderError } from '../providers/errors';
 import type { Journal } from '../storage/journal';
 import { idempotencyKeyFor, refundKeyFor } from './keys';
 import type { PaymentProvider, PaymentRef, StartRequest, StartResult, StatusResult } from './provider';
 import type { PaymentRegistry } from './registry';
-import { defaultPollPolicy, type PollPolicy, type Scheduler, type TimerHandle } from './scheduler';
+import { defaultPollPolicy, type PollPolicy } from './poll-policy';
+import type { CancelTimer, Scheduler } from '../kernel/scheduler';
+import { KeyedSerialQueue } from '../kernel/serial-queue';
 import { transition, type PaymentPatch } from './state-machine';
+import { errorText } from '../kernel/error-text';
 
 export interface PaymentEngineDeps {
   journal: Journal;
@@ -68,8 +71,8 @@ const WAITING_STATES: readonly PaymentState[] = ['awaiting_customer', 'unknown']
 
 export class PaymentEngine {
   readonly #deps: PaymentEngineDeps;
-  readonly #timers = new Map<string, TimerHandle>();
-  readonly #queues = new Map<string, Promise<unknown>>();
+  readonly #timers = new Map<string, CancelTimer>();
+  readonly #queues = new KeyedSerialQueue();
   /** Start requests are remembered (in memory) for retries of declined attempts within this run. */
   readonly #requests = new Map<string, StartPaymentRequest>();
   #stopped = false;
@@ -163,7 +166,7 @@ export class PaymentEngine {
           await provider.cancel(this.#ref(payment));
         } catch (error) {
           this.#deps.logger.warn(
-            { paymentId, err: describe(error) },
+            { paymentId, err: errorText(error) },
             'payments: cancel failed; checking status',
           );
         }
@@ -227,8 +230,8 @@ export class PaymentEngine {
         );
       } catch (error) {
         return this.#move(refunding, 'refund_failed', {
-          refunds: settleRefund(refunding, refundId, 'refund_failed', describe(error)),
-          reason: `Refund not confirmed: ${describe(error)}. Check the bank's merchant portal before refunding again.`,
+          refunds: settleRefund(refunding, refundId, 'refund_failed', errorText(error)),
+          reason: `Refund not confirmed: ${errorText(error)}. Check the bank's merchant portal before refunding again.`,
         });
       }
       return this.#move(refunding, 'refunded', {
@@ -302,8 +305,8 @@ export class PaymentEngine {
   /** Stops all timers (app shutdown, tests). In-flight calls finish; nothing new is scheduled. */
   stop(): void {
     this.#stopped = true;
-    for (const handle of this.#timers.values()) {
-      this.#deps.scheduler.cancel(handle);
+    for (const cancel of this.#timers.values()) {
+      cancel();
     }
     this.#timers.clear();
   }
@@ -329,14 +332,14 @@ export class PaymentEngine {
       });
     } catch (error) {
       if (isDefinitiveRefusal(error)) {
-        return this.#move(requesting, 'declined', { reason: describe(error) });
+        return this.#move(requesting, 'declined', { reason: errorText(error) });
       }
       this.#deps.logger.warn(
-        { paymentId: requesting.id, err: describe(error) },
+        { paymentId: requesting.id, err: errorText(error) },
         'payments: start outcome unknown',
       );
       return this.#move(requesting, 'unknown', {
-        reason: `No answer from the bank (${describe(error)}); checking with the same reference.`,
+        reason: `No answer from the bank (${errorText(error)}); checking with the same reference.`,
         waitingSince: this.#deps.clock.now(),
       });
     }
@@ -402,7 +405,7 @@ export class PaymentEngine {
         await provider.cancel(this.#ref(payment));
       } catch (error) {
         this.#deps.logger.warn(
-          { paymentId: payment.id, err: describe(error) },
+          { paymentId: payment.id, err: errorText(error) },
           'payments: cancel at expiry failed',
         );
       }
@@ -415,7 +418,7 @@ export class PaymentEngine {
       return await provider.status(this.#ref(payment));
     } catch (error) {
       this.#deps.logger.warn(
-        { paymentId: payment.id, err: describe(error) },
+        { paymentId: payment.id, err: errorText(error) },
         'payments: status query failed',
       );
       return undefined;
@@ -438,7 +441,7 @@ export class PaymentEngine {
   #reschedule(payment: Payment): Payment {
     const existing = this.#timers.get(payment.id);
     if (existing !== undefined) {
-      this.#deps.scheduler.cancel(existing);
+      existing();
       this.#timers.delete(payment.id);
     }
     if (this.#stopped || isFinalPaymentState(payment.state) || !WAITING_STATES.includes(payment.state)) {
@@ -451,11 +454,11 @@ export class PaymentEngine {
     if (payment.expiresAt !== undefined && payment.state === 'awaiting_customer') {
       delay = Math.min(delay, Math.max(0, payment.expiresAt - now));
     }
-    const handle = this.#deps.scheduler.schedule(delay, async () => {
+    const cancel = this.#deps.scheduler.schedule(delay, async () => {
       this.#timers.delete(payment.id);
       await this.#serial(payment.id, () => this.#check(this.get(payment.id), 'poll'));
     });
-    this.#timers.set(payment.id, handle);
+    this.#timers.set(payment.id, cancel);
     return payment;
   }
 
@@ -469,19 +472,7 @@ export class PaymentEngine {
   }
 
   #serial<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#queues.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const settled = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.#queues.set(key, settled);
-    void settled.then(() => {
-      if (this.#queues.get(key) === settled) {
-        this.#queues.delete(key);
-      }
-    });
-    return run;
+    return this.#queues.run(key, task);
   }
 
   #newId(): string {
@@ -500,10 +491,6 @@ function isDefinitiveRefusal(error: unknown): boolean {
     return false;
   }
   return !error.mayHaveReachedProvider || error.kind === 'rejected' || error.kind === 'auth';
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function settleRefund(

@@ -1,8 +1,7 @@
 /** The payment:* channels. */
-import type { paymentChannels } from '../../shared/channels/payment';
 import type { Checkout } from '../sales/checkout';
 import type { PaymentEngine } from './engine';
-import type { DomainHandlers } from './handler-types';
+import type { HandlerMap } from '../kernel/handlers';
 import type { PaymentRegistry } from './registry';
 
 export interface PaymentHandlerDeps {
@@ -11,7 +10,7 @@ export interface PaymentHandlerDeps {
   checkout: Checkout;
 }
 
-export function createPaymentHandlers(deps: PaymentHandlerDeps): DomainHandlers<typeof paymentChannels> {
+export function createPaymentHandlers(deps: PaymentHandlerDeps): HandlerMap<'payment'> {
   return {
     'payment:methods': () => Promise.resolve(deps.registry.methods()),
     'payment:start': (input) => deps.checkout.startPayment(input),

@@ -4,7 +4,7 @@
  * reuses it. Letters and digits only, ≤ 32 chars: valid as SocialPay `invoice`, Pocket `orderNumber`, BoG
  * `shop_order_id` and a BaaS request id.
  */
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 
 export const MAX_KEY_LENGTH = 32;
 

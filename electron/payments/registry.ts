@@ -6,7 +6,7 @@
 import type { PaymentMethod } from '../../shared/domain';
 import type { Country } from '../../shared/settings';
 import type { PaymentMethodInfo } from '../../shared/channels/payment';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import { NO_CAPABILITIES, type PaymentProvider } from './provider';
 
 export const PROVIDER_OF_METHOD: Readonly<Record<PaymentMethod, string | null>> = {

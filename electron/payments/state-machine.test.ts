@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAYMENT_STATES, type Payment, type PaymentState } from '../../shared/domain';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import { TRANSITIONS, canTransition, transition } from './state-machine';
 
 /** The legal moves, written out independently of the table so a typo in either fails the test. */

@@ -10,7 +10,7 @@
  *   partial refund, or trying again after a failure; the engine checks the remaining amount)
  */
 import type { Payment, PaymentState } from '../../shared/domain';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 
 export const TRANSITIONS: Readonly<Record<PaymentState, readonly PaymentState[]>> = {
   created: ['requesting', 'paid', 'cancelled'],

@@ -3,7 +3,7 @@
  * changed in Settings applies at once) and never held longer than a request needs them.
  */
 import type { SecretName } from '../../shared/secrets';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
 

@@ -7,7 +7,7 @@
  * Tokens are registered with the redactor the moment they arrive, so they never reach a log.
  */
 import { z } from 'zod';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import type { Redactor } from '../log/redact';
 import { ProviderError } from './errors';
 import type { HttpClient } from './http';

@@ -1,22 +1,8 @@
-/**
- * The approval:* channels. The map is typed from approvalChannels itself so it type-checks before the lead
- * spreads the channels into shared/contract.ts; it is structurally HandlerMap<keyof typeof approvalChannels>.
- */
-import type { z } from 'zod';
-import type { approvalChannels } from '../../shared/channels/approval';
-import type { CallContext } from '../core/handlers';
+/** The approval:* channels on top of the ApprovalService. */
+import type { HandlerMap } from '../kernel/handlers';
 import type { ApprovalService } from './approval-service';
 
-type Channels = typeof approvalChannels;
-
-export type ApprovalHandlers = {
-  [K in keyof Channels]: (
-    input: z.output<Channels[K]['input']>,
-    ctx: CallContext,
-  ) => Promise<z.output<Channels[K]['output']>>;
-};
-
-export function createApprovalHandlers(deps: { approval: ApprovalService }): ApprovalHandlers {
+export function createApprovalHandlers(deps: { approval: ApprovalService }): HandlerMap<'approval'> {
   const { approval } = deps;
   return {
     'approval:state': () => Promise.resolve(approval.view()),

@@ -12,8 +12,9 @@ import {
   type ApprovalViewModel,
 } from '../../shared/channels/approval';
 import type { Envelope } from '../../shared/errors';
-import type { CallContext } from '../core/handlers';
-import { issuesOf, toIpcError } from '../ipc/handle';
+import type { CallContext } from '../kernel/handlers';
+import { issuesOf } from '../kernel/zod-issues';
+import { toIpcError } from '../ipc/handle';
 import { createEasyRegisterClient, createPosApiClient, CODE_TEXT } from '../providers/ebarimt';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt';
 import { refusedUrl, sampleReceipt, testContext } from '../providers/ebarimt/test-support';

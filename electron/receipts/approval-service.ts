@@ -11,7 +11,7 @@ import type {
   ApprovalResultView,
   ApprovalViewModel,
 } from '../../shared/channels/approval';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
 import type { EasyRegisterClient } from '../providers/ebarimt';
 import { ProviderError } from '../providers/errors';

@@ -1,15 +1,7 @@
-import type { HandlerMap } from '../core/handlers';
+import type { HandlerMap } from '../kernel/handlers';
 import type { ReceiptService } from './receipt-service';
 
-export function createReceiptHandlers(
-  receipts: ReceiptService,
-): HandlerMap<
-  | 'receipt:get'
-  | 'receipt:issue'
-  | 'receipt:identify-buyer'
-  | 'receipt:set-organization'
-  | 'receipt:clear-buyer'
-> {
+export function createReceiptHandlers(receipts: ReceiptService): HandlerMap<'receipt'> {
   return {
     'receipt:get': ({ saleId }) => Promise.resolve(receipts.get(saleId)),
     'receipt:issue': ({ saleId }) => receipts.issue(saleId),

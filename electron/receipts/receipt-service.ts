@@ -11,7 +11,7 @@ import { classifyCode } from '../../shared/codes';
 import type { Sale } from '../../shared/domain';
 import { formatMoney, money } from '../../shared/money';
 import type { Settings } from '../../shared/settings';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
 import type {
   EasyRegisterClient,

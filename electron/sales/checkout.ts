@@ -5,7 +5,7 @@
  */
 import type { PaymentMethod, Payment } from '../../shared/domain';
 import { money } from '../../shared/money';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import type { PaymentEngine } from '../payments/engine';
 import type { SaleService } from './service';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import { importCatalogCsv, parseCsv } from './csv-import';
 
 function failure(fn: () => unknown): KassaError {

@@ -8,7 +8,7 @@
 import type { Product } from '../../shared/channels/sale';
 import { hasValidGtinCheckDigit } from '../../shared/codes';
 import { fromMajorString, type CurrencyCode } from '../../shared/money';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 
 const REQUIRED = ['sku', 'name', 'price'] as const;
 const OPTIONAL = ['barcode', 'unit', 'vat_percent', 'city_tax_percent'] as const;

@@ -1,8 +1,7 @@
 /** The sale:* and catalog:* channels. */
-import type { saleChannels } from '../../shared/channels/sale';
 import type { CurrencyCode } from '../../shared/money';
-import { KassaError } from '../core/errors';
-import type { DomainHandlers } from '../payments/handler-types';
+import { KassaError } from '../kernel/errors';
+import type { HandlerMap } from '../kernel/handlers';
 import type { Catalog } from './catalog';
 import { importCatalogCsv } from './csv-import';
 import type { SaleService } from './service';
@@ -13,7 +12,7 @@ export interface SaleHandlerDeps {
   currency(): CurrencyCode;
 }
 
-export function createSaleHandlers(deps: SaleHandlerDeps): DomainHandlers<typeof saleChannels> {
+export function createSaleHandlers(deps: SaleHandlerDeps): HandlerMap<'sale' | 'catalog'> {
   const { sales } = deps;
   return {
     'sale:current': () => Promise.resolve(sales.current()),

@@ -1,7 +1,6 @@
 /** The journal:* channels: today's sales, one sale, the X report. */
-import type { journalChannels } from '../../shared/channels/journal';
-import type { Clock } from '../core/clock';
-import type { DomainHandlers } from '../payments/handler-types';
+import type { Clock } from '../kernel/clock';
+import type { HandlerMap } from '../kernel/handlers';
 import type { Journal } from '../storage/journal';
 import { journalList, salesReport, startOfLocalDay } from './reports';
 import type { SaleService } from './service';
@@ -12,7 +11,7 @@ export interface JournalHandlerDeps {
   clock: Clock;
 }
 
-export function createJournalHandlers(deps: JournalHandlerDeps): DomainHandlers<typeof journalChannels> {
+export function createJournalHandlers(deps: JournalHandlerDeps): HandlerMap<'journal'> {
   const range = (input: {
     from?: number | undefined;
     to?: number | undefined;

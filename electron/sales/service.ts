@@ -20,8 +20,9 @@ import {
   type Sale,
 } from '../../shared/domain';
 import type { CurrencyCode } from '../../shared/money';
-import type { Clock } from '../core/clock';
-import { KassaError } from '../core/errors';
+import type { Clock } from '../kernel/clock';
+import { KassaError } from '../kernel/errors';
+import { SerialQueue } from '../kernel/serial-queue';
 import type { Journal } from '../storage/journal';
 import type { Catalog } from './catalog';
 
@@ -52,7 +53,7 @@ const DEFAULT_VAT: Readonly<Record<CurrencyCode, number>> = { MNT: 1000, GEL: 18
 export class SaleService {
   readonly #deps: SaleServiceDeps;
   #currentId: string | undefined;
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue = new SerialQueue();
 
   constructor(deps: SaleServiceDeps) {
     this.#deps = deps;
@@ -364,9 +365,7 @@ export class SaleService {
   }
 
   #serial<T>(task: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(task, task);
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#queue.run(task);
   }
 }
 

@@ -11,13 +11,13 @@
 import type { SaleView } from '../../shared/channels/sale';
 import type { Payment } from '../../shared/domain';
 import { CURRENCY_BY_COUNTRY, type Country } from '../../shared/settings';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import type { Logger } from '../log/logger';
 import { PaymentEngine, type PaymentEngineDeps } from '../payments/engine';
 import { createPaymentHandlers } from '../payments/handlers';
 import type { PaymentProvider } from '../payments/provider';
 import { createPaymentRegistry, type PaymentRegistry } from '../payments/registry';
-import type { Scheduler } from '../payments/scheduler';
+import type { Scheduler } from '../kernel/scheduler';
 import type { Journal } from '../storage/journal';
 import { Catalog } from './catalog';
 import { createCheckout, type Checkout } from './checkout';

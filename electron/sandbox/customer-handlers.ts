@@ -3,8 +3,8 @@
  * bank, then asks the engine to check at once — the till still learns the outcome only by asking the provider.
  */
 import type { Payment } from '../../shared/domain';
-import { KassaError } from '../core/errors';
-import type { HandlerMap } from '../core/handlers';
+import { KassaError } from '../kernel/errors';
+import type { HandlerMap } from '../kernel/handlers';
 import type { PaymentEngine } from '../payments/engine';
 import type { SandboxSimulators } from './simulators';
 
@@ -63,11 +63,7 @@ function act(sims: SandboxSimulators, payment: Payment, action: Action): void {
   }
 }
 
-export function createSandboxCustomerHandlers(
-  deps: SandboxCustomerDeps,
-): HandlerMap<
-  'sandbox:customer-pay' | 'sandbox:customer-decline' | 'sandbox:customer-expire' | 'sandbox:approvals'
-> {
+export function createSandboxCustomerHandlers(deps: SandboxCustomerDeps): HandlerMap<'sandbox'> {
   const run = async (paymentId: string, action: Action): Promise<Payment> => {
     const sims = await deps.sandbox();
     if (!sims) {

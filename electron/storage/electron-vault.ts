@@ -16,7 +16,7 @@
  * async API needs an async SecretVault (a core change), noted for the lead.
  */
 import { safeStorage } from 'electron';
-import type { Clock } from '../core/clock';
+import type { Clock } from '../kernel/clock';
 import type { Redactor } from '../log/redact';
 import { openFileVault, type VaultCipher } from './file-vault';
 import type { SecretVault } from './types';

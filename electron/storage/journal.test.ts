@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeSaleTotals, type Payment, type Sale } from '../../shared/domain';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import { tempDataDir } from '../testing/temp-dir';
 import { assertStorable, openJournal, type Journal } from './journal';
 

@@ -27,7 +27,7 @@ import {
   type Sale,
   type Shift,
 } from '../../shared/domain';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 
 export const JournalRecordSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sale'), at: TimestampSchema, sale: SaleSchema }),

@@ -5,8 +5,8 @@
  * so one bad hand edit never stops a till from starting.
  */
 import { defaultSettings, SettingsSchema, type Settings } from '../../shared/settings';
-import { KassaError } from '../core/errors';
-import { issuesOf } from '../ipc/handle';
+import { KassaError } from '../kernel/errors';
+import { issuesOf } from '../kernel/zod-issues';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from './types';
 

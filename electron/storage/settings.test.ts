@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
-import { KassaError } from '../core/errors';
+import { KassaError } from '../kernel/errors';
 import { createCapturingLogger } from '../log/logger';
 import { tempDataDir } from '../testing/temp-dir';
 import { openNodeSettingsStore } from './settings';

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../core/clock';
-import { KassaError } from '../core/errors';
+import { ManualClock } from '../kernel/testing/manual-clock';
+import { KassaError } from '../kernel/errors';
 import { Redactor } from '../log/redact';
 import { tempDataDir } from '../testing/temp-dir';
 import { VAULT_FILE_NAME } from './file-vault';

@@ -7,8 +7,8 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Clock } from '../core/clock';
-import { KassaError } from '../core/errors';
+import type { Clock } from '../kernel/clock';
+import { KassaError } from '../kernel/errors';
 import type { Redactor } from '../log/redact';
 import { writeFileAtomic } from './atomic-file';
 import { openFileVault, type VaultCipher } from './file-vault';

@@ -52,7 +52,7 @@ describe('pole display mirror', () => {
     opened = [];
     const fake = new FakePoleTransport();
     const { createKassa } = await import('../../core/kassa');
-    const { ManualClock } = await import('../../core/clock');
+    const { ManualClock } = await import('../../kernel/testing/manual-clock');
     const kassa = createKassa({
       clock: new ManualClock(Date.now()),
       dataDir: t.dir,

@@ -4,7 +4,7 @@
  * `HidPoleTransport`, whose report ID and framing come from the device's report descriptor (read on real
  * hardware, pos-anchors §3.5: no public node-hid code for a HID pole display is known).
  */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { HidBackend, HidDevice } from '../hid';
 
 export interface PoleTransport {

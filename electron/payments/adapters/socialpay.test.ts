@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import { SocialpaySettingsSchema } from '../../../shared/settings/socialpay';
-import { ManualClock, SECOND } from '../../core/clock';
+import { ManualClock } from '../../kernel/testing/manual-clock';
+import { SECOND } from '../../kernel/clock';
 import { createCapturingLogger } from '../../log/logger';
 import { createSocialpayClient } from '../../providers/socialpay/client';
 import { startSocialpaySimulator, type SocialpaySimulator } from '../../providers/socialpay/simulator';
@@ -15,7 +16,7 @@ import { tempDataDir } from '../../testing/temp-dir';
 import { PaymentEngine } from '../engine';
 import type { PaymentProvider } from '../provider';
 import { createPaymentRegistry } from '../registry';
-import { FakeScheduler } from '../testing/fake-scheduler';
+import { FakeScheduler } from '../../kernel/testing/fake-scheduler';
 import { socialpayPaymentProvider } from './socialpay';
 
 let sim: SocialpaySimulator;

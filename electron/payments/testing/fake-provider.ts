@@ -4,7 +4,7 @@
  * matter (never reached vs. may have reached).
  */
 import type { Money } from '../../../shared/money';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import { ProviderError } from '../../providers/errors';
 import type {
   PaymentCapabilities,

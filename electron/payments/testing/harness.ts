@@ -1,7 +1,7 @@
 /** Shared set-up for payment and sales tests: a real journal in a temp dir, fake time, a fake bank. */
 import type { Payment } from '../../../shared/domain';
 import type { Country } from '../../../shared/settings';
-import { ManualClock } from '../../core/clock';
+import { ManualClock } from '../../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../../log/logger';
 import { openJournal, type Journal } from '../../storage/journal';
 import { tempDataDir } from '../../testing/temp-dir';
@@ -9,7 +9,7 @@ import { PaymentEngine, type PaymentEngineDeps } from '../engine';
 import type { PaymentProvider } from '../provider';
 import { createPaymentRegistry, type PaymentRegistry } from '../registry';
 import { FakePaymentProvider } from './fake-provider';
-import { FakeScheduler } from './fake-scheduler';
+import { FakeScheduler } from '../../kernel/testing/fake-scheduler';
 
 export interface Harness {
   dir: string;

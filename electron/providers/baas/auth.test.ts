@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BaasSettingsSchema } from '../../../shared/settings/baas';
-import { ManualClock } from '../../core/clock';
+import { ManualClock } from '../../kernel/testing/manual-clock';
 import { closedPortUrl, providerFailure, testContext } from '../testing/context';
 import { parseBasicAuth } from '../simulator-kit';
 import { createBaasClient } from './client';

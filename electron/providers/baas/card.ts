@@ -2,7 +2,7 @@
  * Card data checks and masking. The PAN and expiry are only ever in the request body of the attach call: never
  * logged, never in an error, never returned — callers get a masked PAN.
  */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 
 export type ProcessingType = 'UZCARD' | 'HUMO';
 

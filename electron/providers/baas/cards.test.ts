@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../core/clock';
-import { KassaError } from '../../core/errors';
+import { ManualClock } from '../../kernel/testing/manual-clock';
+import { KassaError } from '../../kernel/errors';
 import { baasFailure, baasFixture, CARD, PAN, type BaasFixture } from './fixture';
 
 let fx: BaasFixture;

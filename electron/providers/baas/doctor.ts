@@ -2,7 +2,7 @@
  * `kassa doctor` line for Ipoteka-bank BaaS: obtaining a token (password grant) proves the base URL answers and
  * all four credentials are right, without touching any card or application.
  */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { DoctorLine } from '../context';
 import { ProviderError } from '../errors';
 import type { BaasClient } from './client';

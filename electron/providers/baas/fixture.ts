@@ -1,6 +1,6 @@
 /** Test-only: a BaaS simulator and a client wired to it. */
 import { BaasSettingsSchema } from '../../../shared/settings/baas';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import { providerFailure, testContext } from '../testing/context';
 import { BaasError } from './errors';
 import { createBaasClient, type AttachCardRequest, type BaasClient } from './client';

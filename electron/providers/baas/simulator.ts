@@ -8,7 +8,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { BaasSettings } from '../../../shared/settings/baas';
-import { systemClock, type Clock } from '../../core/clock';
+import { systemClock, type Clock } from '../../kernel/clock';
 import {
   SimTokenIssuer,
   parseBasicAuth,

@@ -3,7 +3,7 @@
  * (not the usual form body), `expires_in` in seconds, no refresh token — an expired token is replaced by a new
  * password grant.
  */
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import type { Redactor } from '../../log/redact';
 import { ProviderError } from '../errors';
 import type { HttpClient } from '../http';

@@ -2,7 +2,7 @@
  * `kassa doctor` line for Bank of Georgia: obtaining a token proves the base URL (or Keycloak host) answers and
  * the client id and secret are right, without creating an order.
  */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { DoctorLine } from '../context';
 import { ProviderError } from '../errors';
 import type { BogClient } from './common';

@@ -1,7 +1,7 @@
 /** Test-only: a BoG simulator and a client of the chosen API wired to it. */
 import { money, type Money } from '../../../shared/money';
 import { BogSettingsSchema, type BogApi } from '../../../shared/settings/bog';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import { createBogClient } from './client';
 import type { BogClient, BogItem, BogOrderRequest } from './common';
 import { startBogSimulator, type BogSimulator, type BogSimulatorOptions } from './simulator';

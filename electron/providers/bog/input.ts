@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { multiply, sum, toMajorString, type Money } from '../../../shared/money';
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { BogItem } from './common';
 
 function invalid(path: string, message: string): KassaError {

@@ -3,7 +3,7 @@
  * token is never used once it is older than its safe lifetime (50 s), and a 401 costs exactly one re-auth.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from '../../core/clock';
+import { ManualClock } from '../../kernel/testing/manual-clock';
 import { bogFixture, orderRequest, type BogFixture } from './fixture';
 import { IPAY_SAFE_LIFETIME_MS, ipayTokenExpiry } from './ipay/token';
 import { providerFailure } from '../testing/context';

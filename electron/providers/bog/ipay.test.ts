@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, HOUR } from '../../core/clock';
-import { KassaError } from '../../core/errors';
+import { ManualClock } from '../../kernel/testing/manual-clock';
+import { HOUR } from '../../kernel/clock';
+import { KassaError } from '../../kernel/errors';
 import type { BogClient } from './common';
 import { bogFixture, ITEMS_TOTAL, orderRequest, tetri } from './fixture';
 import type { BogSimulator } from './simulator';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ManualClock, MINUTE } from '../../core/clock';
+import { ManualClock } from '../../kernel/testing/manual-clock';
+import { MINUTE } from '../../kernel/clock';
 import type { BogClient } from './common';
 import { bogFixture, ITEMS_TOTAL, orderRequest, tetri } from './fixture';
 import { idempotencyUuid } from './input';

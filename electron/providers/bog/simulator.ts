@@ -7,7 +7,7 @@
  */
 import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import type { BogSettings } from '../../../shared/settings/bog';
-import { systemClock, type Clock } from '../../core/clock';
+import { systemClock, type Clock } from '../../kernel/clock';
 import { SimTokenIssuer, startSimulatorServer, type RunningSimulator, type SimReply } from '../simulator-kit';
 import { IPAY_PREFIX, ipayCallbackBody, ipayRoute, type IpaySimConfig } from './sim-ipay';
 import {

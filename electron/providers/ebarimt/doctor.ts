@@ -2,7 +2,7 @@
  * `kassa doctor` lines for eBarimt: does the local PosAPI answer /rest/info, and can an Easy Register token be
  * obtained. Each failure names a cause an installer can act on; no secret is ever part of a line.
  */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { EbarimtSettings } from '../../../shared/settings/ebarimt';
 import type { DoctorLine, ProviderContext } from '../context';
 import { ProviderError } from '../errors';

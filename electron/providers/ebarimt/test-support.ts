@@ -3,8 +3,8 @@
  * store that, like the vault, registers every value it hands out with the redactor.
  */
 import type { SecretName } from '../../../shared/secrets';
-import { systemClock, type Clock } from '../../core/clock';
-import { KassaError } from '../../core/errors';
+import { systemClock, type Clock } from '../../kernel/clock';
+import { KassaError } from '../../kernel/errors';
 import { createCapturingLogger } from '../../log/logger';
 import type { ProviderContext } from '../context';
 import type { IssueReceiptInput } from './posapi/wire';

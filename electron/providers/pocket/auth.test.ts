@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import { PocketSettingsSchema } from '../../../shared/settings/pocket';
-import { ManualClock, type Clock } from '../../core/clock';
+import { ManualClock } from '../../kernel/testing/manual-clock';
+import { type Clock } from '../../kernel/clock';
 import { createPocketClient, type PocketClient, type PocketClientOptions } from './client';
 import { startPocketSimulator, type PocketSimulator } from './simulator';
 import { testContext } from '../testing/context';

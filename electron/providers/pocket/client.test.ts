@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import { PocketSettingsSchema } from '../../../shared/settings/pocket';
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import { ProviderError } from '../errors';
 import { createPocketClient, type PocketClient } from './client';
 import { startPocketSimulator, type PocketSimulator } from './simulator';

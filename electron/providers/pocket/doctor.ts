@@ -2,7 +2,7 @@
  * `kassa doctor` line for Pocket: a merchant token can be obtained (SSO host + client id/secret), then the
  * merchant API answers an authenticated GET /pg/config (base URL + token accepted).
  */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { DoctorLine } from '../context';
 import { ProviderError } from '../errors';
 import type { PocketClient } from './client';

@@ -12,7 +12,7 @@ import {
   type FetchImplementation,
   type JWTPayload,
 } from 'jose';
-import type { Clock } from '../../core/clock';
+import type { Clock } from '../../kernel/clock';
 import type { Redactor } from '../../log/redact';
 import type { ProviderError } from '../errors';
 import { pocketError } from './messages';

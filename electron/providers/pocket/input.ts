@@ -1,5 +1,5 @@
 /** Checks run before anything is sent to Pocket. */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { Money } from '../../../shared/money';
 import { INFO_MAX_LENGTH, MIN_AMOUNT_MNT, ORDER_NUMBER_MAX_LENGTH } from './schemas';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { money } from '../../../shared/money';
 import { SocialpaySettingsSchema } from '../../../shared/settings/socialpay';
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import { ProviderError } from '../errors';
 import { createSocialpayClient, type SocialpayClient } from './client';
 import { startSocialpaySimulator, type SocialpaySimulator } from './simulator';

@@ -4,7 +4,7 @@
  * "not found" answer proves the base URL, terminal and key are all right.
  */
 import { money } from '../../../shared/money';
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import type { DoctorLine } from '../context';
 import { ProviderError } from '../errors';
 import type { SocialpayClient } from './client';

@@ -2,7 +2,7 @@
  * Checks run before anything is sent: a request SocialPay would reject (or worse, sign with a checksum over a
  * different string than it parses) never leaves the till.
  */
-import { KassaError } from '../../core/errors';
+import { KassaError } from '../../kernel/errors';
 import { toMajorString, type Money } from '../../../shared/money';
 import { INVOICE_MAX_LENGTH, PHONE_PATTERN, SETTLEMENT_ID_MAX_LENGTH, TERMINAL_PATTERN } from './schemas';
 

@@ -1,7 +1,7 @@
 /** Test-only: a ProviderContext with a capturing logger, an in-memory secret map and an injectable clock. */
 import type { SecretName } from '../../../shared/secrets';
-import { systemClock, type Clock } from '../../core/clock';
-import { KassaError } from '../../core/errors';
+import { systemClock, type Clock } from '../../kernel/clock';
+import { KassaError } from '../../kernel/errors';
 import { createCapturingLogger } from '../../log/logger';
 import type { ProviderContext } from '../context';
 import { ProviderError } from '../errors';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { BogSettings } from '../../../../shared/settings/bog';
-import { HOUR } from '../../../core/clock';
+import { HOUR } from '../../../kernel/clock';
 import type { ProviderContext } from '../../context';
 import type { ProviderError } from '../../errors';
 import { HttpClient, type HttpRequest } from '../../http';

@@ -6,7 +6,7 @@
  * value is never read as an expiry: the token is held for IPAY_TOKEN_LIFETIME_MS from when it arrived (the
  * cache caps it at IPAY_SAFE_LIFETIME_MS, under the 60 s the bank may allow), and a 401 re-authenticates once.
  */
-import type { Clock } from '../../../core/clock';
+import type { Clock } from '../../../kernel/clock';
 import type { HttpClient } from '../../http';
 import type { Token, TokenSource } from '../../oauth';
 import { IpayTokenResponseSchema } from './schemas';

@@ -4,7 +4,7 @@
  * creation so a retried attempt replays BoG's first answer instead of creating a second order.
  */
 import type { z } from 'zod';
-import { MINUTE } from '../../../core/clock';
+import { MINUTE } from '../../../kernel/clock';
 import type { BogSettings } from '../../../../shared/settings/bog';
 import type { ProviderContext } from '../../context';
 import type { ProviderError } from '../../errors';

@@ -1,6 +1,6 @@
 import type { SecretName } from '../../../../shared/secrets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KassaError } from '../../../core/errors';
+import { KassaError } from '../../../kernel/errors';
 import { ProviderError } from '../../errors';
 import { createPosApiClient } from '../posapi/client';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../simulators';

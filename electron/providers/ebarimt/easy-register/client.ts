@@ -7,7 +7,7 @@
  * Transport and auth failures are ProviderError. approveQr is never retried except the one re-auth retry
  * after a 401: a 401 means the request was refused, so repeating it cannot approve twice.
  */
-import { KassaError } from '../../../core/errors';
+import { KassaError } from '../../../kernel/errors';
 import type { EbarimtSettings } from '../../../../shared/settings/ebarimt';
 import type { ProviderContext } from '../../context';
 import { ProviderError } from '../../errors';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EbarimtSettingsSchema } from '../../../../shared/settings/ebarimt';
-import { KassaError } from '../../../core/errors';
+import { KassaError } from '../../../kernel/errors';
 import { ProviderError } from '../../errors';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../simulators';
 import { sampleReceipt, testContext } from '../test-support';

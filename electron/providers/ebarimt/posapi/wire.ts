@@ -3,7 +3,7 @@
  * the client stays small. Amounts go on the wire as MNT integers (MNT's minor unit is the tögrög, see
  * shared/money.ts), so the wire never sees a float either.
  */
-import { KassaError } from '../../../core/errors';
+import { KassaError } from '../../../kernel/errors';
 import type { EbarimtSettings } from '../../../../shared/settings/ebarimt';
 import type { WireReceiptRequest } from './schemas';
 import { computeReceiptTaxes, type TaxType } from './taxes';

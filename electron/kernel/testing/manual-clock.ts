@@ -1,9 +1,4 @@
-/** Injected time, so tests can move it. Milliseconds since the epoch. */
-export interface Clock {
-  now(): number;
-}
-
-export const systemClock: Clock = { now: () => Date.now() };
+import type { Clock } from '../clock';
 
 /** A clock tests set by hand. */
 export class ManualClock implements Clock {
@@ -21,7 +16,3 @@ export class ManualClock implements Clock {
     this.#now = ms;
   }
 }
-
-export const SECOND = 1000;
-export const MINUTE = 60 * SECOND;
-export const HOUR = 60 * MINUTE;

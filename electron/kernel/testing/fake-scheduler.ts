@@ -1,11 +1,11 @@
-/** Fake time for the engine: a ManualClock plus a timer queue that advance() drains in time order. */
-import type { ManualClock } from '../../core/clock';
-import type { Scheduler, TimerHandle } from '../scheduler';
+/** Fake time: a ManualClock plus a timer queue that advance() drains in due order, awaiting each task. */
+import type { CancelTimer, Scheduler } from '../scheduler';
+import type { ManualClock } from './manual-clock';
 
 interface Timer {
-  handle: TimerHandle;
+  seq: number;
   due: number;
-  task: () => Promise<void>;
+  task: () => void | Promise<void>;
 }
 
 export class FakeScheduler implements Scheduler {
@@ -17,14 +17,12 @@ export class FakeScheduler implements Scheduler {
     this.#clock = clock;
   }
 
-  schedule(delayMs: number, task: () => Promise<void>): TimerHandle {
-    const handle = this.#next++;
-    this.#timers.push({ handle, due: this.#clock.now() + Math.max(0, delayMs), task });
-    return handle;
-  }
-
-  cancel(handle: TimerHandle): void {
-    this.#timers = this.#timers.filter((t) => t.handle !== handle);
+  schedule(delayMs: number, task: () => void | Promise<void>): CancelTimer {
+    const timer: Timer = { seq: this.#next++, due: this.#clock.now() + Math.max(0, delayMs), task };
+    this.#timers.push(timer);
+    return () => {
+      this.#timers = this.#timers.filter((t) => t !== timer);
+    };
   }
 
   get pending(): number {
@@ -42,7 +40,7 @@ export class FakeScheduler implements Scheduler {
     for (;;) {
       const due = this.#timers
         .filter((t) => t.due <= target)
-        .sort((a, b) => a.due - b.due || a.handle - b.handle)[0];
+        .sort((a, b) => a.due - b.due || a.seq - b.seq)[0];
       if (!due) {
         break;
       }
