@@ -15,6 +15,7 @@ import { systemClock } from './kernel/clock';
 import { createKassa, type Kassa } from './core/kassa';
 import { createLogger, type Logger } from './log/logger';
 import type { Redactor } from './log/redact';
+import { startSandboxOnDemand } from './sandbox/on-demand';
 import { openElectronSettingsStore } from './storage/electron-settings';
 import type { SettingsStore } from './storage/types';
 import { openElectronVault } from './storage/electron-vault';
@@ -83,6 +84,7 @@ class KassaApp {
       redactor,
       host: 'electron',
       version: app.getVersion(),
+      startSandbox: startSandboxOnDemand,
     });
     this.#kassa = kassa;
     this.#ipc = wireIpc(kassa, logger.child({ component: 'electron-ipc' }));

@@ -26,9 +26,9 @@ import { createReceiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptService } from '../receipts/receipt-service';
 import { ApprovalService } from '../receipts/approval-service';
 import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
-import type { SandboxSimulators } from '../sandbox/simulators';
+import type { StartSandbox } from '../sandbox/types';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
-import { createTill } from '../sales/till';
+import { createTill } from './till';
 import { createRealScheduler } from '../kernel/scheduler';
 import { openJournal } from '../storage/journal';
 import type { SecretVault, SettingsStore } from '../storage/types';
@@ -55,8 +55,8 @@ export interface KassaDeps {
   hidBackend?: HidBackend;
   /** USB plug/unplug events: the `usb` package by default; false turns them off (CLI, tests). */
   hotplug?: HotplugSource | (() => Promise<HotplugSource>) | false;
-  /** Simulators that outlive this core (restart tests); see ProviderRuntimeDeps.externalSandbox. */
-  externalSandbox?: SandboxSimulators;
+  /** Starts the sandbox profile's provider simulators (hosts pass sandbox/simulators.ts; see ProviderRuntimeDeps). */
+  startSandbox?: StartSandbox;
   /** Pole display transport override (tests); by default serial or HID from settings. */
   poleTransport?: (settings: PoleSettings) => PoleTransport;
 }
@@ -86,7 +86,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     logger: log,
     redactor: deps.redactor,
     ...(deps.providerTimeoutMs === undefined ? {} : { timeoutMs: deps.providerTimeoutMs }),
-    ...(deps.externalSandbox ? { externalSandbox: deps.externalSandbox } : {}),
+    ...(deps.startSandbox ? { startSandbox: deps.startSandbox } : {}),
   });
   let display: DisplayViewModel = welcomeViewModel(deps.settings.get());
   let lastSale: SaleView | undefined;
@@ -201,7 +201,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     ...till.handlers,
     ...createApprovalHandlers({ approval }),
     ...createReceiptHandlers(receipts),
-    ...createSandboxCustomerHandlers({ engine: till.engine, sandbox: () => providers.sandbox() }),
+    ...createSandboxCustomerHandlers({ payments: till.engine, sandbox: () => providers.sandbox() }),
     ...createFoundationHandlers({
       clock: deps.clock,
       dataDir: deps.dataDir,

@@ -24,7 +24,7 @@ import { createPocketClient, type PocketClient } from '../providers/pocket/clien
 import { doctorPocket } from '../providers/pocket/doctor';
 import { createSocialpayClient, type SocialpayClient } from '../providers/socialpay/client';
 import { doctorSocialpay } from '../providers/socialpay/doctor';
-import { startSandboxSimulators, type SandboxSimulators } from '../sandbox/simulators';
+import type { SandboxSimulators, StartSandbox } from '../sandbox/types';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
@@ -60,10 +60,10 @@ export interface ProviderRuntimeDeps {
   /** Tests shorten provider timeouts. */
   timeoutMs?: number;
   /**
-   * Simulators that outlive this core (tests of a till restart: the "bank" must keep its state while the till
-   * stops and starts). The runtime uses them instead of starting its own and never closes them.
+   * Starts the provider simulators of the sandbox profile. The hosts pass sandbox/simulators.ts here, so the
+   * core never imports simulator code; without it the sandbox profile is refused.
    */
-  externalSandbox?: SandboxSimulators;
+  startSandbox?: StartSandbox;
 }
 
 export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntime {
@@ -74,9 +74,14 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
     if (deps.settings.get().profile !== 'sandbox') {
       return undefined;
     }
-    sandboxPromise ??= (
-      deps.externalSandbox ? Promise.resolve(deps.externalSandbox) : startSandboxSimulators()
-    ).then((sims) => {
+    const start = deps.startSandbox;
+    if (!start) {
+      throw new KassaError(
+        'state.conflict',
+        'This till was started without the sandbox simulators: set the profile to staging or production.',
+      );
+    }
+    sandboxPromise ??= start().then((sims) => {
       for (const value of Object.values(sims.secrets)) {
         deps.redactor.addValue(value);
       }
@@ -169,9 +174,7 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
     async close() {
       const sims = await sandboxPromise?.catch(() => undefined);
       sandboxPromise = undefined;
-      if (sims !== deps.externalSandbox) {
-        await sims?.close();
-      }
+      await sims?.close();
     },
   };
 }

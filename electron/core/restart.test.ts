@@ -1,5 +1,5 @@
 /**
- * A till restarts while the customer is paying (ARCHITECTURE §5): the waiting payment comes back from the
+ * A till restarts while the customer is paying (docs/architecture.md, Payments): the waiting payment comes back from the
  * journal, polling resumes by itself, and it ends paid exactly once — the bank saw one invoice, never a second
  * create. The simulators stand for the bank and keep running across the restart.
  */
@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleView } from '../../shared/channels/sale';
 import type { Payment } from '../../shared/domain';
 import { createCapturingLogger } from '../log/logger';
-import { startSandboxSimulators, type SandboxSimulators } from '../sandbox/simulators';
+import { startSandboxSimulators, type RunningSandbox } from '../sandbox/simulators';
 import { openNodeSettingsStore } from '../storage/settings';
 import { openNodeVault } from '../storage/vault';
 import { tempDataDir } from '../testing/temp-dir';
@@ -22,7 +22,7 @@ afterEach(async () => {
   cleanups = [];
 });
 
-function openTill(dataDir: string, sims: SandboxSimulators): Kassa {
+function openTill(dataDir: string, sims: RunningSandbox): Kassa {
   const { logger, redactor } = createCapturingLogger();
   return createKassa({
     clock: systemClock,
@@ -34,7 +34,8 @@ function openTill(dataDir: string, sims: SandboxSimulators): Kassa {
     host: 'test',
     version: 'test',
     hotplug: false,
-    externalSandbox: sims,
+    // The bank outlives the till: each core gets the same simulators and closing a core leaves them running.
+    startSandbox: () => Promise.resolve({ ...sims, close: () => Promise.resolve() }),
   });
 }
 

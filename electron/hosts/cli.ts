@@ -18,17 +18,12 @@ import { CHANNEL_NAMES } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { SECRET_NAMES, SecretNameSchema } from '../../shared/secrets';
 import { createLogger } from '../log/logger';
+import type { CliIo } from './cli-io';
 import { runDoctor } from './doctor';
 import { openNodeKassa, resolveDataDir } from './node-kassa';
 import { errorText } from '../kernel/error-text';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** The whole of standard input (for `secrets set`). */
-  readStdin: () => Promise<string>;
-  env: NodeJS.ProcessEnv;
-}
+export type { CliIo } from './cli-io';
 
 export const USAGE = `Usage: kassa [--data-dir DIR] <command>
 

@@ -10,6 +10,8 @@ import type { HostKind } from '../core/foundation-handlers';
 import { createKassa, type Kassa } from '../core/kassa';
 import { createLogger, type Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
+import { startSandboxOnDemand } from '../sandbox/on-demand';
+import type { StartSandbox } from '../sandbox/types';
 import { openNodeSettingsStore } from '../storage/settings';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import { openNodeVault } from '../storage/vault';
@@ -39,6 +41,8 @@ export function openNodeKassa(options: {
   redactor?: Redactor;
   clock?: Clock;
   env?: NodeJS.ProcessEnv;
+  /** The sandbox profile's simulators; by default sandbox/simulators.ts, loaded on first use. */
+  startSandbox?: StartSandbox;
 }): NodeKassa {
   const made =
     options.logger && options.redactor
@@ -57,6 +61,7 @@ export function openNodeKassa(options: {
     redactor,
     host: options.host,
     version: KASSA_VERSION,
+    startSandbox: options.startSandbox ?? startSandboxOnDemand,
     // Only a running till listens for scanners being plugged in; the CLI and tests rescan on demand.
     ...(options.host === 'browser' ? {} : { hotplug: false as const }),
   });

@@ -4,7 +4,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startBrowserHost } from './browser';
-import type { CliIo } from './cli';
+import type { CliIo } from './cli-io';
 import type { NodeKassa } from './node-kassa';
 
 /** dist/renderer next to the bundled host (dist/*.mjs), or the repo's dist/renderer when run from source. */

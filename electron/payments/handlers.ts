@@ -1,13 +1,24 @@
 /** The payment:* channels. */
-import type { Checkout } from '../sales/checkout';
 import type { PaymentEngine } from './engine';
+import type { ParsedInput } from '../../shared/contract';
+import type { Payment } from '../../shared/domain';
 import type { HandlerMap } from '../kernel/handlers';
 import type { PaymentRegistry } from './registry';
+
+/**
+ * Starting a payment needs the sale (how much is still due, the sale moved to `paying`), which this domain does
+ * not own: the composition root wires a checkout over the sale service and this engine (core/checkout.ts).
+ */
+export interface PaymentCheckout {
+  startPayment(input: ParsedInput<'payment:start'>): Promise<Payment>;
+  /** A new attempt like a declined/cancelled/expired one, if the sale still needs that much. */
+  retryPayment(paymentId: string): Promise<Payment>;
+}
 
 export interface PaymentHandlerDeps {
   engine: PaymentEngine;
   registry: PaymentRegistry;
-  checkout: Checkout;
+  checkout: PaymentCheckout;
 }
 
 export function createPaymentHandlers(deps: PaymentHandlerDeps): HandlerMap<'payment'> {

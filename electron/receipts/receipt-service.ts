@@ -1,5 +1,5 @@
 /**
- * The eBarimt receipt of a paid Mongolian sale (ARCHITECTURE §6).
+ * The eBarimt receipt of a paid Mongolian sale (docs/architecture.md, Receipts).
  *  - Issued automatically once the sale is fully paid; the cashier can retry a failed issue.
  *  - Write-ahead: the sale's receipt ref is set to `pending` with its bill-id suffix BEFORE PosAPI is called,
  *    and a retry reuses that suffix, so PosAPI can refuse a duplicate instead of the till issuing twice.
@@ -8,7 +8,8 @@
  */
 import type { ReceiptView } from '../../shared/channels/receipt';
 import { classifyCode } from '../../shared/codes';
-import type { Sale } from '../../shared/domain';
+import type { ReceiptRef, Sale } from '../../shared/domain';
+import type { SaleView } from '../../shared/channels/sale';
 import { formatMoney, money } from '../../shared/money';
 import type { Settings } from '../../shared/settings';
 import { KassaError } from '../kernel/errors';
@@ -21,14 +22,21 @@ import type {
 } from '../providers/ebarimt';
 import { billIdSuffixFor } from '../providers/ebarimt';
 import { ProviderError } from '../providers/errors';
-import type { SaleService } from '../sales/service';
 
 /** Catalog items carry no БҮНА classification yet; PosAPI needs one per line. Set per item before production. */
 const DEFAULT_CLASSIFICATION_CODE = '6511100';
 const PENDING_PREFIX = 'pending-';
 
+/** What receipts need of the sales domain (the sale service, wired by the composition root). */
+export interface ReceiptSales {
+  get(saleId: string): Sale;
+  view(sale: Sale): SaleView;
+  setReceipt(saleId: string, receipt: ReceiptRef): Promise<SaleView>;
+  setBuyer(saleId: string, customerNo: string | null): Promise<SaleView>;
+}
+
 export interface ReceiptServiceDeps {
-  sales: SaleService;
+  sales: ReceiptSales;
   settings(): Settings;
   posApi(): Promise<PosApiClient>;
   easyRegister(): Promise<EasyRegisterClient>;

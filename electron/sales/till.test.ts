@@ -11,7 +11,7 @@ import { FakePaymentProvider } from '../payments/testing/fake-provider';
 import { FakeScheduler } from '../kernel/testing/fake-scheduler';
 import { openJournal, type Journal } from '../storage/journal';
 import { tempDataDir } from '../testing/temp-dir';
-import { createTill, type Till } from './till';
+import { createTill, type Till } from '../core/till';
 
 const ALL_CHANNELS: Record<string, ChannelDef> = { ...saleChannels, ...paymentChannels, ...journalChannels };
 

@@ -1,17 +1,22 @@
 /**
  * The sandbox "customer phone" panel: acts on the simulator the way a customer's banking app acts on the
- * bank, then asks the engine to check at once — the till still learns the outcome only by asking the provider.
+ * bank, then asks for a check at once — the till still learns the outcome only by asking the provider.
  */
 import type { Payment } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
 import type { HandlerMap } from '../kernel/handlers';
-import type { PaymentEngine } from '../payments/engine';
-import type { SandboxSimulators } from './simulators';
+import type { SandboxSimulators } from './types';
 
 type Action = 'pay' | 'decline' | 'expire';
 
+/** The payments the panel acts on (the payment engine, wired by the composition root). */
+export interface SandboxPayments {
+  get(paymentId: string): Payment;
+  checkNow(paymentId: string): Promise<Payment>;
+}
+
 export interface SandboxCustomerDeps {
-  engine: PaymentEngine;
+  payments: SandboxPayments;
   sandbox(): Promise<SandboxSimulators | undefined>;
 }
 
@@ -20,47 +25,14 @@ function act(sims: SandboxSimulators, payment: Payment, action: Action): void {
   if (ref === undefined) {
     throw new KassaError('state.conflict', 'This payment has no invoice at the bank yet.');
   }
-  const target = ((): {
-    markPaid(r: string): void;
-    markDeclined(r: string): void;
-    markExpired(r: string): void;
-  } => {
-    switch (payment.method) {
-      case 'socialpay.qr':
-      case 'socialpay.deeplink':
-      case 'socialpay.phone':
-        return sims.socialpay;
-      case 'pocket.qr':
-        return sims.pocket;
-      case 'bog.qr':
-        return sims.bog;
-      case 'baas.microloan':
-        // The bank decides a microloan: "pay" = approved, "decline"/"expire" = rejected.
-        return {
-          markPaid: (id) => {
-            sims.baas.setApplicationStatus(id, 'APPROVED');
-          },
-          markDeclined: (id) => {
-            sims.baas.setApplicationStatus(id, 'REJECTED');
-          },
-          markExpired: (id) => {
-            sims.baas.setApplicationStatus(id, 'REJECTED');
-          },
-        };
-      case 'cash':
-        throw new KassaError(
-          'state.conflict',
-          'There is no customer app for this payment method in the sandbox.',
-        );
-    }
-  })();
-  if (action === 'pay') {
-    target.markPaid(ref);
-  } else if (action === 'decline') {
-    target.markDeclined(ref);
-  } else {
-    target.markExpired(ref);
+  const app = sims.customerApp(payment.method);
+  if (!app) {
+    throw new KassaError(
+      'state.conflict',
+      'There is no customer app for this payment method in the sandbox.',
+    );
   }
+  app[action](ref);
 }
 
 export function createSandboxCustomerHandlers(deps: SandboxCustomerDeps): HandlerMap<'sandbox'> {
@@ -69,8 +41,8 @@ export function createSandboxCustomerHandlers(deps: SandboxCustomerDeps): Handle
     if (!sims) {
       throw new KassaError('forbidden', 'The customer phone exists only in the sandbox profile.');
     }
-    act(sims, deps.engine.get(paymentId), action);
-    return deps.engine.checkNow(paymentId);
+    act(sims, deps.payments.get(paymentId), action);
+    return deps.payments.checkNow(paymentId);
   };
   return {
     'sandbox:customer-pay': ({ paymentId }) => run(paymentId, 'pay'),
@@ -81,7 +53,7 @@ export function createSandboxCustomerHandlers(deps: SandboxCustomerDeps): Handle
       if (!sims) {
         throw new KassaError('forbidden', 'The simulator records exist only in the sandbox profile.');
       }
-      const seen = sims.ebarimt.easyRegister.approvals.filter((a) => a.qrData === qrData);
+      const seen = sims.approvals().filter((a) => a.qrData === qrData);
       return { count: seen.length, codes: seen.map((a) => a.code) };
     },
   };

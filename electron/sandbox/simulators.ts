@@ -2,28 +2,64 @@
  * The sandbox profile: every provider's simulator started on 127.0.0.1 inside the till's own process, with
  * freshly generated test credentials. Their URLs overlay the provider settings and their credentials are held
  * in memory only — the sandbox never writes to the operator's settings file or vault.
+ *
+ * Only hosts and tests import this file; they hand `startSandboxSimulators` to createKassa, which sees the
+ * simulators only through sandbox/types.ts.
  */
-import type { SecretName } from '../../shared/secrets';
-import type { Settings } from '../../shared/settings';
+import type { PaymentMethod } from '../../shared/domain';
 import { startBaasSimulator, type BaasSimulator } from '../providers/baas/simulator';
 import { startBogSimulator, type BogSimulator } from '../providers/bog/simulator';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt';
 import { startPocketSimulator, type PocketSimulator } from '../providers/pocket/simulator';
 import { startSocialpaySimulator, type SocialpaySimulator } from '../providers/socialpay/simulator';
+import type { SandboxCustomerApp, SandboxSimulators } from './types';
 
-export interface SandboxSimulators {
+/** The running simulators themselves, for hosts and tests that inspect what a "bank" received. */
+export interface RunningSandbox extends SandboxSimulators {
   socialpay: SocialpaySimulator;
   pocket: PocketSimulator;
   ebarimt: EbarimtSimulators;
   bog: BogSimulator;
   baas: BaasSimulator;
-  /** Provider settings with every URL and id pointing at the simulators. */
-  overlay(providers: Settings['providers']): Settings['providers'];
-  secrets: Partial<Record<SecretName, string>>;
-  close(): Promise<void>;
 }
 
-export async function startSandboxSimulators(): Promise<SandboxSimulators> {
+/** A bank-QR simulator acts on an invoice the way the customer's banking app would. */
+interface InvoiceSimulator {
+  markPaid(ref: string): void;
+  markDeclined(ref: string): void;
+  markExpired(ref: string): void;
+}
+
+function invoiceApp(sim: InvoiceSimulator): SandboxCustomerApp {
+  return {
+    pay: (ref) => {
+      sim.markPaid(ref);
+    },
+    decline: (ref) => {
+      sim.markDeclined(ref);
+    },
+    expire: (ref) => {
+      sim.markExpired(ref);
+    },
+  };
+}
+
+/** The bank decides a microloan: "pay" = approved, "decline" and "expire" = rejected. */
+function microloanApp(baas: BaasSimulator): SandboxCustomerApp {
+  return {
+    pay: (id) => {
+      baas.setApplicationStatus(id, 'APPROVED');
+    },
+    decline: (id) => {
+      baas.setApplicationStatus(id, 'REJECTED');
+    },
+    expire: (id) => {
+      baas.setApplicationStatus(id, 'REJECTED');
+    },
+  };
+}
+
+export async function startSandboxSimulators(): Promise<RunningSandbox> {
   const started: { close(): Promise<void> }[] = [];
   try {
     const socialpay = await startSocialpaySimulator();
@@ -36,12 +72,23 @@ export async function startSandboxSimulators(): Promise<SandboxSimulators> {
     started.push(bog);
     const baas = await startBaasSimulator();
     started.push(baas);
+    const apps: Record<PaymentMethod, SandboxCustomerApp | undefined> = {
+      'socialpay.qr': invoiceApp(socialpay),
+      'socialpay.deeplink': invoiceApp(socialpay),
+      'socialpay.phone': invoiceApp(socialpay),
+      'pocket.qr': invoiceApp(pocket),
+      'bog.qr': invoiceApp(bog),
+      'baas.microloan': microloanApp(baas),
+      cash: undefined,
+    };
     return {
       socialpay,
       pocket,
       ebarimt,
       bog,
       baas,
+      customerApp: (method) => apps[method],
+      approvals: () => ebarimt.easyRegister.approvals,
       overlay: (providers) => ({
         ...providers,
         socialpay: { ...providers.socialpay, ...socialpay.sandbox.settings },

@@ -5,6 +5,7 @@
 import type { Envelope } from '../../shared/errors';
 import { openNodeKassa, type NodeKassa } from '../hosts/node-kassa';
 import { createCapturingLogger } from '../log/logger';
+import { startSandboxSimulators, type RunningSandbox } from '../sandbox/simulators';
 import { tempDataDir } from './temp-dir';
 
 const opened: { node: NodeKassa; cleanup: () => void }[] = [];
@@ -12,20 +13,31 @@ const opened: { node: NodeKassa; cleanup: () => void }[] = [];
 export interface TestTill extends NodeKassa {
   /** Every log line the till wrote (search them for secrets). */
   lines: string[];
+  /** The simulators this till's sandbox runs on (started on demand), to see what each "bank" received. */
+  simulators(): Promise<RunningSandbox>;
 }
 
 export function openTestTill(): TestTill {
   const t = tempDataDir();
   const { logger, redactor, lines } = createCapturingLogger();
+  let running: Promise<RunningSandbox> | undefined;
   const node = openNodeKassa({
     dataDir: t.dir,
     host: 'test',
     logger,
     redactor,
     env: { KASSA_VAULT_KEY: '4'.repeat(64) },
+    startSandbox: () => (running = startSandboxSimulators()),
   });
   opened.push({ node, cleanup: t.cleanup });
-  return { ...node, lines };
+  const simulators = async (): Promise<RunningSandbox> => {
+    await node.kassa.providers.sandbox();
+    if (!running) {
+      throw new Error('this till is not in the sandbox profile');
+    }
+    return running;
+  };
+  return { ...node, lines, simulators };
 }
 
 export async function closeTills(): Promise<void> {

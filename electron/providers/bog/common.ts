@@ -5,7 +5,6 @@
  */
 import type { Money } from '../../../shared/money';
 import type { BogApi } from '../../../shared/settings/bog';
-import type { Texts } from './messages';
 
 export const PROVIDER = 'bog';
 
@@ -43,6 +42,12 @@ export interface BogOrder {
  * What a status read means for the till. 'pending' keeps polling; 'authorized' is a pre-auth hold waiting for
  * completion; the rest are final for the payment (refund states are final for the refund).
  */
+/** A cashier message in English and Georgian. */
+export interface Texts {
+  en: string;
+  ka: string;
+}
+
 export type BogOutcome =
   'pending' | 'authorized' | 'paid' | 'declined' | 'cancelled' | 'refunded' | 'partially_refunded';
 

@@ -4,12 +4,7 @@
  */
 import type { Redactor } from '../../log/redact';
 import { ProviderError, type ProviderKind } from '../errors';
-import type { BogOutcome } from './common';
-
-export interface Texts {
-  en: string;
-  ka: string;
-}
+import type { BogOutcome, Texts } from './common';
 
 export const OUTCOME_TEXTS: Readonly<Record<BogOutcome, Texts>> = {
   pending: { en: 'Waiting for the customer to pay.', ka: 'ველოდებით გადახდას.' },

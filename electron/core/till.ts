@@ -1,6 +1,6 @@
 /**
- * One call that builds the sale + payment side of the core, so the lead's createKassa only wires events and
- * spreads handler maps:
+ * Builds the sale + payment side of the core and wires the two domains together (the checkout, the engine
+ * telling the sale service about payment changes), so createKassa only wires events and spreads handler maps:
  *
  *   const till = createTill({ journal: openJournal({ dataDir }), clock, scheduler: createRealScheduler(log),
  *     logger, country: () => settings.get().country, provider: (id) => adapters.get(id), events });
@@ -14,17 +14,17 @@ import { CURRENCY_BY_COUNTRY, type Country } from '../../shared/settings';
 import type { Clock } from '../kernel/clock';
 import type { Logger } from '../log/logger';
 import { PaymentEngine, type PaymentEngineDeps } from '../payments/engine';
-import { createPaymentHandlers } from '../payments/handlers';
+import { createPaymentHandlers, type PaymentCheckout } from '../payments/handlers';
 import type { PaymentProvider } from '../payments/provider';
 import { createPaymentRegistry, type PaymentRegistry } from '../payments/registry';
 import type { Scheduler } from '../kernel/scheduler';
 import type { Journal } from '../storage/journal';
-import { Catalog } from './catalog';
-import { createCheckout, type Checkout } from './checkout';
-import { DEMO_CATALOG } from './demo-catalog';
-import { createSaleHandlers } from './handlers';
-import { createJournalHandlers } from './journal-handlers';
-import { SaleService } from './service';
+import { Catalog } from '../sales/catalog';
+import { createCheckout } from './checkout';
+import { DEMO_CATALOG } from '../sales/demo-catalog';
+import { createSaleHandlers } from '../sales/handlers';
+import { createJournalHandlers } from '../sales/journal-handlers';
+import { SaleService } from '../sales/service';
 
 export interface TillDeps {
   journal: Journal;
@@ -46,7 +46,7 @@ export interface Till {
   sales: SaleService;
   engine: PaymentEngine;
   registry: PaymentRegistry;
-  checkout: Checkout;
+  checkout: PaymentCheckout;
   catalog: Catalog;
   handlers: ReturnType<typeof createSaleHandlers> &
     ReturnType<typeof createPaymentHandlers> &

@@ -3,27 +3,13 @@
  * each for part of the total; never more than what is not yet paid or pending), cash change, and moving the
  * sale to `paying` before the engine is asked.
  */
-import type { PaymentMethod, Payment } from '../../shared/domain';
 import { money } from '../../shared/money';
 import { KassaError } from '../kernel/errors';
 import type { PaymentEngine } from '../payments/engine';
-import type { SaleService } from './service';
+import type { PaymentCheckout } from '../payments/handlers';
+import type { SaleService } from '../sales/service';
 
-export interface StartCheckoutInput {
-  saleId: string;
-  method: PaymentMethod;
-  amount?: number | undefined;
-  tendered?: number | undefined;
-  phone?: string | undefined;
-}
-
-export interface Checkout {
-  startPayment(input: StartCheckoutInput): Promise<Payment>;
-  /** A new attempt like a declined/cancelled/expired one, if the sale still needs that much. */
-  retryPayment(paymentId: string): Promise<Payment>;
-}
-
-export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine }): Checkout {
+export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine }): PaymentCheckout {
   return {
     async retryPayment(paymentId) {
       const previous = deps.engine.get(paymentId);
