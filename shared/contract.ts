@@ -1,45 +1,14 @@
 /**
  * The one IPC contract. Every host (Electron, browser, CLI) carries exactly these channels and events, and
- * every side derives its types from here. Add a domain by writing shared/channels/<domain>.ts and spreading it
- * below; nothing else changes shape.
+ * every side derives its types from here. The channel and event maps are joined in shared/channels/index.ts;
+ * add a domain there.
  */
 import type { z } from 'zod';
-import type { ChannelDef, EventDef, MethodName, Role } from './channel';
-import { appChannels } from './channels/app';
-import { approvalChannels, approvalEvents } from './channels/approval';
-import { devicesChannels, devicesEvents } from './channels/devices';
-import { journalChannels } from './channels/journal';
-import { paymentChannels, paymentEvents } from './channels/payment';
-import { saleChannels, saleEvents } from './channels/sale';
-import { receiptChannels, receiptEvents } from './channels/receipt';
-import { sandboxChannels } from './channels/sandbox';
-import { displayChannels, displayEvents } from './channels/display';
-import { secretsChannels } from './channels/secrets';
-import { settingsChannels } from './channels/settings';
+import type { MethodName, Role } from './channel';
+import { channels, events } from './channels';
 import type { Envelope } from './errors';
 
-export const channels = {
-  ...appChannels,
-  ...settingsChannels,
-  ...secretsChannels,
-  ...displayChannels,
-  ...approvalChannels,
-  ...saleChannels,
-  ...paymentChannels,
-  ...journalChannels,
-  ...sandboxChannels,
-  ...receiptChannels,
-  ...devicesChannels,
-} as const satisfies Record<string, ChannelDef>;
-
-export const events = {
-  ...displayEvents,
-  ...approvalEvents,
-  ...saleEvents,
-  ...paymentEvents,
-  ...receiptEvents,
-  ...devicesEvents,
-} as const satisfies Record<string, EventDef>;
+export { channels, events };
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

@@ -3,12 +3,12 @@
  * disk, the CLI). Secrets are not settings; see shared/secrets.ts.
  */
 import { z } from 'zod';
-import { BaasSettingsSchema } from './settings/baas';
-import { BogSettingsSchema } from './settings/bog';
-import { DeviceSettingsSchema } from './settings/devices';
-import { EbarimtSettingsSchema } from './settings/ebarimt';
-import { PocketSettingsSchema } from './settings/pocket';
-import { SocialpaySettingsSchema } from './settings/socialpay';
+import { BaasSettingsSchema } from './baas';
+import { BogSettingsSchema } from './bog';
+import { DeviceSettingsSchema } from './devices';
+import { EbarimtSettingsSchema } from './ebarimt';
+import { PocketSettingsSchema } from './pocket';
+import { SocialpaySettingsSchema } from './socialpay';
 
 export const PROFILES = ['sandbox', 'staging', 'production'] as const;
 export const COUNTRIES = ['MN', 'GE', 'UZ'] as const;

@@ -1,0 +1,39 @@
+/**
+ * Every channel and event of the IPC contract, joined from the domain files beside this one. Add a domain by
+ * writing shared/channels/<domain>.ts and spreading it below; shared/contract.ts derives every type from here.
+ */
+import type { ChannelDef, EventDef } from '../channel';
+import { appChannels } from './app';
+import { approvalChannels, approvalEvents } from './approval';
+import { devicesChannels, devicesEvents } from './devices';
+import { journalChannels } from './journal';
+import { paymentChannels, paymentEvents } from './payment';
+import { saleChannels, saleEvents } from './sale';
+import { receiptChannels, receiptEvents } from './receipt';
+import { sandboxChannels } from './sandbox';
+import { displayChannels, displayEvents } from './display';
+import { secretsChannels } from './secrets';
+import { settingsChannels } from './settings';
+
+export const channels = {
+  ...appChannels,
+  ...settingsChannels,
+  ...secretsChannels,
+  ...displayChannels,
+  ...approvalChannels,
+  ...saleChannels,
+  ...paymentChannels,
+  ...journalChannels,
+  ...sandboxChannels,
+  ...receiptChannels,
+  ...devicesChannels,
+} as const satisfies Record<string, ChannelDef>;
+
+export const events = {
+  ...displayEvents,
+  ...approvalEvents,
+  ...saleEvents,
+  ...paymentEvents,
+  ...receiptEvents,
+  ...devicesEvents,
+} as const satisfies Record<string, EventDef>;
