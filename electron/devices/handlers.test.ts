@@ -1,76 +1,110 @@
-import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { devicesChannels, devicesEvents, type DeviceChannelName } from '../../shared/channels/devices';
-import { defaultDeviceSettings } from '../../shared/settings/devices';
-import { ManualClock } from '../kernel/testing/manual-clock';
+/**
+ * The devices and scan channels through the real gate (electron/ipc/handle.ts) of a whole till whose HID is a
+ * FakeHidBackend: role check, input schema, handler, output schema.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  devicesChannels,
+  devicesEvents,
+  type DeviceChannelName,
+  type ScanRouted,
+} from '../../shared/channels/devices';
+import { createKassa, type Kassa } from '../core/kassa';
+import { KASSA_VERSION } from '../hosts/node-kassa';
+import { systemClock } from '../kernel/clock';
 import { createCapturingLogger } from '../log/logger';
-import { FakeHidBackend } from './hid';
-import { FakeHotplugSource } from './hotplug';
-import { createDeviceHandlers } from './handlers';
-import { MemorySelectionStore } from './manager';
-import { createDeviceService, type DeviceEventSink } from './service';
+import { openNodeSettingsStore } from '../storage/settings';
+import { openNodeVault } from '../storage/vault';
+import { tempDataDir } from '../testing/temp-dir';
+import { FakeHidBackend } from './testing/fake-hid-backend';
+
+const opened: { kassa: Kassa; cleanup: () => void }[] = [];
+afterEach(async () => {
+  for (const { kassa, cleanup } of opened.splice(0)) {
+    await kassa.close();
+    cleanup();
+  }
+});
 
 /**
- * The same steps handle() takes for a channel (zod parse of unknown input → handler → output matches the
- * schema), on the devices channels alone — they are not in shared/contract.ts until the lead spreads them.
+ * A till built the way electron/testing/till.ts builds one (the Node host's core, sandbox profile, fresh data
+ * dir, no hot-plug), except that HID is a FakeHidBackend and every output is checked against the contract.
  */
-async function invoke(
-  handlers: ReturnType<typeof createDeviceHandlers>,
-  name: DeviceChannelName,
-  input: unknown,
-): Promise<{ ok: true; value: unknown } | { ok: false; code: 'validation'; issues: z.core.$ZodIssue[] }> {
-  const def = devicesChannels[name];
-  const parsed = def.input.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, code: 'validation', issues: parsed.error.issues };
-  }
-  const handler = handlers[name] as (input: unknown, ctx: { role: 'cashier' }) => Promise<unknown>;
-  const value = await handler(parsed.data, { role: 'cashier' });
-  return { ok: true, value: def.output.parse(value) };
+function openTillWithFakeHid(): { kassa: Kassa; hid: FakeHidBackend } {
+  const t = tempDataDir();
+  const { logger, redactor } = createCapturingLogger();
+  const hid = new FakeHidBackend();
+  const kassa = createKassa({
+    clock: systemClock,
+    dataDir: t.dir,
+    settings: openNodeSettingsStore(t.dir, logger),
+    vault: openNodeVault({
+      dataDir: t.dir,
+      clock: systemClock,
+      redactor,
+      env: { KASSA_VAULT_KEY: '4'.repeat(64) },
+    }),
+    logger,
+    redactor,
+    host: 'test',
+    version: KASSA_VERSION,
+    validateOutput: true,
+    hidBackend: hid,
+    hotplug: false,
+  });
+  opened.push({ kassa, cleanup: t.cleanup });
+  return { kassa, hid };
 }
 
 function setup() {
-  const backend = new FakeHidBackend();
-  backend.plug({
+  const t = openTillWithFakeHid();
+  t.hid.plug({
     path: '/dev/hidraw3',
     vendorId: 0x0c2e,
     productId: 0x10d3,
     usagePage: 0x8c,
     product: 'Voyager',
   });
-  const routed: unknown[] = [];
-  const events: DeviceEventSink = {
-    emit(name: string, payload: unknown) {
-      if (name === 'scan:routed') {
-        routed.push(devicesEvents['scan:routed'].schema.parse(payload));
-      }
-    },
-  };
-  const service = createDeviceService({
-    backend,
-    hotplug: new FakeHotplugSource(),
-    selectionStore: new MemorySelectionStore(),
-    clock: new ManualClock(),
-    logger: createCapturingLogger().logger,
-    events,
-    settings: () => defaultDeviceSettings(),
+  const routed: ScanRouted[] = [];
+  t.kassa.on('scan:routed', (payload) => {
+    routed.push(devicesEvents['scan:routed'].schema.parse(payload));
   });
-  const handlers = createDeviceHandlers(service);
-  const submit = (input: unknown) => invoke(handlers, 'scan:submit', input);
-  return { backend, service, routed, handlers, submit };
+  const invoke = (channel: DeviceChannelName, input: unknown) => t.kassa.invoke('cashier', channel, input);
+  const submit = (input: unknown) => invoke('scan:submit', input);
+  return { hid: t.hid, kassa: t.kassa, routed, invoke, submit };
 }
 
 describe('device handlers', () => {
-  it('has exactly one handler per devices channel, all cashier-only', () => {
-    const { handlers, service } = setup();
-    expect(Object.keys(handlers).sort()).toEqual(Object.keys(devicesChannels).sort());
+  it('every devices channel reaches its handler for the cashier, and only for the cashier', async () => {
+    const t = setup();
+    // One valid input per channel; the Record type makes a channel without a sample a compile error.
+    const validInput: Record<DeviceChannelName, unknown> = {
+      'devices:list': {},
+      'devices:select': { id: '0c2e:10d3:8c' },
+      'devices:deselect': { id: '0c2e:10d3:8c' },
+      'devices:rescan': {},
+      'scan:submit': { text: '4006381333931', source: 'wedge' },
+      'scan:set-screen': { screen: 'sale' },
+    };
+    expect(Object.keys(validInput).sort()).toEqual(Object.keys(devicesChannels).sort());
     for (const def of Object.values(devicesChannels)) {
       expect(def.roles).toEqual(['cashier']);
     }
     for (const def of Object.values(devicesEvents)) {
       expect(def.roles).toEqual(['cashier']);
     }
-    return service.close();
+    for (const [channel, input] of Object.entries(validInput)) {
+      expect(await t.kassa.invoke('display', channel, input), channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(t.routed).toEqual([]);
+    expect(t.hid.isOpen('/dev/hidraw3')).toBe(false);
+    // A missing handler would come back as `internal`; the type checker (HandlerMap) rules out extra ones.
+    for (const [channel, input] of Object.entries(validInput)) {
+      expect(await t.kassa.invoke('cashier', channel, input), channel).toMatchObject({ ok: true });
+    }
   });
 
   it('scan:submit validates the text before anything is routed', async () => {
@@ -89,46 +123,55 @@ describe('device handlers', () => {
     ];
     for (const input of bad) {
       const result = await t.submit(input);
-      expect(result.ok, JSON.stringify(input).slice(0, 60)).toBe(false);
+      expect(result, JSON.stringify(input).slice(0, 60)).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     }
     expect(t.routed).toEqual([]);
 
     const ok = await t.submit({ text: '1'.repeat(4096), source: 'wedge' });
     expect(ok).toEqual({ ok: true, value: { screen: 'approval', via: 'open-approval', kind: 'ebarimt-qr' } });
-    await t.service.close();
   });
 
   it('scan:set-screen then scan:submit: routed to that screen; output never echoes the text', async () => {
     const t = setup();
-    expect(await invoke(t.handlers, 'scan:set-screen', { screen: 'sale' })).toEqual({
+    expect(await t.invoke('scan:set-screen', { screen: 'sale' })).toEqual({
       ok: true,
       value: { screen: 'sale' },
     });
-    expect((await invoke(t.handlers, 'scan:set-screen', { screen: 'checkout' })).ok).toBe(false);
+    expect(await t.invoke('scan:set-screen', { screen: 'checkout' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
     const result = await t.submit({ text: '4006381333931', source: 'wedge' });
     expect(result).toEqual({ ok: true, value: { screen: 'sale', via: 'active', kind: 'ean13' } });
     expect(JSON.stringify(result)).not.toContain('4006381333931');
     expect(t.routed).toMatchObject([{ screen: 'sale', code: { kind: 'ean13', code: '4006381333931' } }]);
-    await t.service.close();
   });
 
   it('devices:select / list / deselect / rescan, keys validated and normalised', async () => {
     const t = setup();
     for (const id of ['0c2e', '0c2e:10d3:8c:1', 'zzzz:10d3', '0c2e-10d3', '']) {
-      expect((await invoke(t.handlers, 'devices:select', { id })).ok, id).toBe(false);
+      expect(await t.invoke('devices:select', { id }), id).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
     }
-    const selected = await invoke(t.handlers, 'devices:select', { id: '0C2E:10D3:8C' });
+    const selected = await t.invoke('devices:select', { id: '0C2E:10D3:8C' });
     expect(selected).toMatchObject({
       ok: true,
       value: { devices: [{ id: '0c2e:10d3:8c', selected: true, status: { state: 'connected' } }] },
     });
-    expect(t.backend.isOpen('/dev/hidraw3')).toBe(true);
-    expect(await invoke(t.handlers, 'devices:list', {})).toMatchObject({ ok: true });
-    expect(await invoke(t.handlers, 'devices:rescan', {})).toMatchObject({ ok: true });
-    expect((await invoke(t.handlers, 'devices:list', { all: true })).ok).toBe(false);
-    const deselected = await invoke(t.handlers, 'devices:deselect', { id: '0c2e:10d3:8c' });
+    expect(t.hid.isOpen('/dev/hidraw3')).toBe(true);
+    expect(await t.invoke('devices:list', {})).toMatchObject({ ok: true });
+    expect(await t.invoke('devices:rescan', {})).toMatchObject({ ok: true });
+    expect(await t.invoke('devices:list', { all: true })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' },
+    });
+    const deselected = await t.invoke('devices:deselect', { id: '0c2e:10d3:8c' });
     expect(deselected).toMatchObject({ ok: true, value: { devices: [{ selected: false, status: null }] } });
-    expect(t.backend.isOpen('/dev/hidraw3')).toBe(false);
-    await t.service.close();
+    expect(t.hid.isOpen('/dev/hidraw3')).toBe(false);
   });
 });

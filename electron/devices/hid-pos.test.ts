@@ -10,7 +10,7 @@ import {
   QR60,
   QR60_DIGITS,
   report,
-} from './hid-pos.fixtures';
+} from './testing/hid-pos-reports';
 
 describe('parseHidPosReport', () => {
   it('reads AIM, payload, vendor byte and continuation', () => {

@@ -1,6 +1,6 @@
 /**
  * HID POS scanner input reports (usage page 0x8C, Bar Code Scanner), as node-hid delivers them (byte 0 = report
- * ID), after pos-anchors §3.2 and a Honeywell multi-report capture:
+ * ID), as laid out in a Honeywell multi-report capture:
  *
  *   0      report ID 0x02 (scanned data)
  *   1      N = payload length in this report (max 56)

@@ -1,8 +1,8 @@
 /**
  * USB plug/unplug notifications, so the device manager re-enumerates HID devices only when something changed
- * (every enumeration is a bus scan; pos-anchors §3.4 says never poll). The real source lazily loads the `usb`
- * package: v3 exposes WebUSB-style `connect`/`disconnect` events, v2 an emitter with `attach`/`detach`; both are
- * mapped to `attach`/`detach` here.
+ * (every enumeration is a bus scan, so nothing polls). The real source lazily loads the `usb` package: v3 exposes
+ * WebUSB-style `connect`/`disconnect` events, v2 an emitter with `attach`/`detach`; both are mapped to
+ * `attach`/`detach` here. Tests use `testing/fake-hotplug-source.ts` instead.
  */
 
 export interface HotplugEvent {
@@ -16,30 +16,6 @@ export interface HotplugSource {
 }
 
 type Listener = (event: HotplugEvent) => void;
-
-/** A source tests (and the sandbox) fire by hand. */
-export class FakeHotplugSource implements HotplugSource {
-  readonly #listeners = { attach: new Set<Listener>(), detach: new Set<Listener>() };
-  closed = false;
-
-  on(event: 'attach' | 'detach', listener: Listener): void {
-    this.#listeners[event].add(listener);
-  }
-
-  emit(event: 'attach' | 'detach', ids: Partial<HotplugEvent> = {}): void {
-    const payload: HotplugEvent = { vendorId: ids.vendorId, productId: ids.productId };
-    for (const listener of this.#listeners[event]) {
-      listener(payload);
-    }
-  }
-
-  close(): Promise<void> {
-    this.closed = true;
-    this.#listeners.attach.clear();
-    this.#listeners.detach.clear();
-    return Promise.resolve();
-  }
-}
 
 // --- Real source: the `usb` package -------------------------------------------------------------------------------
 

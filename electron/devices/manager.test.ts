@@ -1,43 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { FakeScheduler } from '../kernel/testing/fake-scheduler';
 import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
-import { createNodeHidBackend, FakeHidBackend, hidDeviceKey, LIBUSB_HINT, PERMISSION_HINT } from './hid';
-import { EAN13_AIM, honeywellReports, QR60, QR60_DIGITS } from './hid-pos.fixtures';
-import { FakeHotplugSource, createUsbHotplugSource } from './hotplug';
-import { DeviceManager, MemorySelectionStore, type Scan, type ScannerState } from './manager';
-import type { Scheduler } from '../kernel/scheduler';
-
-/** Timers run by hand. */
-class ManualScheduler implements Scheduler {
-  tasks: { at: number; run: () => void; cancelled: boolean }[] = [];
-  now = 0;
-  schedule(ms: number, run: () => void): () => void {
-    const task = { at: this.now + ms, run, cancelled: false };
-    this.tasks.push(task);
-    return () => {
-      task.cancelled = true;
-    };
-  }
-  get pending(): number {
-    return this.tasks.filter((t) => !t.cancelled).length;
-  }
-  /** Advances time, running due tasks, then lets the rescans they start finish. */
-  async advance(ms: number): Promise<void> {
-    this.now += ms;
-    const due = this.tasks.filter((t) => !t.cancelled && t.at <= this.now);
-    this.tasks = this.tasks.filter((t) => !due.includes(t));
-    for (const task of due) {
-      task.run();
-    }
-    await settle();
-  }
-}
-
-const settle = async () => {
-  for (let i = 0; i < 20; i++) {
-    await Promise.resolve();
-  }
-};
+import { createNodeHidBackend, hidDeviceKey, LIBUSB_HINT, PERMISSION_HINT } from './hid';
+import { createUsbHotplugSource } from './hotplug';
+import { DeviceManager, type ScannerState } from './manager';
+import type { Scan } from './scan';
+import { FakeHidBackend } from './testing/fake-hid-backend';
+import { FakeHotplugSource } from './testing/fake-hotplug-source';
+import { EAN13_AIM, honeywellReports, QR60, QR60_DIGITS } from './testing/hid-pos-reports';
+import { MemorySelectionStore } from './testing/memory-selection-store';
 
 const HONEYWELL = { vendorId: 0x0c2e, productId: 0x10d3 };
 const POS_PATH = '/dev/hidraw3';
@@ -46,8 +18,10 @@ const KBD_PATH = '/dev/hidraw2';
 function setup(selections = [{ ...HONEYWELL }]) {
   const backend = new FakeHidBackend();
   const hotplug = new FakeHotplugSource();
-  const scheduler = new ManualScheduler();
   const clock = new ManualClock();
+  // advance() awaits each due task, and the manager's scheduled task returns its rescan: when advance returns,
+  // that rescan (and the status it set) is done.
+  const scheduler = new FakeScheduler(clock);
   const store = new MemorySelectionStore(selections);
   const { logger, lines } = createCapturingLogger();
   const manager = new DeviceManager({
@@ -226,12 +200,13 @@ describe('real backends load lazily and fail softly', () => {
     });
 
     const { logger } = createCapturingLogger();
+    const clock = new ManualClock();
     const manager = new DeviceManager({
       backend,
       store: new MemorySelectionStore([{ ...HONEYWELL }]),
-      clock: new ManualClock(),
+      clock,
       logger,
-      scheduler: new ManualScheduler(),
+      scheduler: new FakeScheduler(clock),
     });
     await manager.start();
     const status = manager.states()[0]!.status;

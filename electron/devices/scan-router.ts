@@ -1,15 +1,16 @@
 /**
  * One router for every scan (HID POS and keyboard wedge): classify with shared/codes.ts, then hand the result to
- * the active screen — never to whatever input has focus (ARCHITECTURE §7). Screens register a handler when they
- * open and unregister when they close; the most recent registration is the active one (a dialog over a screen).
- * With no screen registered the idle handler gets the scan. A qrData-shaped scan while no screen that handles
- * receipt QRs is active asks the host to open the approval flow with that receipt (ARCHITECTURE §6).
+ * the active screen — never to whatever input has focus (docs/architecture.md, Devices). A screen registers a
+ * handler and unregisters it when it closes; the most recent registration still in place is the active one (the
+ * device service keeps exactly one: the screen the cashier page last reported). With no screen registered the
+ * idle handler gets the scan. A qrData-shaped scan while no screen that handles receipt QRs is active asks the
+ * host to open the approval flow with that receipt (docs/architecture.md, Receipts and e-receipt approval).
  *
  * qrData is never logged or kept: the router logs the kind and the length only.
  */
 import { classifyCode, type ClassifiedCode, type ClassifyOptions } from '../../shared/codes';
 import type { Logger } from '../log/logger';
-import type { Scan } from './manager';
+import type { Scan } from './scan';
 
 /** A scan as the device manager emits it. */
 export type ScanInput = Scan;
@@ -54,7 +55,7 @@ interface Entry {
 
 export class ScanRouter {
   readonly #options: ScanRouterOptions;
-  #stack: Entry[] = [];
+  #registrations: Entry[] = [];
 
   constructor(options: ScanRouterOptions = {}) {
     this.#options = options;
@@ -63,19 +64,19 @@ export class ScanRouter {
   /** Registers a screen as the active receiver. Returns the unregister function (idempotent). */
   register(registration: ScreenRegistration): () => void {
     const entry: Entry = { registration, token: Symbol(registration.screen) };
-    this.#stack.push(entry);
+    this.#registrations.push(entry);
     return () => {
-      this.#stack = this.#stack.filter((e) => e.token !== entry.token);
+      this.#registrations = this.#registrations.filter((e) => e.token !== entry.token);
     };
   }
 
   /** The active screen's name, or undefined when idle. */
   get activeScreen(): string | undefined {
-    return this.#stack.at(-1)?.registration.screen;
+    return this.#registrations.at(-1)?.registration.screen;
   }
 
   route(scan: ScanInput): RouteResult {
-    const active = this.#stack.at(-1)?.registration;
+    const active = this.#registrations.at(-1)?.registration;
     const code = classifyCode(scan.text, {
       ...this.#options.classify,
       ...active?.classify,

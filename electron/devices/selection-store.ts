@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import { writeFileAtomic } from '../storage/atomic-file';
-import type { ScannerSelection, ScannerSelectionStore } from './manager';
+import type { ScannerSelection, ScannerSelectionStore } from './selection';
 
 export const SCANNER_SELECTION_FILE = 'scanners.json';
 

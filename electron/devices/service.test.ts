@@ -13,13 +13,15 @@ import {
 import { defaultDeviceSettings, type DeviceSettings } from '../../shared/settings/devices';
 import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
-import { createNodeHidBackend, FakeHidBackend, LIBUSB_HINT } from './hid';
-import { EAN13_AIM, QR60, QR60_DIGITS } from './hid-pos.fixtures';
-import { FakeHotplugSource } from './hotplug';
-import { MemorySelectionStore, type ScannerSelectionStore } from './manager';
-import type { Scheduler } from '../kernel/scheduler';
+import { FakeScheduler } from '../kernel/testing/fake-scheduler';
+import { createNodeHidBackend, LIBUSB_HINT } from './hid';
+import type { ScannerSelectionStore } from './selection';
 import { createFileSelectionStore, SCANNER_SELECTION_FILE } from './selection-store';
 import { createDeviceService, type DeviceEventSink, type DeviceServiceDeps } from './service';
+import { FakeHidBackend } from './testing/fake-hid-backend';
+import { FakeHotplugSource } from './testing/fake-hotplug-source';
+import { EAN13_AIM, QR60, QR60_DIGITS } from './testing/hid-pos-reports';
+import { MemorySelectionStore } from './testing/memory-selection-store';
 
 const HONEYWELL = { vendorId: 0x0c2e, productId: 0x10d3 };
 const POS_PATH = '/dev/hidraw3';
@@ -33,9 +35,6 @@ const settle = async () => {
     await Promise.resolve();
   }
 };
-
-/** Timers never fire on their own here; no test needs back-off to run. */
-const idleScheduler: Scheduler = { schedule: () => () => undefined };
 
 class RecordingSink implements DeviceEventSink {
   routed: ScanRouted[] = [];
@@ -84,14 +83,16 @@ function setup(
   const sink = new RecordingSink();
   const { logger, lines } = createCapturingLogger();
   const settings = given ?? defaultDeviceSettings();
+  const clock = new ManualClock();
   const service = createDeviceService({
     backend,
     hotplug,
     selectionStore: store ?? new MemorySelectionStore(),
-    clock: new ManualClock(),
+    clock,
     logger,
     events: sink,
-    scheduler: idleScheduler,
+    // Never advanced: timers do not fire here; no test needs back-off to run.
+    scheduler: new FakeScheduler(clock),
     ...overrides,
     settings: () => settings,
   });

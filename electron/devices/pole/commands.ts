@@ -1,7 +1,7 @@
 /**
- * Pole display command sets (pos-anchors §3.5; the display's DIP switches pick the emulation). Each builds plain
- * bytes; the transports frame them. The frame pattern is the proven one: code page → clear → line 1 → line 2,
- * each line exactly 20 cells.
+ * Pole display command sets (the display's DIP switches pick the emulation). Each builds plain bytes; the
+ * transports frame them. The frame pattern is the proven one: code page → clear → line 1 → line 2, each line
+ * exactly 20 cells.
  *
  *   Epson ESC/POS display mode: init 1B 40 · clear 0C · home 0B · cursor 1F 24 x y (1-based) · cursor off 1F 43 00
  *                               · brightness 1F 58 n (1–4) · code page 1B 74 n (cp866 = 0x11)

@@ -3,7 +3,7 @@ import { openNodeKassa, type NodeKassa } from '../../hosts/node-kassa';
 import { createCapturingLogger } from '../../log/logger';
 import { tempDataDir } from '../../testing/temp-dir';
 import { poleViewModelFor } from './mirror';
-import { FakePoleTransport } from './transports';
+import { FakePoleTransport } from '../testing/fake-pole-transport';
 
 let opened: { node: NodeKassa; cleanup: () => void }[] = [];
 afterEach(async () => {

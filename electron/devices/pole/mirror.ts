@@ -1,8 +1,8 @@
 /**
- * The pole display mirrors the customer display (ARCHITECTURE §7): every display view-model the core pushes is
- * reduced to the pole's 2×20 states (welcome, total, pay, paid, thank-you) and written through the configured
- * command set and transport. A pole that fails never blocks the sale: the error is logged and the next update
- * tries again (the PoleDisplay re-initialises after a failed write).
+ * The pole display mirrors the customer display (docs/architecture.md, Devices): every display view-model the
+ * core pushes is reduced to the pole's 2×20 states (welcome, total, pay, paid, thank-you) and written through the
+ * configured command set and transport. A pole that fails never blocks the sale: the error is logged and the next
+ * update tries again (the PoleDisplay re-initialises after a failed write).
  */
 import type { DisplayViewModel } from '../../../shared/channels/display';
 import type { PoleSettings } from '../../../shared/settings/devices';
@@ -53,7 +53,7 @@ export function createPoleMirror(deps: {
   settings: () => PoleSettings;
   logger: Logger;
   hidBackend?: () => HidBackend;
-  /** Tests inject a transport (FakePoleTransport). */
+  /** Replaces the serial / HID transport chosen from settings (tests record the bytes instead). */
   transport?: (settings: PoleSettings) => PoleTransport;
 }): PoleMirror {
   let current: { key: string; display: PoleDisplay } | undefined;

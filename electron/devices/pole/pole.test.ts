@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SerialPortMock } from 'serialport';
-import { FakeHidBackend } from '../hid';
+import { FakeHidBackend } from '../testing/fake-hid-backend';
+import { FakePoleTransport } from '../testing/fake-pole-transport';
 import {
   cd5220Commands,
   createCd5220Commands,
@@ -12,7 +13,6 @@ import { PoleDisplay, renderPoleLines, type PoleViewModel } from './render';
 import { cellsToAscii, encodePoleText, layoutPoleLine, type PoleTextOptions } from './text';
 import {
   createSerialPortOpener,
-  FakePoleTransport,
   frameHidReports,
   HidPoleTransport,
   SerialPoleTransport,

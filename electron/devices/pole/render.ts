@@ -1,7 +1,7 @@
 /**
- * What the pole display says in each display state, as two 20-column lines. The view-model here is a minimal
- * local shape; the lead connects it to the customer-display view-model (shared/channels/display.ts) when that
- * grows the total / pay / paid / thank-you states. Amounts arrive already formatted (money.ts formatting).
+ * What the pole display says in each of its states, as two 20-column lines. The pole has its own small
+ * view-model; mirror.ts reduces the customer display's view-model (shared/channels/display.ts) to it. Amounts
+ * arrive already formatted (money.ts formatting).
  */
 import type { DisplayLocale } from '../../../shared/settings';
 import { encodePoleFrame, encodePoleInit, type PoleCommandSet, type PoleFrameOptions } from './commands';

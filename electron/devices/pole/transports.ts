@@ -2,7 +2,7 @@
  * How pole display bytes reach the device. Most "USB" pole displays are USB-serial (FTDI, Prolific, CDC-ACM) →
  * `SerialPoleTransport`; a few are vendor HID devices that tunnel the same command bytes in output reports →
  * `HidPoleTransport`, whose report ID and framing come from the device's report descriptor (read on real
- * hardware, pos-anchors §3.5: no public node-hid code for a HID pole display is known).
+ * hardware: no public node-hid code for a HID pole display is known).
  */
 import { KassaError } from '../../kernel/errors';
 import type { HidBackend, HidDevice } from '../hid';
@@ -10,31 +10,6 @@ import type { HidBackend, HidDevice } from '../hid';
 export interface PoleTransport {
   write(bytes: Uint8Array): Promise<void>;
   close(): Promise<void>;
-}
-
-/** Records writes; can be told to fail. */
-export class FakePoleTransport implements PoleTransport {
-  readonly writes: Uint8Array[] = [];
-  closed = false;
-  failWith: Error | undefined;
-
-  write(bytes: Uint8Array): Promise<void> {
-    if (this.failWith) {
-      return Promise.reject(this.failWith);
-    }
-    this.writes.push(Uint8Array.from(bytes));
-    return Promise.resolve();
-  }
-
-  close(): Promise<void> {
-    this.closed = true;
-    return Promise.resolve();
-  }
-
-  /** Everything written so far, as one byte array. */
-  all(): Uint8Array {
-    return Uint8Array.from(this.writes.flatMap((w) => [...w]));
-  }
 }
 
 // --- HID output reports -----------------------------------------------------------------------------------------
