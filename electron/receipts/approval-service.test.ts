@@ -16,7 +16,7 @@ import type { CallContext } from '../kernel/handlers';
 import { issuesOf } from '../kernel/zod-issues';
 import { toIpcError } from '../ipc/handle';
 import { createEasyRegisterClient, createPosApiClient, CODE_TEXT } from '../providers/ebarimt';
-import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt';
+import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
 import { refusedUrl, sampleReceipt, testContext } from '../providers/ebarimt/test-support';
 import { APPROVAL_TEXT } from './approval-flow';
 import { createApprovalHandlers } from './approval-handlers';

@@ -9,7 +9,7 @@
 import type { PaymentMethod } from '../../shared/domain';
 import { startBaasSimulator, type BaasSimulator } from '../providers/baas/simulator';
 import { startBogSimulator, type BogSimulator } from '../providers/bog/simulator';
-import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt';
+import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
 import { startPocketSimulator, type PocketSimulator } from '../providers/pocket/simulator';
 import { startSocialpaySimulator, type SocialpaySimulator } from '../providers/socialpay/simulator';
 import type { SandboxCustomerApp, SandboxSimulators } from './types';

@@ -20,5 +20,3 @@ export type {
 export { CODE_TEXT, maskEmail } from './easy-register/messages';
 export type { LocalText } from './easy-register/messages';
 export { doctorEasyRegister, doctorPosApi } from './doctor';
-export { startEbarimtSimulators } from './simulators';
-export type { EbarimtSandbox, EbarimtSimulators } from './simulators';
