@@ -4,7 +4,7 @@
  * add a domain there.
  */
 import type { z } from 'zod';
-import type { MethodName, Role } from './channel';
+import type { CallerRole, MethodName, Page } from './channel';
 import { channels, events } from './channels';
 import type { Envelope } from './errors';
 
@@ -32,12 +32,13 @@ export function isEventName(name: string): name is EventName {
   return Object.hasOwn(events, name);
 }
 
-export function roleMayInvoke(role: Role, name: ChannelName): boolean {
-  return channels[name].roles.includes(role);
+/** The operator (the `kassa` CLI) may invoke every channel; a page's role only those that list it. */
+export function roleMayInvoke(role: CallerRole, name: ChannelName): boolean {
+  return role === 'operator' || channels[name].roles.includes(role);
 }
 
-export function roleMayReceive(role: Role, name: EventName): boolean {
-  return events[name].roles.includes(role);
+export function pageMayReceive(page: Page, name: EventName): boolean {
+  return events[name].pages.includes(page);
 }
 
 export type Unsubscribe = () => void;

@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'not_found',
   'state.conflict',
   'secret.missing',
+  /** A stored secret was entered for another address than its provider has now: it must be entered again. */
+  'secret.unbound',
   'secret.unavailable',
   'vault.locked',
   'provider.network',
@@ -18,6 +20,14 @@ export const ERROR_CODES = [
   'provider.rejected',
   'provider.unexpected',
   'device.unavailable',
+  /** Sign-in: the PIN or badge belongs to no manager (params.attemptsLeft before a lock-out). */
+  'session.wrong-code',
+  /** Sign-in: too many wrong codes; params.seconds until the next try. */
+  'session.locked',
+  /** Sign-in: this till has no manager yet. */
+  'session.no-managers',
+  /** Switching profile: a provider check failed (the lines are in `issues`). */
+  'profile.checks-failed',
   'internal',
 ] as const;
 
@@ -31,6 +41,8 @@ export const IpcErrorSchema = z.object({
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   /** Provider-specific code (e.g. SocialPay resp_code, BaaS error code) when the cashier or support needs it. */
   providerCode: z.string().optional(),
+  /** Values the renderer's catalogs put into the code's wording (e.g. `seconds` of a sign-in lock-out). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type IpcError = z.infer<typeof IpcErrorSchema>;
 

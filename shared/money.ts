@@ -5,10 +5,16 @@
  */
 import { z } from 'zod';
 
+/**
+ * `maxAmount` is the largest amount, in minor units, of any one price, line, sale total, payment or cash
+ * handed over: far above a real shop's sale (about 3 million US dollars in each currency) and far below
+ * Number.MAX_SAFE_INTEGER, so sums of a sale's lines are checked against it and can never overflow
+ * (docs/architecture.md, "Free text and money limits").
+ */
 export const CURRENCIES = {
-  MNT: { code: 'MNT', exponent: 0, symbol: '₮', locale: 'mn-MN' },
-  GEL: { code: 'GEL', exponent: 2, symbol: '₾', locale: 'ka-GE' },
-  UZS: { code: 'UZS', exponent: 0, symbol: "so'm", locale: 'uz-UZ' },
+  MNT: { code: 'MNT', exponent: 0, symbol: '₮', locale: 'mn-MN', maxAmount: 10_000_000_000 },
+  GEL: { code: 'GEL', exponent: 2, symbol: '₾', locale: 'ka-GE', maxAmount: 1_000_000_000 },
+  UZS: { code: 'UZS', exponent: 0, symbol: "so'm", locale: 'uz-UZ', maxAmount: 40_000_000_000 },
 } as const;
 
 export type CurrencyCode = keyof typeof CURRENCIES;
@@ -16,6 +22,26 @@ export const CurrencyCodeSchema = z.enum(['MNT', 'GEL', 'UZS']);
 
 /** Integer minor units; safe-integer range so arithmetic never loses precision. */
 export const MinorUnitsSchema = z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER);
+
+/** The largest `maxAmount` of any currency: what an amount input may be before its currency is known. */
+export const MAX_MINOR_UNITS = Math.max(...Object.values(CURRENCIES).map((c) => c.maxAmount));
+
+/** An amount typed at the till (price, payment, cash handed over): a whole number of minor units, within limits. */
+export const AmountInputSchema = z
+  .number()
+  .int('an amount is a whole number of minor units')
+  .min(0, 'an amount cannot be negative')
+  .max(MAX_MINOR_UNITS, 'the amount is larger than any sale this till takes');
+
+/** The currency's limit (`maxAmount`), for messages and checks. */
+export function maxAmount(currency: CurrencyCode): number {
+  return CURRENCIES[currency].maxAmount;
+}
+
+/** Whether a non-negative amount is within its currency's limit. */
+export function withinLimit(amount: number, currency: CurrencyCode): boolean {
+  return Number.isSafeInteger(amount) && amount >= 0 && amount <= CURRENCIES[currency].maxAmount;
+}
 
 export const MoneySchema = z.object({ amount: MinorUnitsSchema, currency: CurrencyCodeSchema });
 export type Money = z.infer<typeof MoneySchema>;

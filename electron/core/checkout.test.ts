@@ -87,7 +87,7 @@ describe('checkout through the core (sandbox, MN)', () => {
   ])('$country: a 3-line sale paid by $method through the sandbox', async ({ country, method, codes }) => {
     const node = openTestTill();
     const { kassa } = node;
-    value(await kassa.invoke('cashier', 'settings:set', { settings: { ...node.settings.get(), country } }));
+    value(await kassa.invoke('operator', 'settings:set', { settings: { ...node.settings.get(), country } }));
     let sale = value<SaleView>(await kassa.invoke('cashier', 'sale:new', {}));
     for (const code of codes) {
       sale = value<SaleView>(await kassa.invoke('cashier', 'sale:add-line', { kind: 'catalog', code }));

@@ -3,7 +3,7 @@
  * each for part of the total; never more than what is not yet paid or pending), cash change, and moving the
  * sale to `paying` before the engine is asked.
  */
-import { money } from '../../shared/money';
+import { formatMoney, maxAmount, money, withinLimit } from '../../shared/money';
 import { KassaError } from '../kernel/errors';
 import type { PaymentEngine } from '../payments/engine';
 import type { PaymentCheckout } from '../payments/handlers';
@@ -41,6 +41,12 @@ export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine
         amount = input.amount ?? Math.min(input.tendered ?? available, available);
         if (input.tendered !== undefined && input.tendered < amount) {
           throw new KassaError('validation', 'The cash handed over is less than the amount to pay.');
+        }
+        if (input.tendered !== undefined && !withinLimit(input.tendered, sale.currency)) {
+          const limit = formatMoney(money(maxAmount(sale.currency), sale.currency));
+          throw new KassaError('validation', `The cash handed over is more than ${limit}.`, {
+            issues: [{ path: 'tendered', message: `at most ${limit}` }],
+          });
         }
       } else if (input.tendered !== undefined) {
         throw new KassaError('validation', 'Only cash payments take a tendered amount.');

@@ -1,5 +1,6 @@
 /**
- * Handlers of the foundation channels: app info, settings, secrets, display readiness.
+ * Handlers of the foundation channels: app info, the doctor, display readiness. Settings, secrets and the
+ * profile are in settings-handlers.ts.
  */
 import type { DisplayViewModel } from '../../shared/channels/display';
 import type { Settings } from '../../shared/settings';
@@ -7,6 +8,7 @@ import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from '../kernel/clock';
 import type { EventBus } from '../kernel/events';
 import type { HandlerMap } from '../kernel/handlers';
+import type { DoctorLine } from '../providers/context';
 import type { ProviderRuntime } from './provider-runtime';
 
 export type HostKind = 'electron' | 'browser' | 'cli' | 'test';
@@ -22,17 +24,33 @@ export interface FoundationDeps {
   /** The display's current view-model; later features replace it as the sale moves on. */
   display: { current(): DisplayViewModel };
   providers: ProviderRuntime;
-  /** Called after settings change, so services (providers, display) pick up the new values. */
-  onSettingsChanged(settings: Settings): void;
+}
+
+/** The first lines of every check: the settings file and the vault. */
+export function baseChecks(settingsStore: SettingsStore, vaultStore: SecretVault): DoctorLine[] {
+  const settings = settingsStore.get();
+  const vault = vaultStore.status();
+  return [
+    {
+      provider: 'settings',
+      ok: true,
+      detail: `${settings.profile} profile, ${settings.country}, ${settingsStore.path}`,
+    },
+    {
+      provider: 'vault',
+      ok: !vault.locked,
+      detail: vault.locked
+        ? (vault.warning ?? 'locked')
+        : `${vault.backend}; ${vault.secrets.filter((s) => s.set).length} secret(s) set`,
+    },
+  ];
 }
 
 export function welcomeViewModel(settings: Settings): DisplayViewModel {
   return { state: 'welcome', locale: settings.display.locale, storeName: settings.store.name };
 }
 
-export function createFoundationHandlers(
-  deps: FoundationDeps,
-): HandlerMap<'app' | 'settings' | 'secrets' | 'display'> {
+export function createFoundationHandlers(deps: FoundationDeps): HandlerMap<'app' | 'display'> {
   return {
     'app:info': () => {
       const settings = deps.settings.get();
@@ -47,43 +65,12 @@ export function createFoundationHandlers(
       });
     },
     'app:doctor': async () => {
-      const settings = deps.settings.get();
-      const vault = deps.vault.status();
-      const base = [
-        {
-          provider: 'settings',
-          ok: true,
-          detail: `${settings.profile} profile, ${settings.country}, ${deps.settings.path}`,
-        },
-        {
-          provider: 'vault',
-          ok: !vault.locked,
-          detail: vault.locked
-            ? (vault.warning ?? 'locked')
-            : `${vault.backend}; ${vault.secrets.filter((s) => s.set).length} secret(s) set`,
-        },
-      ];
-      if (vault.locked && settings.profile !== 'sandbox') {
+      const base = baseChecks(deps.settings, deps.vault);
+      const vaultLocked = deps.vault.status().locked;
+      if (vaultLocked && deps.settings.get().profile !== 'sandbox') {
         return base;
       }
       return [...base, ...(await deps.providers.doctor())];
-    },
-    'settings:get': () => Promise.resolve(deps.settings.get()),
-    'settings:set': ({ settings }) => {
-      const saved = deps.settings.set(settings);
-      deps.onSettingsChanged(saved);
-      return Promise.resolve(saved);
-    },
-    'secrets:status': () => Promise.resolve(deps.vault.status()),
-    'secrets:set': ({ name, value }) => {
-      deps.vault.set(name, value);
-      deps.providers.reset();
-      return Promise.resolve(deps.vault.status());
-    },
-    'secrets:clear': ({ name }) => {
-      deps.vault.clear(name);
-      deps.providers.reset();
-      return Promise.resolve(deps.vault.status());
     },
     'display:ready': () => Promise.resolve(deps.display.current()),
   };

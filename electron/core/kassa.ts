@@ -1,11 +1,12 @@
 /**
  * createKassa: the host-agnostic core. Every host (Electron, browser, CLI, tests) builds one with its own
- * storage implementations and drives it only through `invoke(role, channel, input)` and `on(event, …)`.
- * It never imports electron.
+ * storage implementations and drives it only through `invoke(caller, channel, input, connection)` and
+ * `on(event, …)`. The host names the page (or the operator) and hands a per-connection key; the core's
+ * sessions decide the person on it (docs/architecture.md, "Roles and sessions"). It never imports electron.
  */
-import type { Role } from '../../shared/channel';
+import type { Caller, CallerRole } from '../../shared/channel';
 import type { SaleView } from '../../shared/channels/sale';
-import type { EventName, EventPayload } from '../../shared/contract';
+import { isChannelName, roleMayInvoke, type EventName, type EventPayload } from '../../shared/contract';
 import type { DisplayViewModel } from '../../shared/channels/display';
 import { displayViewModelFor } from '../../shared/display-model';
 import type { Envelope } from '../../shared/errors';
@@ -29,11 +30,18 @@ import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
 import type { StartSandbox } from '../sandbox/types';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from './till';
+import { KassaError } from '../kernel/errors';
 import { createRealScheduler } from '../kernel/scheduler';
 import { openJournal } from '../storage/journal';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from '../kernel/clock';
-import { createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
+import { createSessions } from '../ipc/sessions';
+import { createSignInThrottle } from '../ipc/sign-in-throttle';
+import { openManagerStore } from '../storage/managers';
+import { openSignInLockStore } from '../storage/sign-in-lock';
+import { baseChecks, createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
+import { createSessionHandlers } from './session-handlers';
+import { createSettingsHandlers } from './settings-handlers';
 import { createEventBus, type EventBus } from '../kernel/events';
 import { createPaymentAdapters } from './payment-adapters';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
@@ -59,10 +67,18 @@ export interface KassaDeps {
   startSandbox?: StartSandbox;
   /** Pole display transport override (tests); by default serial or HID from settings. */
   poleTransport?: (settings: PoleSettings) => PoleTransport;
+  /** How long a manager session lasts without a manager action (tests shorten it). */
+  sessionIdleMs?: number;
 }
 
 export interface Kassa {
-  invoke(role: Role, channel: string, input: unknown): Promise<Envelope<unknown>>;
+  /**
+   * One call. `caller` is the page the host decided from the sender, or 'operator' for the CLI; `connection`
+   * is the host's object for that page's connection (its session lives there). Without one a page is a cashier.
+   */
+  invoke(caller: Caller, channel: string, input: unknown, connection?: object): Promise<Envelope<unknown>>;
+  /** The host ends the session of a connection (closed, reloaded). */
+  endSession(connection: object): void;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** Provider clients and the sandbox simulators (hosts and tests; never exposed to a page). */
   readonly providers: ProviderRuntime;
@@ -119,8 +135,12 @@ export function createKassa(deps: KassaDeps): Kassa {
   };
 
   let country = deps.settings.get().country;
-  const onSettingsChanged = (settings: Settings): void => {
-    providers.reset();
+  const onSettingsChanged = (before: Settings, settings: Settings): void => {
+    if (settings.profile !== before.profile) {
+      // The demo catalog belongs to the sandbox: a till going live starts with no products until the shop's
+      // price list is imported, and never sells demo items for real money.
+      till.catalog.replace(settings.profile === 'sandbox' ? DEMO_CATALOG[settings.country] : []);
+    }
     if (settings.country !== country) {
       country = settings.country;
       // Another country sells in another currency: the sandbox catalog follows, and an empty sale started in
@@ -196,7 +216,37 @@ export function createKassa(deps: KassaDeps): Kassa {
     country: () => deps.settings.get().country,
   });
 
+  const managers = openManagerStore({ dataDir: deps.dataDir, clock: deps.clock });
+  const sessions = createSessions({
+    managers,
+    throttle: createSignInThrottle({ clock: deps.clock, store: openSignInLockStore(deps.dataDir) }),
+    clock: deps.clock,
+    logger: log.child({ component: 'sessions' }),
+    profile: () => deps.settings.get().profile,
+    ...(deps.sessionIdleMs === undefined ? {} : { idleMs: deps.sessionIdleMs }),
+  });
+
+  const refuseWhileSelling = (): void => {
+    const current = till.sales.current();
+    if (current && !isIdle(current) && ['open', 'paying'].includes(current.sale.status)) {
+      throw new KassaError(
+        'state.conflict',
+        `Sale #${current.sale.number} is still open: finish, hold or void it before switching the profile.`,
+      );
+    }
+  };
+
   const handlers: AllHandlers = {
+    ...createSessionHandlers({ sessions, managers }),
+    ...createSettingsHandlers({
+      settings: deps.settings,
+      vault: deps.vault,
+      providers,
+      logger: log,
+      baseChecks: () => baseChecks(deps.settings, deps.vault),
+      refuseWhileSelling,
+      onSettingsChanged,
+    }),
     ...createDeviceHandlers(devices),
     ...till.handlers,
     ...createApprovalHandlers({ approval }),
@@ -212,7 +262,6 @@ export function createKassa(deps: KassaDeps): Kassa {
       version: deps.version,
       display: { current: () => display },
       providers,
-      onSettingsChanged,
     }),
   };
 
@@ -236,7 +285,18 @@ export function createKassa(deps: KassaDeps): Kassa {
   );
 
   return {
-    invoke: (role, channel, input) => handle(handleDeps, role, channel, input),
+    invoke: async (caller, channel, input, connection) => {
+      const role: CallerRole = caller === 'cashier' ? sessions.roleOf(connection) : caller;
+      const envelope = await handle(handleDeps, role, channel, input, connection);
+      // Only what needed the manager keeps the session alive: selling does not (see ipc/sessions.ts).
+      if (envelope.ok && role === 'manager' && isChannelName(channel) && !roleMayInvoke('cashier', channel)) {
+        sessions.touch(connection);
+      }
+      return envelope;
+    },
+    endSession: (connection) => {
+      sessions.end(connection);
+    },
     on: (name, listener) => events.on(name, listener),
     providers,
     recovered,

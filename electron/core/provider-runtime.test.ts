@@ -7,7 +7,7 @@ afterEach(closeTills);
 describe('provider runtime', () => {
   it('sandbox: every MN provider answers its doctor check through the in-process simulators', async () => {
     const node = open();
-    const result = await node.kassa.invoke('cashier', 'app:doctor', {});
+    const result = await node.kassa.invoke('operator', 'app:doctor', {});
     expect(result.ok).toBe(true);
     const lines = result.ok ? (result.value as { provider: string; ok: boolean }[]) : [];
     expect(lines.map((l) => l.provider)).toEqual([
@@ -27,7 +27,7 @@ describe('provider runtime', () => {
     expect(sims).toBeDefined();
     const secrets = Object.values(sims?.secrets ?? {});
     expect(secrets.length).toBeGreaterThanOrEqual(5);
-    await node.kassa.invoke('cashier', 'app:doctor', {});
+    await node.kassa.invoke('operator', 'app:doctor', {});
     expect(node.vault.status().secrets.every((s) => !s.set)).toBe(true);
     const files = readAllFiles(node.dataDir);
     for (const value of secrets) {
@@ -39,7 +39,7 @@ describe('provider runtime', () => {
   it('staging with no secrets set: each provider line fails with a cause naming what to set', async () => {
     const node = open();
     node.settings.set({ ...node.settings.get(), profile: 'staging' });
-    const result = await node.kassa.invoke('cashier', 'app:doctor', {});
+    const result = await node.kassa.invoke('operator', 'app:doctor', {});
     const lines = result.ok ? (result.value as { provider: string; ok: boolean; detail: string }[]) : [];
     const providers = lines.filter((l) => l.provider !== 'settings' && l.provider !== 'vault');
     expect(providers.length).toBe(4);

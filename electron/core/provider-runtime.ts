@@ -2,17 +2,22 @@
  * Builds provider clients from the current settings and secrets. In the sandbox profile the simulators are
  * started on first use and their URLs and credentials are used instead of the stored ones; in staging and
  * production the stored settings and the vault are used. Clients are rebuilt when settings change.
+ *
+ * Every secret handed to a client is bound to the one origin it may go to (docs/architecture.md, "Secrets are
+ * bound to where they go"): a stored secret must have been entered for the origin its provider points at now
+ * (else 'secret.unbound'), and the HTTP core's guard refuses to send it anywhere else.
  */
 import { createBaasClient, type BaasClient } from '../providers/baas/client';
 import { doctorBaas } from '../providers/baas/doctor';
 import { createBogClient } from '../providers/bog/client';
 import type { BogClient } from '../providers/bog/common';
 import { doctorBog } from '../providers/bog/doctor';
-import type { SecretName } from '../../shared/secrets';
-import type { Settings } from '../../shared/settings';
+import { secretOrigin, type SecretName } from '../../shared/secrets';
+import type { Profile, Settings } from '../../shared/settings';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
 import type { DoctorLine, ProviderContext } from '../providers/context';
+import { createSecretGuard } from '../providers/secret-guard';
 import {
   createEasyRegisterClient,
   createPosApiClient,
@@ -46,6 +51,11 @@ export interface ProviderRuntime {
   /** Effective provider settings (sandbox overlay applied). */
   providerSettings(): Promise<Settings['providers']>;
   doctor(): Promise<DoctorLine[]>;
+  /**
+   * The checks of a profile other than (or the same as) the current one, against the saved settings and
+   * secrets — what a manager runs before going live. 'sandbox' checks the simulators.
+   */
+  doctorFor(profile: Profile): Promise<DoctorLine[]>;
   /** Drop cached clients (settings or secrets changed). */
   reset(): void;
   close(): Promise<void>;
@@ -91,22 +101,40 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
     return sandboxPromise;
   };
 
-  const context = (sims: SandboxSimulators | undefined): ProviderContext => ({
+  const secretGuard = createSecretGuard();
+
+  /** A stored secret, if it was entered for the origin its provider points at now. */
+  const storedSecret = (name: SecretName): string => {
+    const bound = deps.vault.get(name);
+    const expected = secretOrigin(name, deps.settings.get().providers);
+    if (bound.origin !== expected) {
+      throw new KassaError(
+        'secret.unbound',
+        `The secret ${name} was entered for ${bound.origin ?? 'an address Kassa did not record'}, but its provider now points at ${expected}. Enter it again in Settings.`,
+      );
+    }
+    return bound.value;
+  };
+
+  const context = (sims: SandboxSimulators | undefined, stored: Settings['providers']): ProviderContext => ({
     clock: deps.clock,
     logger: deps.logger.child({ component: 'providers' }),
     redactor: deps.redactor,
+    secretGuard,
     secret: (name: SecretName) => {
-      if (sims) {
-        const value = sims.secrets[name];
-        if (value === undefined) {
-          return Promise.reject(
-            new KassaError('secret.missing', `The sandbox has no test credential ${name}.`),
-          );
-        }
-        return Promise.resolve(value);
-      }
       try {
-        return Promise.resolve(deps.vault.get(name));
+        let value: string;
+        if (sims) {
+          const test = sims.secrets[name];
+          if (test === undefined) {
+            throw new KassaError('secret.missing', `The sandbox has no test credential ${name}.`);
+          }
+          value = test;
+        } else {
+          value = storedSecret(name);
+        }
+        secretGuard.bind(value, secretOrigin(name, sims ? sims.overlay(stored) : stored));
+        return Promise.resolve(value);
       } catch (error) {
         return Promise.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -120,6 +148,36 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
     return sims ? sims.overlay(stored) : stored;
   };
 
+  const doctorFor = async (profile: Profile): Promise<DoctorLine[]> => {
+    const settings = deps.settings.get();
+    // The sandbox's simulators only when checking the sandbox itself; a live profile is checked as stored.
+    const sims = profile === 'sandbox' ? await sandbox() : undefined;
+    if (profile === 'sandbox' && sims === undefined) {
+      return [{ provider: 'sandbox', ok: false, detail: 'the till is not in the sandbox profile' }];
+    }
+    const providers = sims ? sims.overlay(settings.providers) : settings.providers;
+    const ctx = context(sims, settings.providers);
+    const checks: Promise<DoctorLine>[] = [];
+    if (settings.country === 'MN') {
+      if (providers.socialpay.enabled) {
+        checks.push(doctorSocialpay(createSocialpayClient(ctx, providers.socialpay)));
+      }
+      if (providers.pocket.enabled) {
+        checks.push(doctorPocket(createPocketClient(ctx, providers.pocket)));
+      }
+      if (providers.ebarimt.enabled) {
+        checks.push(doctorPosApi(ctx, providers.ebarimt), doctorEasyRegister(ctx, providers.ebarimt));
+      }
+    }
+    if (settings.country === 'GE' && providers.bog.enabled) {
+      checks.push(doctorBog(createBogClient(ctx, providers.bog)));
+    }
+    if (settings.country === 'UZ' && providers.baas.enabled) {
+      checks.push(doctorBaas(createBaasClient(ctx, providers.baas)));
+    }
+    return Promise.all(checks);
+  };
+
   return {
     sandbox,
     providerSettings,
@@ -128,7 +186,7 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
       const providers = await providerSettings();
       const key = JSON.stringify([deps.settings.get().profile, providers]);
       if (cached?.key !== key) {
-        const ctx = context(sims);
+        const ctx = context(sims, deps.settings.get().providers);
         cached = {
           key,
           clients: {
@@ -143,31 +201,8 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
       }
       return cached.clients;
     },
-    async doctor() {
-      const settings = deps.settings.get();
-      const sims = await sandbox();
-      const providers = await providerSettings();
-      const ctx = context(sims);
-      const checks: Promise<DoctorLine>[] = [];
-      if (settings.country === 'MN') {
-        if (providers.socialpay.enabled) {
-          checks.push(doctorSocialpay(createSocialpayClient(ctx, providers.socialpay)));
-        }
-        if (providers.pocket.enabled) {
-          checks.push(doctorPocket(createPocketClient(ctx, providers.pocket)));
-        }
-        if (providers.ebarimt.enabled) {
-          checks.push(doctorPosApi(ctx, providers.ebarimt), doctorEasyRegister(ctx, providers.ebarimt));
-        }
-      }
-      if (settings.country === 'GE' && providers.bog.enabled) {
-        checks.push(doctorBog(createBogClient(ctx, providers.bog)));
-      }
-      if (settings.country === 'UZ' && providers.baas.enabled) {
-        checks.push(doctorBaas(createBaasClient(ctx, providers.baas)));
-      }
-      return Promise.all(checks);
-    },
+    doctor: () => doctorFor(deps.settings.get().profile),
+    doctorFor,
     reset() {
       cached = undefined;
     },

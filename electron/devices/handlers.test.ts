@@ -16,6 +16,7 @@ import { createCapturingLogger } from '../log/logger';
 import { openNodeSettingsStore } from '../storage/settings';
 import { openNodeVault } from '../storage/vault';
 import { tempDataDir } from '../testing/temp-dir';
+import { signInManager, type ManagerConnection } from '../testing/manager';
 import { FakeHidBackend } from './testing/fake-hid-backend';
 
 const opened: { kassa: Kassa; cleanup: () => void }[] = [];
@@ -71,11 +72,15 @@ function setup() {
   });
   const invoke = (channel: DeviceChannelName, input: unknown) => t.kassa.invoke('cashier', channel, input);
   const submit = (input: unknown) => invoke('scan:submit', input);
-  return { hid: t.hid, kassa: t.kassa, routed, invoke, submit };
+  /** Choosing scanners is a manager's (docs/architecture.md, "Roles and sessions"). */
+  let manager: Promise<ManagerConnection> | undefined;
+  const asManager = async (channel: DeviceChannelName, input: unknown) =>
+    (await (manager ??= signInManager(t.kassa))).invoke(channel, input);
+  return { hid: t.hid, kassa: t.kassa, routed, invoke, submit, asManager };
 }
 
 describe('device handlers', () => {
-  it('every devices channel reaches its handler for the cashier, and only for the cashier', async () => {
+  it('every devices channel reaches its handler for the cashier page, and only for it', async () => {
     const t = setup();
     // One valid input per channel; the Record type makes a channel without a sample a compile error.
     const validInput: Record<DeviceChannelName, unknown> = {
@@ -87,11 +92,12 @@ describe('device handlers', () => {
       'scan:set-screen': { screen: 'sale' },
     };
     expect(Object.keys(validInput).sort()).toEqual(Object.keys(devicesChannels).sort());
-    for (const def of Object.values(devicesChannels)) {
-      expect(def.roles).toEqual(['cashier']);
+    for (const [name, def] of Object.entries(devicesChannels)) {
+      const managerOnly = name === 'devices:select' || name === 'devices:deselect';
+      expect(def.roles, name).toEqual(managerOnly ? ['manager'] : ['cashier', 'manager']);
     }
     for (const def of Object.values(devicesEvents)) {
-      expect(def.roles).toEqual(['cashier']);
+      expect(def.pages).toEqual(['cashier']);
     }
     for (const [channel, input] of Object.entries(validInput)) {
       expect(await t.kassa.invoke('display', channel, input), channel).toMatchObject({
@@ -101,9 +107,18 @@ describe('device handlers', () => {
     }
     expect(t.routed).toEqual([]);
     expect(t.hid.isOpen('/dev/hidraw3')).toBe(false);
+    // The cashier may not choose scanners; a signed-in manager may.
+    for (const channel of ['devices:select', 'devices:deselect'] as const) {
+      expect(await t.invoke(channel, validInput[channel]), channel).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    }
+    expect(t.hid.isOpen('/dev/hidraw3')).toBe(false);
     // A missing handler would come back as `internal`; the type checker (HandlerMap) rules out extra ones.
+    const manager = await signInManager(t.kassa);
     for (const [channel, input] of Object.entries(validInput)) {
-      expect(await t.kassa.invoke('cashier', channel, input), channel).toMatchObject({ ok: true });
+      expect(await manager.invoke(channel, input), channel).toMatchObject({ ok: true });
     }
   });
 
@@ -153,12 +168,12 @@ describe('device handlers', () => {
   it('devices:select / list / deselect / rescan, keys validated and normalised', async () => {
     const t = setup();
     for (const id of ['0c2e', '0c2e:10d3:8c:1', 'zzzz:10d3', '0c2e-10d3', '']) {
-      expect(await t.invoke('devices:select', { id }), id).toMatchObject({
+      expect(await t.asManager('devices:select', { id }), id).toMatchObject({
         ok: false,
         error: { code: 'validation' },
       });
     }
-    const selected = await t.invoke('devices:select', { id: '0C2E:10D3:8C' });
+    const selected = await t.asManager('devices:select', { id: '0C2E:10D3:8C' });
     expect(selected).toMatchObject({
       ok: true,
       value: { devices: [{ id: '0c2e:10d3:8c', selected: true, status: { state: 'connected' } }] },
@@ -170,7 +185,7 @@ describe('device handlers', () => {
       ok: false,
       error: { code: 'validation' },
     });
-    const deselected = await t.invoke('devices:deselect', { id: '0c2e:10d3:8c' });
+    const deselected = await t.asManager('devices:deselect', { id: '0c2e:10d3:8c' });
     expect(deselected).toMatchObject({ ok: true, value: { devices: [{ selected: false, status: null }] } });
     expect(t.hid.isOpen('/dev/hidraw3')).toBe(false);
   });

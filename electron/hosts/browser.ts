@@ -14,8 +14,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Role } from '../../shared/channel';
-import { EVENT_NAMES, roleMayReceive } from '../../shared/contract';
+import type { Page } from '../../shared/channel';
+import { EVENT_NAMES, pageMayReceive } from '../../shared/contract';
 import {
   ClientFrameSchema,
   TOKEN_PROTOCOL_PREFIX,
@@ -165,7 +165,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     maxPayload: MAX_FRAME_BYTES,
     handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
   });
-  const roles = new WeakMap<WebSocket, Role>();
+  const roles = new WeakMap<WebSocket, Page>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -187,7 +187,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const token = offered
       .find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))
       ?.slice(TOKEN_PROTOCOL_PREFIX.length);
-    const role: Role | undefined =
+    const role: Page | undefined =
       token === undefined
         ? undefined
         : sameToken(token, tokens.cashier)
@@ -221,7 +221,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         ws.send(JSON.stringify(frame));
       }
     };
-    const unsubscribers = EVENT_NAMES.filter((name) => roleMayReceive(role, name)).map((name) =>
+    const unsubscribers = EVENT_NAMES.filter((name) => pageMayReceive(role, name)).map((name) =>
       options.kassa.on(name, (payload) => {
         send({ type: 'event', name, payload });
       }),
@@ -247,7 +247,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         ws.close(1007, 'malformed frame');
         return;
       }
-      void options.kassa.invoke(role, frame.data.channel, frame.data.input).then((envelope) => {
+      // The socket is the connection: a manager's session lives on it (docs/architecture.md, "Roles and sessions").
+      void options.kassa.invoke(role, frame.data.channel, frame.data.input, ws).then((envelope) => {
         send({ type: 'result', id: frame.data.id, envelope });
       });
     });

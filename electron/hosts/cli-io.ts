@@ -2,7 +2,7 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** The whole of standard input (for `secrets set`). */
-  readStdin: () => Promise<string>;
+  /** The whole of standard input (`secrets set`, manager PINs); on a terminal one hidden line after `prompt`. */
+  readStdin: (prompt?: string) => Promise<string>;
   env: NodeJS.ProcessEnv;
 }

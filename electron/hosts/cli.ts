@@ -6,10 +6,13 @@
  *   kassa [--data-dir DIR] secrets status
  *   kassa [--data-dir DIR] secrets set <name>            the value is read from stdin, never from argv
  *   kassa [--data-dir DIR] secrets clear <name>
+ *   kassa [--data-dir DIR] managers list|add|pin|badge|remove NAME   PINs and badges from stdin only
+ *   kassa [--data-dir DIR] profile check|set <profile> [--yes]        going live: checks, then a confirmed switch
  *   kassa [--data-dir DIR] doctor                        one line per configured provider; exit 1 on failure
  *   kassa [--data-dir DIR] serve [--port N]              the browser host (sandbox profile starts simulators)
  *   kassa sandbox                                         run the provider simulators alone and print their URLs
- * stdout carries results only; logs go to stderr.
+ * stdout carries results only; logs go to stderr. The CLI acts as the machine's operator: every channel is open to
+ * it (docs/architecture.md, "Roles and sessions").
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
@@ -19,6 +22,7 @@ import type { Envelope } from '../../shared/errors';
 import { SECRET_NAMES, SecretNameSchema } from '../../shared/secrets';
 import { createLogger } from '../log/logger';
 import type { CliIo } from './cli-io';
+import { runManagersCommand, runProfileCommand } from './cli-staff';
 import { runDoctor } from './doctor';
 import { openNodeKassa, resolveDataDir } from './node-kassa';
 import { errorText } from '../kernel/error-text';
@@ -28,12 +32,20 @@ export type { CliIo } from './cli-io';
 export const USAGE = `Usage: kassa [--data-dir DIR] <command>
 
 Commands:
-  invoke <channel> [json]     call one IPC channel as the cashier; prints the result envelope
+  invoke <channel> [json]     call one IPC channel as the operator; prints the result envelope
   settings get [path]         print the settings (or one dotted path)
   settings set <path> <json>  change one setting, e.g.: kassa settings set country '"GE"'
   secrets status              which secrets are set (never their values)
   secrets set <name>          store a secret read from standard input
   secrets clear <name>        remove a secret
+  managers list               the till's managers (never their PINs)
+  managers add NAME           add a manager; the PIN (4–12 digits) is read from standard input
+  managers pin NAME           change a manager's PIN (read from standard input)
+  managers badge NAME         set the badge a manager may scan instead (read from standard input);
+                              --remove takes it away
+  managers remove NAME        remove a manager
+  profile check <profile>     run the checks of staging or production against the saved settings
+  profile set <profile> --yes switch sandbox / staging / production (live profiles only when checks pass)
   doctor                      check settings, vault and every configured provider
   serve [--port N]            start the browser host and print the cashier and display URLs
   sandbox                     run every provider simulator on 127.0.0.1 and print their URLs (Ctrl+C stops)
@@ -91,6 +103,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       options: {
         'data-dir': { type: 'string' },
         port: { type: 'string' },
+        yes: { type: 'boolean' },
+        remove: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -122,11 +136,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         }
         return print(
           io,
-          await kassa.invoke('cashier', sub, rest[0] === undefined ? {} : parseJsonArg(rest[0], 'the input')),
+          await kassa.invoke(
+            'operator',
+            sub,
+            rest[0] === undefined ? {} : parseJsonArg(rest[0], 'the input'),
+          ),
         );
       }
       case 'settings': {
-        const current = await kassa.invoke('cashier', 'settings:get', {});
+        const current = await kassa.invoke('operator', 'settings:get', {});
         if (!current.ok) {
           return print(io, current);
         }
@@ -142,14 +160,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         if (sub === 'set' && rest.length === 2 && rest[0] !== undefined && rest[1] !== undefined) {
           const next = structuredClone(current.value) as Record<string, unknown>;
           setPath(next, rest[0], parseJsonArg(rest[1], 'the value'));
-          return print(io, await kassa.invoke('cashier', 'settings:set', { settings: next }));
+          return print(io, await kassa.invoke('operator', 'settings:set', { settings: next }));
         }
         io.stderr('kassa settings get [path] | kassa settings set <path> <json>\n');
         return 2;
       }
       case 'secrets': {
         if (sub === 'status') {
-          return print(io, await kassa.invoke('cashier', 'secrets:status', {}));
+          return print(io, await kassa.invoke('operator', 'secrets:status', {}));
         }
         if ((sub === 'set' || sub === 'clear') && rest.length === 1 && rest[0] !== undefined) {
           const name = SecretNameSchema.safeParse(rest[0]);
@@ -158,10 +176,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             return 2;
           }
           if (sub === 'clear') {
-            return print(io, await kassa.invoke('cashier', 'secrets:clear', { name: name.data }));
+            return print(io, await kassa.invoke('operator', 'secrets:clear', { name: name.data }));
           }
           const value = (await io.readStdin()).replace(/\r?\n$/, '');
-          return print(io, await kassa.invoke('cashier', 'secrets:set', { name: name.data, value }));
+          return print(io, await kassa.invoke('operator', 'secrets:set', { name: name.data, value }));
         }
         if (sub === 'set' && rest.length > 1) {
           io.stderr(
@@ -172,6 +190,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stderr('kassa secrets status | set <name> (value on stdin) | clear <name>\n');
         return 2;
       }
+      case 'managers':
+        return await runManagersCommand(
+          { kassa, io, print: (envelope) => print(io, envelope) },
+          sub,
+          rest,
+          parsed.values.remove === true,
+        );
+      case 'profile':
+        return await runProfileCommand(
+          { kassa, io, print: (envelope) => print(io, envelope) },
+          sub,
+          rest,
+          parsed.values.yes === true,
+        );
       case 'doctor': {
         const lines = await runDoctor(node);
         for (const line of lines) {
@@ -228,10 +260,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-/** Read stdin; on a terminal, read one line without echoing it. */
-export async function readStdin(): Promise<string> {
+/** Read stdin; on a terminal, read one line without echoing it, after `prompt`. */
+export async function readStdin(prompt = 'Secret'): Promise<string> {
   if (process.stdin.isTTY) {
-    process.stderr.write('Secret (input hidden), then Enter: ');
+    process.stderr.write(`${prompt} (input hidden), then Enter: `);
     const muted = new Writable({
       write(_chunk, _enc, done) {
         done();

@@ -6,7 +6,7 @@ import type { DoctorLine } from '../providers/context';
 import type { NodeKassa } from './node-kassa';
 
 export async function runDoctor(node: NodeKassa): Promise<DoctorLine[]> {
-  const result = await node.kassa.invoke('cashier', 'app:doctor', {});
+  const result = await node.kassa.invoke('operator', 'app:doctor', {});
   if (!result.ok) {
     return [{ provider: 'kassa', ok: false, detail: result.error.message }];
   }

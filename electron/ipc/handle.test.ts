@@ -21,7 +21,7 @@ describe('handle()', () => {
       const { handlers, calls } = spyHandlers();
       const { logger, redactor } = createCapturingLogger();
       for (const input of MALFORMED) {
-        const result = await handle({ handlers, logger, redactor }, 'cashier', name, input);
+        const result = await handle({ handlers, logger, redactor }, 'operator', name, input);
         expect(result.ok).toBe(false);
         if (!result.ok) {
           expect(result.error.code).toBe('validation');
@@ -42,7 +42,7 @@ describe('handle()', () => {
         async (name: ChannelName, input) => {
           fc.pre(!channels[name].input.safeParse(input).success);
           const before = calls();
-          const result = await handle({ handlers, logger, redactor }, 'cashier', name, input);
+          const result = await handle({ handlers, logger, redactor }, 'operator', name, input);
           expect(result).toMatchObject({ ok: false, error: { code: 'validation' } });
           expect(calls()).toBe(before);
         },
@@ -61,6 +61,50 @@ describe('handle()', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     expect(calls()).toBe(0);
+  });
+
+  it('refuses a cashier every manager channel before parsing, saying a manager may', async () => {
+    const { handlers, calls } = spyHandlers();
+    const { logger, redactor } = createCapturingLogger();
+    const managerOnly = CHANNEL_NAMES.filter(
+      (name) => roleMayInvoke('manager', name) && !roleMayInvoke('cashier', name),
+    );
+    expect(managerOnly).toEqual(
+      expect.arrayContaining([
+        'settings:set',
+        'profile:switch',
+        'secrets:set',
+        'payment:refund',
+        'catalog:import-csv',
+        'app:doctor',
+      ]),
+    );
+    for (const name of managerOnly) {
+      const result = await handle({ handlers, logger, redactor }, 'cashier', name, {});
+      expect(result, name).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', params: { channel: name, needs: 'manager' } },
+      });
+    }
+    expect(calls()).toBe(0);
+  });
+
+  it('lets a manager through to manager channels, but not to the operator’s', async () => {
+    const { handlers, calls } = spyHandlers();
+    const { logger, redactor } = createCapturingLogger();
+    expect(await handle({ handlers, logger, redactor }, 'manager', 'secrets:status', {})).toMatchObject({
+      ok: true,
+    });
+    expect(calls()).toBe(1);
+    const add = await handle({ handlers, logger, redactor }, 'manager', 'managers:add', {
+      name: 'Boss',
+      pin: '1234',
+    });
+    expect(add).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(calls()).toBe(1);
+    expect(
+      await handle({ handlers, logger, redactor }, 'operator', 'managers:add', { name: 'Boss', pin: '1234' }),
+    ).toMatchObject({ ok: true });
   });
 
   it('answers not_found for unknown channels', async () => {

@@ -3,8 +3,10 @@
  *   unknown channel → not_found · role may not invoke it → forbidden · input fails the contract → validation
  *   then the handler; its KassaError / ProviderError become stable codes; anything else is `internal` with a
  *   generic message (the detail goes to the redacted log, never to the page).
+ * The role is the one the caller's session holds (ipc/sessions.ts), never something the payload says
+ * (docs/architecture.md, "Roles and sessions").
  */
-import type { Role } from '../../shared/channel';
+import { MANAGER_ONLY, type CallerRole } from '../../shared/channel';
 import { channels, isChannelName, roleMayInvoke } from '../../shared/contract';
 import type { Envelope, IpcError } from '../../shared/errors';
 import { KassaError } from '../kernel/errors';
@@ -23,6 +25,7 @@ export function toIpcError(error: unknown, redactor: Redactor): IpcError {
       message: redactor.text(error.message),
       ...(error.issues ? { issues: error.issues } : {}),
       ...(error.providerCode ? { providerCode: error.providerCode } : {}),
+      ...(error.params ? { params: error.params } : {}),
     };
   }
   if (error instanceof ProviderError) {
@@ -45,9 +48,10 @@ export interface HandleDeps {
 
 export async function handle(
   deps: HandleDeps,
-  role: Role,
+  role: CallerRole,
   channelName: string,
   input: unknown,
+  connection?: object,
 ): Promise<Envelope<unknown>> {
   if (!isChannelName(channelName)) {
     return {
@@ -57,9 +61,16 @@ export async function handle(
   }
   if (!roleMayInvoke(role, channelName)) {
     deps.logger.warn({ role, channel: channelName }, 'handle: refused a channel this role may not use');
+    const managerWould = role === 'cashier' && roleMayInvoke(MANAGER_ONLY[0], channelName);
     return {
       ok: false,
-      error: { code: 'forbidden', message: `The ${role} page may not use ${channelName}.` },
+      error: {
+        code: 'forbidden',
+        message: managerWould
+          ? `Only a manager may use ${channelName}: sign in with a manager PIN first.`
+          : `The ${role} role may not use ${channelName}.`,
+        params: managerWould ? { channel: channelName, needs: 'manager' } : { channel: channelName },
+      },
     };
   }
   const def = channels[channelName];
@@ -75,7 +86,7 @@ export async function handle(
       },
     };
   }
-  const ctx: CallContext = { role };
+  const ctx: CallContext = { role, connection };
   try {
     // The map is keyed by the same name; TypeScript cannot correlate the two generics, so narrow once here.
     const handler = deps.handlers[channelName] as (input: unknown, ctx: CallContext) => Promise<unknown>;

@@ -8,16 +8,23 @@ export class KassaError extends Error {
   readonly code: ErrorCode;
   readonly issues: IpcError['issues'];
   readonly providerCode: string | undefined;
+  readonly params: IpcError['params'];
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { issues?: IpcError['issues']; providerCode?: string; cause?: unknown } = {},
+    extra: {
+      issues?: IpcError['issues'];
+      providerCode?: string;
+      params?: IpcError['params'];
+      cause?: unknown;
+    } = {},
   ) {
     super(message, { cause: extra.cause });
     this.name = 'KassaError';
     this.code = code;
     this.issues = extra.issues;
     this.providerCode = extra.providerCode;
+    this.params = extra.params;
   }
 }

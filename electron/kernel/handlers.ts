@@ -4,11 +4,14 @@
  * whose name starts with one of those prefixes); the composition root joins the maps and the type checker
  * proves every channel of the contract has exactly one handler.
  */
-import type { Role } from '../../shared/channel';
+import type { CallerRole } from '../../shared/channel';
 import type { ChannelName, ChannelOutput, ParsedInput } from '../../shared/contract';
 
 export interface CallContext {
-  role: Role;
+  /** The role the call runs with (the connection's session applied; 'operator' for the CLI). */
+  role: CallerRole;
+  /** The host's per-connection key, when the caller is a page; the session lives on it. */
+  connection: object | undefined;
 }
 
 export type Handler<C extends ChannelName> = (

@@ -6,13 +6,19 @@ import type { SecretName } from '../../shared/secrets';
 import type { Clock } from '../kernel/clock';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
+import type { SecretGuard } from './secret-guard';
 
 export interface ProviderContext {
   clock: Clock;
   logger: Logger;
   redactor: Redactor;
-  /** The secret's value; throws KassaError('secret.missing') when it is not set. */
+  /**
+   * The secret's value; throws KassaError('secret.missing') when it is not set, 'secret.unbound' when it was
+   * entered for another address. The value is bound in `secretGuard` to the origin it may go to.
+   */
   secret(name: SecretName): Promise<string>;
+  /** Every HttpClient of the context checks its requests against it (secret-guard.ts). */
+  secretGuard: SecretGuard;
   /** Injected for tests; defaults to global fetch. */
   fetchImpl?: typeof fetch;
   /** Per-request timeout override (tests use small values). */

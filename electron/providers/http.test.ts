@@ -3,13 +3,16 @@ import { z } from 'zod';
 import { createCapturingLogger } from '../log/logger';
 import { ProviderError } from './errors';
 import { HttpClient } from './http';
+import { createSecretGuard, type SecretGuard } from './secret-guard';
 import { startSimulatorServer, type RunningSimulator, type SimReply } from './simulator-kit';
 
 let sim: RunningSimulator;
 let reply: SimReply;
 let lines: string[];
 
-function client(options: { baseUrl?: string; extraOrigins?: string[]; timeoutMs?: number } = {}): HttpClient {
+function client(
+  options: { baseUrl?: string; extraOrigins?: string[]; timeoutMs?: number; guard?: SecretGuard } = {},
+): HttpClient {
   const made = createCapturingLogger();
   lines = made.lines;
   return new HttpClient({
@@ -17,6 +20,7 @@ function client(options: { baseUrl?: string; extraOrigins?: string[]; timeoutMs?
     baseUrl: options.baseUrl ?? `${sim.url}/api`,
     logger: made.logger,
     redactor: made.redactor,
+    secretGuard: options.guard ?? createSecretGuard(),
     timeoutMs: options.timeoutMs ?? 200,
     ...(options.extraOrigins ? { extraOrigins: options.extraOrigins } : {}),
   });
@@ -153,6 +157,7 @@ describe('HttpClient', () => {
       baseUrl: sim.url,
       logger: made.logger,
       redactor: made.redactor,
+      secretGuard: createSecretGuard(),
     });
     const other = 'http://super-secret-value.invalid';
     const error = await failure(get(c, { path: `${other}/x` }));

@@ -1,6 +1,7 @@
 /**
  * The one HTTP core every provider client uses: `fetch` with an AbortSignal timeout, an origin allowlist,
- * JSON or form bodies, zod-parsed responses, typed ProviderError, and redacted logs.
+ * a secret guard (a secret only ever goes to the origin it was entered for: secret-guard.ts), JSON or form
+ * bodies, zod-parsed responses, typed ProviderError, and redacted logs.
  *
  * Clients describe the wire; this file decides what a failure *is*:
  *   connection refused / DNS      → network (certainly never arrived)
@@ -14,6 +15,7 @@ import type { z } from 'zod';
 import type { Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
 import { ProviderError } from './errors';
+import type { SecretGuard } from './secret-guard';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
@@ -29,6 +31,8 @@ export interface HttpClientOptions {
   timeoutMs?: number;
   logger: Logger;
   redactor: Redactor;
+  /** Refuses any request that would carry a secret to an origin it was not entered for. */
+  secretGuard: SecretGuard;
   /** Injected for tests; defaults to the global fetch. */
   fetchImpl?: typeof fetch;
 }
@@ -88,6 +92,7 @@ export class HttpClient {
   readonly #timeoutMs: number;
   readonly #logger: Logger;
   readonly #redactor: Redactor;
+  readonly #guard: SecretGuard;
   readonly #fetch: typeof fetch;
 
   constructor(options: HttpClientOptions) {
@@ -101,6 +106,7 @@ export class HttpClient {
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#logger = options.logger.child({ component: `http.${options.provider}` });
     this.#redactor = options.redactor;
+    this.#guard = options.secretGuard;
     this.#fetch = options.fetchImpl ?? fetch;
   }
 
@@ -150,6 +156,18 @@ export class HttpClient {
     }
     if (!headers.has('accept')) {
       headers.set('accept', 'application/json');
+    }
+    const boundTo = this.#guard.violation(url, headers, body);
+    if (boundTo !== undefined) {
+      this.#logger.warn(
+        { op: req.operation, to: url.origin, boundTo },
+        `${req.operation}: refused to send a secret to an origin it was not entered for`,
+      );
+      throw this.#error({
+        kind: 'network',
+        message: `${this.provider}: refused to send a secret to ${url.origin}; it was entered for ${boundTo} only. Nothing was sent.`,
+        mayHaveReachedProvider: false,
+      });
     }
     const timeoutMs = req.timeoutMs ?? this.#timeoutMs;
     const started = performance.now();

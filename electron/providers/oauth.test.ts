@@ -3,6 +3,7 @@ import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
 import { Redactor } from '../log/redact';
 import { ProviderError } from './errors';
+import { createSecretGuard } from './secret-guard';
 import { HttpClient } from './http';
 import { TokenCache, keycloakTokenSource, type Token, type TokenSource } from './oauth';
 import { parseBasicAuth, startSimulatorServer, type RunningSimulator } from './simulator-kit';
@@ -201,7 +202,13 @@ describe('keycloakTokenSource', () => {
     }));
     const clock = new ManualClock();
     const { logger, redactor } = createCapturingLogger();
-    const http = new HttpClient({ provider: 't', baseUrl: sim.url, logger, redactor });
+    const http = new HttpClient({
+      provider: 't',
+      baseUrl: sim.url,
+      logger,
+      redactor,
+      secretGuard: createSecretGuard(),
+    });
     const body = keycloakTokenSource({
       http,
       clock,

@@ -71,7 +71,7 @@ function setup(options: { secrets?: Partial<Record<SecretName, string>>; timeout
     },
   });
   const handlers = createApprovalHandlers({ approval: service });
-  const cashier: CallContext = { role: 'cashier' };
+  const cashier: CallContext = { role: 'cashier', connection: undefined };
 
   /** handle() for the approval channels: parse input → handler → output checked → envelope. */
   async function call(name: ChannelName, input: unknown = {}): Promise<Envelope<ApprovalViewModel>> {

@@ -7,7 +7,15 @@
  */
 import type { Product } from '../../shared/channels/sale';
 import { hasValidGtinCheckDigit } from '../../shared/codes';
-import { fromMajorString, type CurrencyCode } from '../../shared/money';
+import {
+  formatMoney,
+  fromMajorString,
+  maxAmount,
+  money,
+  withinLimit,
+  type CurrencyCode,
+} from '../../shared/money';
+import { cleanFreeText } from '../../shared/text';
 import { KassaError } from '../kernel/errors';
 
 const REQUIRED = ['sku', 'name', 'price'] as const;
@@ -116,7 +124,8 @@ export function importCatalogCsv(text: string, currency: CurrencyCode): Product[
     }
     const get = (column: Column): string => (row.cells[names.indexOf(column)] ?? '').trim();
     const sku = get('sku');
-    const name = get('name');
+    // Names go onto screens and tax receipts: control and bidi characters are removed (shared/text.ts).
+    const name = cleanFreeText(get('name'));
     const barcode = get('barcode');
     const unit = get('unit') || 'each';
     if (!sku || sku.length > 64) {
@@ -130,6 +139,8 @@ export function importCatalogCsv(text: string, currency: CurrencyCode): Product[
       price = fromMajorString(get('price'), currency).amount;
       if (price < 0) {
         problems.push('price cannot be negative');
+      } else if (!withinLimit(price, currency)) {
+        problems.push(`price is more than ${formatMoney(money(maxAmount(currency), currency))}`);
       }
     } catch {
       problems.push(`price "${get('price')}" is not an amount in ${currency}`);

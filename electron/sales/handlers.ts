@@ -1,4 +1,5 @@
 /** The sale:* and catalog:* channels. */
+import { CAPTURED_PAYMENT_STATES } from '../../shared/domain';
 import type { CurrencyCode } from '../../shared/money';
 import { KassaError } from '../kernel/errors';
 import type { HandlerMap } from '../kernel/handlers';
@@ -26,7 +27,18 @@ export function createSaleHandlers(deps: SaleHandlerDeps): HandlerMap<'sale' | '
     'sale:hold': ({ saleId }) => sales.hold(saleId),
     'sale:recall': ({ saleId }) => sales.recall(saleId),
     'sale:held': () => Promise.resolve(sales.held()),
-    'sale:void': ({ saleId, reason }) => sales.void(reason, saleId),
+    'sale:void': ({ saleId, reason }, ctx) => {
+      // Void after payment (money was taken, then refunded) is a manager's call (docs/architecture.md,
+      // "Roles and sessions"); the gate let the cashier in because voiding an unpaid sale is theirs.
+      const view = saleId === undefined ? sales.current() : sales.view(sales.get(saleId));
+      const moneyTaken = view?.payments.some((p) => CAPTURED_PAYMENT_STATES.includes(p.state)) ?? false;
+      if (moneyTaken && ctx.role !== 'manager' && ctx.role !== 'operator') {
+        throw new KassaError('forbidden', 'Only a manager may void a sale after a payment: sign in first.', {
+          params: { channel: 'sale:void', needs: 'manager' },
+        });
+      }
+      return sales.void(reason, saleId);
+    },
     'catalog:search': ({ query, limit }) => Promise.resolve(deps.catalog.search(query, limit)),
     'catalog:import-csv': ({ csv }) => {
       const products = importCatalogCsv(csv, deps.currency());

@@ -20,6 +20,7 @@ import {
   type Sale,
 } from '../../shared/domain';
 import type { CurrencyCode } from '../../shared/money';
+import { saleLimitIssues } from '../../shared/sale-limits';
 import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
 import { SerialQueue } from '../kernel/serial-queue';
@@ -352,7 +353,7 @@ export class SaleService {
   }
 
   #edit(saleId: string | undefined, change: (sale: Sale) => Sale): Promise<SaleView> {
-    return this.#serial(() => this.#save(change(this.#editable(saleId))));
+    return this.#serial(() => this.#save(withinLimits(change(this.#editable(saleId)))));
   }
 
   async #save(sale: Sale): Promise<SaleView> {
@@ -382,6 +383,16 @@ export function saleView(sale: Sale, payments: Payment[]): SaleView {
     available: Math.max(total - paid - pending, 0),
     change: payments.reduce((acc, p) => acc + (p.state === 'paid' && p.cash ? p.cash.change : 0), 0),
   };
+}
+
+/** A sale whose amounts would pass its currency's limit is refused as `validation`, before totals are computed. */
+function withinLimits(sale: Sale): Sale {
+  const issues = saleLimitIssues(sale);
+  const first = issues[0];
+  if (first) {
+    throw new KassaError('validation', `Too large: ${first.message}.`, { issues });
+  }
+  return sale;
 }
 
 function withLine(sale: Sale, line: Line): Sale {

@@ -1,3 +1,4 @@
+import type { CallContext } from '../kernel/handlers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { journalChannels } from '../../shared/channels/journal';
 import { paymentChannels } from '../../shared/channels/payment';
@@ -51,13 +52,13 @@ function rig(): Rig {
     till: undefined as unknown as Till,
     async call(name, input) {
       const def = ALL_CHANNELS[name];
-      const handler = (
-        r.till.handlers as Record<string, (i: unknown, ctx: { role: 'cashier' }) => Promise<unknown>>
-      )[name];
+      const handler = (r.till.handlers as Record<string, (i: unknown, ctx: CallContext) => Promise<unknown>>)[
+        name
+      ];
       if (!def || !handler) {
         throw new Error(`no channel ${name}`);
       }
-      const output = await handler(def.input.parse(input), { role: 'cashier' });
+      const output = await handler(def.input.parse(input), { role: 'cashier', connection: undefined });
       return def.output.parse(output);
     },
     async restart() {

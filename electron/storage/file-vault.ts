@@ -1,7 +1,9 @@
 /**
  * The secret vault over a cipher: AES-256-GCM in the browser host and CLI (vault.ts), Electron's safeStorage
  * in the app (electron-vault.ts). One file, `vault.json`, owner-only, written atomically:
- *   { version, backend, keyCheck, entries: { <name>: { ct, updatedAt } } }
+ *   { version, backend, keyCheck, entries: { <name>: { ct, updatedAt, origin } } }
+ * `origin` is where the secret may be sent; it is part of the associated data the value is sealed with, so
+ * changing it in the file makes the value unreadable instead of sending it elsewhere.
  * `keyCheck` is a known value encrypted with the current key: if it does not decrypt, the key changed (or the
  * OS keyring backend changed) and the vault is locked — nothing is read, written or wiped until the operator
  * restores the key or resets the vault on purpose.
@@ -34,9 +36,17 @@ const VaultFileSchema = z.object({
   version: z.literal(1),
   backend: z.string(),
   keyCheck: z.string(),
-  entries: z.record(z.string(), z.object({ ct: z.string(), updatedAt: z.string() })),
+  entries: z.record(
+    z.string(),
+    z.object({ ct: z.string(), updatedAt: z.string(), origin: z.string().optional() }),
+  ),
 });
 type VaultFile = z.infer<typeof VaultFileSchema>;
+
+/** What a value is sealed to: its name, and the origin it was entered for. */
+function sealedTo(name: SecretName, origin: string | undefined): string {
+  return origin === undefined ? name : `${name}@${origin}`;
+}
 
 export function openFileVault(options: {
   dataDir: string;
@@ -92,11 +102,16 @@ export function openFileVault(options: {
         locked: lockReason !== null,
         secrets: SECRET_NAMES.map((name) => {
           const entry = file?.entries[name];
-          return { name, set: entry !== undefined, updatedAt: entry?.updatedAt ?? null };
+          return {
+            name,
+            set: entry !== undefined,
+            updatedAt: entry?.updatedAt ?? null,
+            origin: entry?.origin ?? null,
+          };
         }),
       };
     },
-    set(name, value) {
+    set(name, value, origin) {
       requireUnlocked();
       redactor.addValue(value);
       const base: VaultFile = file ?? {
@@ -109,7 +124,11 @@ export function openFileVault(options: {
         ...base,
         entries: {
           ...base.entries,
-          [name]: { ct: cipher.encrypt(value, name), updatedAt: new Date(clock.now()).toISOString() },
+          [name]: {
+            ct: cipher.encrypt(value, sealedTo(name, origin)),
+            updatedAt: new Date(clock.now()).toISOString(),
+            origin,
+          },
         },
       });
     },
@@ -130,9 +149,17 @@ export function openFileVault(options: {
           `The secret ${name} is not set. Set it in Settings or with \`kassa secrets set ${name}\`.`,
         );
       }
-      const value = cipher.decrypt(entry.ct, name);
+      let value: string;
+      try {
+        value = cipher.decrypt(entry.ct, sealedTo(name, entry.origin));
+      } catch {
+        throw new KassaError(
+          'secret.unbound',
+          `The stored ${name} does not open for the address recorded with it (the vault file was changed). Set it again.`,
+        );
+      }
       redactor.addValue(value);
-      return value;
+      return { value, origin: entry.origin ?? null };
     },
   };
 }

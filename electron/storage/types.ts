@@ -14,10 +14,20 @@ export interface SettingsStore {
   readonly path: string;
 }
 
+/** A stored secret and the origin it was entered for (null: stored before Kassa recorded origins). */
+export interface BoundSecret {
+  value: string;
+  origin: string | null;
+}
+
 export interface SecretVault {
   status(): VaultStatus;
-  set(name: SecretName, value: string): void;
+  /**
+   * Store a secret bound to `origin`, the only origin it may be sent to (docs/architecture.md, "Secrets are
+   * bound to where they go"). The origin is sealed with the ciphertext: editing it in the file breaks the value.
+   */
+  set(name: SecretName, value: string, origin: string): void;
   clear(name: SecretName): void;
   /** For the main process only (provider clients). Throws KassaError('secret.missing') when unset. */
-  get(name: SecretName): string;
+  get(name: SecretName): BoundSecret;
 }

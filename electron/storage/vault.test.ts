@@ -11,6 +11,7 @@ import { openNodeVault, VAULT_KEY_FILE } from './vault';
 const KEY_A = 'a'.repeat(64);
 const KEY_B = 'b'.repeat(64);
 const SECRET = 'terminal-key-Zx81!';
+const ORIGIN = 'https://bank.example';
 
 let cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -41,12 +42,12 @@ describe('Node vault (AES-256-GCM)', () => {
       redactor: new Redactor(),
       env: { KASSA_VAULT_KEY: KEY_A },
     });
-    vault.set('socialpay.checksumKey', SECRET);
+    vault.set('socialpay.checksumKey', SECRET, ORIGIN);
     const bytes = allBytes(dir);
     expect(bytes).not.toContain(SECRET);
     expect(bytes).not.toContain(Buffer.from(SECRET).toString('base64'));
     expect(bytes).not.toContain(Buffer.from(SECRET).toString('hex'));
-    expect(vault.get('socialpay.checksumKey')).toBe(SECRET);
+    expect(vault.get('socialpay.checksumKey')).toEqual({ value: SECRET, origin: ORIGIN });
     expect(statSync(join(dir, VAULT_FILE_NAME)).mode & 0o777).toBe(0o600);
     const status = vault.status();
     expect(status.secrets.find((s) => s.name === 'socialpay.checksumKey')).toMatchObject({ set: true });
@@ -59,6 +60,7 @@ describe('Node vault (AES-256-GCM)', () => {
     openNodeVault({ dataDir: dir, clock, redactor: new Redactor(), env: { KASSA_VAULT_KEY: KEY_A } }).set(
       'pocket.clientSecret',
       SECRET,
+      ORIGIN,
     );
     const before = readFileSync(join(dir, VAULT_FILE_NAME), 'utf8');
 
@@ -72,7 +74,7 @@ describe('Node vault (AES-256-GCM)', () => {
     expect(wrong.status().warning).toMatch(/vault key does not match/);
     expect(() => wrong.get('pocket.clientSecret')).toThrow(KassaError);
     expect(() => {
-      wrong.set('pocket.clientSecret', 'other');
+      wrong.set('pocket.clientSecret', 'other', ORIGIN);
     }).toThrow(/does not match/);
     expect(() => {
       wrong.clear('pocket.clientSecret');
@@ -85,7 +87,7 @@ describe('Node vault (AES-256-GCM)', () => {
       redactor: new Redactor(),
       env: { KASSA_VAULT_KEY: KEY_A },
     });
-    expect(right.get('pocket.clientSecret')).toBe(SECRET);
+    expect(right.get('pocket.clientSecret').value).toBe(SECRET);
   });
 
   it('creates a 0600 key file with a visible warning when no KASSA_VAULT_KEY is given', () => {
@@ -96,7 +98,7 @@ describe('Node vault (AES-256-GCM)', () => {
       redactor: new Redactor(),
       env: {},
     });
-    vault.set('baas.password', SECRET);
+    vault.set('baas.password', SECRET, ORIGIN);
     expect(statSync(join(dir, VAULT_KEY_FILE)).mode & 0o777).toBe(0o600);
     expect(vault.status()).toMatchObject({ backend: 'aes-256-gcm-key-file', locked: false });
     expect(vault.status().warning).toMatch(/key file/);
@@ -106,7 +108,7 @@ describe('Node vault (AES-256-GCM)', () => {
     const dir = dataDir();
     const env = { KASSA_VAULT_KEY: KEY_A };
     const vault = openNodeVault({ dataDir: dir, clock: new ManualClock(), redactor: new Redactor(), env });
-    vault.set('bog.ipaySecretKey', SECRET);
+    vault.set('bog.ipaySecretKey', SECRET, ORIGIN);
     const path = join(dir, VAULT_FILE_NAME);
     const file = JSON.parse(readFileSync(path, 'utf8')) as { entries: Record<string, unknown> };
     file.entries['pocket.clientSecret'] = file.entries['bog.ipaySecretKey'];
@@ -123,7 +125,7 @@ describe('Node vault (AES-256-GCM)', () => {
       env: { KASSA_VAULT_KEY: KEY_A },
     });
     expect(() => vault.get('ebarimt.password')).toThrow(/kassa secrets set ebarimt.password/);
-    vault.set('ebarimt.password', SECRET);
+    vault.set('ebarimt.password', SECRET, ORIGIN);
     vault.clear('ebarimt.password');
     expect(vault.status().secrets.find((s) => s.name === 'ebarimt.password')?.set).toBe(false);
   });
@@ -136,7 +138,7 @@ describe('Node vault (AES-256-GCM)', () => {
       redactor,
       env: { KASSA_VAULT_KEY: KEY_A },
     });
-    vault.set('baas.consumerSecret', SECRET);
+    vault.set('baas.consumerSecret', SECRET, ORIGIN);
     expect(redactor.text(`sent ${SECRET}`)).not.toContain(SECRET);
   });
 

@@ -5,8 +5,8 @@
  * only decides who is asking.
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { Role } from '../../shared/channel';
-import { CHANNEL_NAMES, EVENT_NAMES, roleMayReceive, type EventName } from '../../shared/contract';
+import type { Page } from '../../shared/channel';
+import { CHANNEL_NAMES, EVENT_NAMES, pageMayReceive, type EventName } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import type { Kassa } from '../core/kassa';
 import type { Logger } from '../log/logger';
@@ -19,7 +19,7 @@ const FORBIDDEN: Envelope<never> = {
 
 interface Attached {
   contents: WebContents;
-  role: Role;
+  role: Page;
   /**
    * The display page has not said display:ready yet. Until it does, display:update pushes are held back: its
    * listener may not exist yet, and the display:ready reply carries the whole current view-model, which
@@ -30,7 +30,7 @@ interface Attached {
 
 export interface IpcWiring {
   /** Give a window its role; IPC from anything else is refused. Detaches itself when the contents go away. */
-  attach(contents: WebContents, role: Role): void;
+  attach(contents: WebContents, role: Page): void;
   dispose(): void;
 }
 
@@ -38,7 +38,7 @@ export function wireIpc(kassa: Kassa, logger: Logger): IpcWiring {
   const registry = new RoleRegistry();
   const attached = new Map<number, Attached>();
 
-  const roleOf = (event: IpcMainInvokeEvent): Role | null => registry.roleOf(event.sender, event.senderFrame);
+  const roleOf = (event: IpcMainInvokeEvent): Page | null => registry.roleOf(event.sender, event.senderFrame);
 
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, async (event, input: unknown): Promise<Envelope<unknown>> => {
@@ -55,13 +55,14 @@ export function wireIpc(kassa: Kassa, logger: Logger): IpcWiring {
         // Flag first: any update emitted from here on is newer than (or equal to) the reply's view-model.
         entry.waitingForReady = false;
       }
-      return kassa.invoke(role, channel, input);
+      // The WebContents is the connection: a manager's session lives on this window until it reloads.
+      return kassa.invoke(role, channel, input, event.sender);
     });
   }
 
   const forward = (name: EventName, payload: unknown): void => {
     for (const entry of attached.values()) {
-      if (!roleMayReceive(entry.role, name) || entry.contents.isDestroyed()) {
+      if (!pageMayReceive(entry.role, name) || entry.contents.isDestroyed()) {
         continue;
       }
       if (entry.role === 'display' && entry.waitingForReady) {
@@ -85,6 +86,8 @@ export function wireIpc(kassa: Kassa, logger: Logger): IpcWiring {
       // A reload (or crash and reload) starts a fresh page that has to say display:ready again.
       contents.on('did-start-loading', () => {
         entry.waitingForReady = role === 'display';
+        // A reloaded page starts as a cashier again: it cannot know a manager signed in before.
+        kassa.endSession(contents);
       });
       contents.once('destroyed', () => {
         registry.unregister(id);

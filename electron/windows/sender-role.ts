@@ -1,10 +1,11 @@
 /**
- * Who is calling: the role of an IPC sender, decided from the sender itself and never from the payload.
+ * Which page is calling: the page of an IPC sender, decided from the sender itself and never from the payload
+ * (the person on it is the core's session, docs/architecture.md "Roles and sessions").
  * Only the main frame of one of our two windows, showing one of our app:// pages, gets a role; sub-frames,
  * other web contents and navigated-away pages get none (the IPC layer answers them with `forbidden`).
  * Pure (structural types, no electron) so the rules are unit-tested.
  */
-import type { Role } from '../../shared/channel';
+import type { Page } from '../../shared/channel';
 import { isAppUrl } from './renderer-path';
 
 export interface FrameLike {
@@ -19,9 +20,9 @@ export interface SenderLike {
 }
 
 export class RoleRegistry {
-  readonly #roles = new Map<number, Role>();
+  readonly #roles = new Map<number, Page>();
 
-  register(webContentsId: number, role: Role): void {
+  register(webContentsId: number, role: Page): void {
     this.#roles.set(webContentsId, role);
   }
 
@@ -30,7 +31,7 @@ export class RoleRegistry {
   }
 
   /** The role of this sender, or null when it must be refused. */
-  roleOf(sender: SenderLike, senderFrame: FrameLike | null): Role | null {
+  roleOf(sender: SenderLike, senderFrame: FrameLike | null): Page | null {
     const role = this.#roles.get(sender.id);
     if (role === undefined || senderFrame === null) {
       return null;

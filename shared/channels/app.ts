@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../channel';
+import { channel, MANAGER_ONLY } from '../channel';
 import { CountrySchema, ProfileSchema } from '../settings';
 
 export const AppInfoSchema = z.object({
@@ -23,6 +23,7 @@ export const appChannels = {
     output: z.array(DoctorLineSchema),
     summary:
       'Check settings, the vault and every configured provider; one line each with a cause on failure.',
+    roles: MANAGER_ONLY,
   }),
   'app:info': channel({
     input: z.strictObject({}),

@@ -8,7 +8,8 @@
  * never logged, stored, or echoed in a channel output.
  */
 import { z } from 'zod';
-import { channel, event } from '../channel';
+import { channel, event, MANAGER_ONLY } from '../channel';
+import { freeText } from '../text';
 import type { ClassifiedCode, Symbology } from '../codes';
 
 // --- Classified codes (shared/codes.ts as a schema) -------------------------------------------------------------
@@ -168,14 +169,16 @@ export const devicesChannels = {
     summary: 'HID devices present and selected scanners with their status (and whether HID works at all).',
   }),
   'devices:select': channel({
-    input: z.strictObject({ id: DeviceKeySchema, label: z.string().trim().max(80).optional() }),
+    input: z.strictObject({ id: DeviceKeySchema, label: freeText({ max: 80 }).optional() }),
     output: DevicesViewSchema,
     summary: 'Use a HID device as a scanner (key vid:pid[:usagePage]); remembered across restarts.',
+    roles: MANAGER_ONLY,
   }),
   'devices:deselect': channel({
     input: z.strictObject({ id: DeviceKeySchema }),
     output: DevicesViewSchema,
     summary: 'Stop using a HID scanner.',
+    roles: MANAGER_ONLY,
   }),
   'devices:rescan': channel({
     input: Empty,

@@ -24,7 +24,7 @@ export const displayChannels = {
     input: z.strictObject({}),
     output: DisplayViewModelSchema,
     summary: 'The display page has loaded; returns the current view-model and starts pushing display:update.',
-    roles: ['display', 'cashier'],
+    roles: ['display', 'cashier', 'manager'],
   }),
 } as const;
 

@@ -13,10 +13,12 @@ import { receiptChannels, receiptEvents } from './receipt';
 import { sandboxChannels } from './sandbox';
 import { displayChannels, displayEvents } from './display';
 import { secretsChannels } from './secrets';
+import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
 
 export const channels = {
   ...appChannels,
+  ...sessionChannels,
   ...settingsChannels,
   ...secretsChannels,
   ...displayChannels,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { channel, event } from '../channel';
+import { channel, event, MANAGER_ONLY } from '../channel';
 import { EntityIdSchema, PaymentMethodSchema, PaymentSchema, SaleIdSchema } from '../domain';
-import { MinorUnitsSchema } from '../money';
+import { AmountInputSchema } from '../money';
 
 export const PaymentCapabilitiesSchema = z.object({
   qr: z.boolean(),
@@ -29,7 +29,7 @@ export const PaymentMethodInfoSchema = z.object({
 });
 export type PaymentMethodInfo = z.infer<typeof PaymentMethodInfoSchema>;
 
-const PositiveAmount = MinorUnitsSchema.min(1, 'the amount must be more than zero');
+const PositiveAmount = AmountInputSchema.min(1, 'the amount must be more than zero');
 const PaymentIdInput = z.strictObject({ paymentId: EntityIdSchema });
 
 export const paymentChannels = {
@@ -78,6 +78,7 @@ export const paymentChannels = {
     }),
     output: PaymentSchema,
     summary: 'Refund a paid payment, fully or partly.',
+    roles: MANAGER_ONLY,
   }),
   'payment:submit-code': channel({
     input: z.strictObject({

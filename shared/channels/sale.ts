@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, event } from '../channel';
+import { channel, event, MANAGER_ONLY } from '../channel';
 import {
   DiscountSchema,
   EntityIdSchema,
@@ -8,7 +8,8 @@ import {
   SaleIdSchema,
   SaleSchema,
 } from '../domain';
-import { CurrencyCodeSchema, MinorUnitsSchema } from '../money';
+import { AmountInputSchema, CurrencyCodeSchema, MinorUnitsSchema } from '../money';
+import { freeText } from '../text';
 
 /** A catalog product. Prices are tax-inclusive minor units of the store currency (per kg for 'weight'). */
 export const ProductSchema = z.strictObject({
@@ -88,9 +89,9 @@ export const saleChannels = {
       z.strictObject({
         ...SaleRef,
         kind: z.literal('free'),
-        name: z.string().trim().min(1, 'give the item a name').max(120),
-        /** Tax-inclusive price in minor units. */
-        unitPrice: MinorUnitsSchema.min(1, 'the price must be more than zero'),
+        name: freeText({ min: 1, max: 120, minMessage: 'give the item a name' }),
+        /** Tax-inclusive price in minor units (the currency's own limit is checked by the sale service). */
+        unitPrice: AmountInputSchema.min(1, 'the price must be more than zero'),
         quantity: Quantity.optional(),
         vatBasisPoints: z.number().int().min(0).max(10_000).optional(),
       }),
@@ -134,9 +135,12 @@ export const saleChannels = {
     summary: 'Parked sales, oldest first.',
   }),
   'sale:void': channel({
-    input: z.strictObject({ ...SaleRef, reason: z.string().trim().max(200).optional() }),
+    input: z.strictObject({ ...SaleRef, reason: freeText({ max: 200 }).optional() }),
     output: SaleViewSchema,
-    summary: 'Void the current sale (refused while a payment is paid or still waiting).',
+    // Open to the cashier; a sale that ever had money taken (paid, then refunded) needs a manager — the handler
+    // decides, since only the sale knows (docs/architecture.md, "Roles and sessions").
+    summary:
+      'Void the current sale (refused while a payment is paid or still waiting; after a payment, managers only).',
   }),
   'catalog:search': channel({
     input: z.strictObject({
@@ -153,6 +157,7 @@ export const saleChannels = {
     output: z.object({ imported: z.number().int() }),
     summary:
       'Replace the catalog from CSV (header: sku,name,price[,barcode,unit,vat_percent,city_tax_percent]); all rows or none.',
+    roles: MANAGER_ONLY,
   }),
 } as const;
 

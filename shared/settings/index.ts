@@ -3,6 +3,7 @@
  * disk, the CLI). Secrets are not settings; see shared/secrets.ts.
  */
 import { z } from 'zod';
+import { freeText } from '../text';
 import { BaasSettingsSchema } from './baas';
 import { BogSettingsSchema } from './bog';
 import { DeviceSettingsSchema } from './devices';
@@ -41,7 +42,7 @@ export const DisplaySettingsSchema = z
 
 export const StoreSettingsSchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(80).default('Kassa demo store'),
+    name: freeText({ min: 1, max: 80, minMessage: 'give the store a name' }).default('Kassa demo store'),
   })
   .prefault({});
 

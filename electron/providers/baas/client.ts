@@ -95,6 +95,7 @@ export function createBaasClient(ctx: ProviderContext, settings: BaasSettings): 
     baseUrl: settings.baseUrl,
     logger: ctx.logger,
     redactor: ctx.redactor,
+    secretGuard: ctx.secretGuard,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     ...(ctx.fetchImpl === undefined ? {} : { fetchImpl: ctx.fetchImpl }),
   });

@@ -7,6 +7,7 @@ import { systemClock, type Clock } from '../../kernel/clock';
 import { KassaError } from '../../kernel/errors';
 import { createCapturingLogger } from '../../log/logger';
 import type { ProviderContext } from '../context';
+import { createSecretGuard } from '../secret-guard';
 import type { IssueReceiptInput } from './posapi/wire';
 
 export function testContext(
@@ -19,6 +20,7 @@ export function testContext(
     logger,
     redactor,
     lines,
+    secretGuard: createSecretGuard(),
     timeoutMs: extra.timeoutMs ?? 3_000,
     secret(name) {
       const value = secrets[name];

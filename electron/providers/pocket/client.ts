@@ -104,6 +104,7 @@ export function createPocketClient(
     extraOrigins: [realm],
     logger: ctx.logger,
     redactor: ctx.redactor,
+    secretGuard: ctx.secretGuard,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     ...(ctx.fetchImpl === undefined ? {} : { fetchImpl: ctx.fetchImpl }),
   });

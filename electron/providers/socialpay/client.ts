@@ -81,6 +81,7 @@ export function createSocialpayClient(ctx: ProviderContext, settings: SocialpayS
     baseUrl: settings.baseUrl,
     logger: ctx.logger,
     redactor: ctx.redactor,
+    secretGuard: ctx.secretGuard,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     ...(ctx.fetchImpl === undefined ? {} : { fetchImpl: ctx.fetchImpl }),
   });

@@ -5,6 +5,7 @@ import { KassaError } from '../../kernel/errors';
 import { createCapturingLogger } from '../../log/logger';
 import type { ProviderContext } from '../context';
 import { ProviderError } from '../errors';
+import { createSecretGuard } from '../secret-guard';
 import { startSimulatorServer } from '../simulator-kit';
 
 export function testContext(
@@ -23,6 +24,8 @@ export function testContext(
         ? Promise.reject(new KassaError('secret.missing', `secret ${name} is not set`))
         : Promise.resolve(value);
     },
+    // Nothing is bound: client tests see every request; the guard has its own tests (secret-guard.test.ts).
+    secretGuard: createSecretGuard(),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   };
   return { ctx, lines };

@@ -23,6 +23,7 @@ function vault(set: boolean): VaultStatus {
       name,
       set: set && name === NAME,
       updatedAt: set && name === NAME ? '2026-11-23T09:00:00.000Z' : null,
+      origin: set && name === NAME ? 'https://sso.invescore.mn' : null,
     })),
   };
 }

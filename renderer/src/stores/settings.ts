@@ -4,6 +4,7 @@
  * this store never second-guesses it, it only shows what came back.
  */
 import { create } from 'zustand';
+import type { SecretName } from '../../../shared/secrets';
 import type { CashierLocale, Settings } from '../../../shared/settings';
 import { kassa } from '../bridge';
 import { call, fieldErrorsOf, shown, type ShownError } from './errors';
@@ -20,7 +21,11 @@ export interface SettingsState {
   fieldErrors: Record<string, string>;
   lastError: ShownError | null;
   justSaved: boolean;
+  /** Secrets the last save cleared because their provider's address changed (they must be entered again). */
+  clearedSecrets: SecretName[];
   load: () => Promise<void>;
+  /** The settings changed elsewhere (a profile switch): saved and draft follow. */
+  replaceSaved: (settings: Settings) => void;
   /** Change one field of the draft by path; the screen renders provider fields generically, hence paths. */
   edit: (path: readonly string[], value: unknown) => void;
   reset: () => void;
@@ -59,6 +64,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
   fieldErrors: {},
   lastError: null,
   justSaved: false,
+  clearedSecrets: [],
 
   async load() {
     set({ status: 'loading' });
@@ -77,6 +83,10 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     }
   },
 
+  replaceSaved(settings) {
+    set({ saved: settings, draft: settings, uiLocale: settings.locale, fieldErrors: {}, justSaved: false });
+  },
+
   edit(path, value) {
     const { draft, fieldErrors } = get();
     if (!draft) {
@@ -84,7 +94,7 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     }
     const key = path.join('.');
     const { [key]: _fixed, ...rest } = fieldErrors;
-    set({ draft: withPath(draft, path, value), fieldErrors: rest, justSaved: false });
+    set({ draft: withPath(draft, path, value), fieldErrors: rest, justSaved: false, clearedSecrets: [] });
   },
 
   reset() {
@@ -99,14 +109,16 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     set({ status: 'saving', justSaved: false });
     const envelope = await call(() => kassa().settingsSet({ settings: draft }));
     if (envelope.ok) {
+      const { settings, clearedSecrets } = envelope.value;
       set({
-        saved: envelope.value,
-        draft: envelope.value,
-        uiLocale: envelope.value.locale,
+        saved: settings,
+        draft: settings,
+        uiLocale: settings.locale,
         status: 'idle',
         fieldErrors: {},
         lastError: null,
         justSaved: true,
+        clearedSecrets,
       });
       return true;
     }
@@ -124,8 +136,8 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     if (!saved || saved.locale === locale) {
       return;
     }
-    // Save only the language on top of what is saved: unsaved edits in the Settings draft stay a draft.
-    const envelope = await call(() => kassa().settingsSet({ settings: { ...saved, locale } }));
+    // Only the language (a cashier may change it): unsaved edits in the Settings draft stay a draft.
+    const envelope = await call(() => kassa().settingsSetLocale({ locale }));
     if (envelope.ok) {
       set({ saved: envelope.value, draft: draft ? { ...draft, locale } : envelope.value });
     } else {

@@ -46,6 +46,7 @@ export function createIpayClient(ctx: ProviderContext, settings: BogSettings): B
     baseUrl: settings.ipayBaseUrl,
     logger: ctx.logger,
     redactor: ctx.redactor,
+    secretGuard: ctx.secretGuard,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     ...(ctx.fetchImpl === undefined ? {} : { fetchImpl: ctx.fetchImpl }),
   });

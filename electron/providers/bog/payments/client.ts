@@ -52,6 +52,7 @@ export function createPaymentsClient(ctx: ProviderContext, settings: BogSettings
     extraOrigins: [settings.paymentsTokenUrl],
     logger: ctx.logger,
     redactor: ctx.redactor,
+    secretGuard: ctx.secretGuard,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     ...(ctx.fetchImpl === undefined ? {} : { fetchImpl: ctx.fetchImpl }),
   });

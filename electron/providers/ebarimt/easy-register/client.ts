@@ -83,6 +83,7 @@ export function createEasyRegisterClient(
     extraOrigins: [settings.tokenUrl],
     logger: ctx.logger,
     redactor: ctx.redactor,
+    secretGuard: ctx.secretGuard,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     ...(ctx.fetchImpl === undefined ? {} : { fetchImpl: ctx.fetchImpl }),
   });

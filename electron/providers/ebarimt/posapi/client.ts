@@ -89,6 +89,7 @@ export function createPosApiClient(ctx: ProviderContext, settings: EbarimtSettin
     baseUrl: settings.posApiUrl,
     logger: ctx.logger,
     redactor: ctx.redactor,
+    secretGuard: ctx.secretGuard,
     ...(ctx.timeoutMs === undefined ? {} : { timeoutMs: ctx.timeoutMs }),
     ...(ctx.fetchImpl === undefined ? {} : { fetchImpl: ctx.fetchImpl }),
   });
