@@ -9,9 +9,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, Menu, screen, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, screen, session, type BrowserWindow } from 'electron';
 import type { Settings } from '../shared/settings';
 import { systemClock } from './kernel/clock';
+import { errorText } from './kernel/error-text';
 import { createKassa, type Kassa } from './core/kassa';
 import { createLogger, type Logger } from './log/logger';
 import type { Redactor } from './log/redact';
@@ -206,6 +207,8 @@ if (!app.requestSingleInstanceLock()) {
     })
     .catch((error: unknown) => {
       logger.error({ err: error }, 'electron: start failed');
+      // A till that refuses to start (damaged settings or managers file) says why on screen, not only in a log.
+      dialog.showErrorBox('Kassa did not start', redactor.text(errorText(error)));
       app.exit(1);
     });
 }

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { errorText } from './kernel/error-text';
 import { createLogger } from './log/logger';
 import { openNodeKassa, resolveDataDir } from './hosts/node-kassa';
 import { serveBrowserHost } from './hosts/serve';
@@ -28,7 +29,15 @@ function electronBinary(): { path: string } | { reason: string } {
 async function startBrowser(dataDirArg: string | undefined, port: number): Promise<void> {
   const dataDir = resolveDataDir(dataDirArg);
   const { logger, redactor } = createLogger({ level: process.env.KASSA_LOG_LEVEL ?? 'warn' });
-  const node = openNodeKassa({ dataDir, host: 'browser', logger, redactor });
+  let node;
+  try {
+    node = openNodeKassa({ dataDir, host: 'browser', logger, redactor });
+  } catch (error) {
+    // A till that refuses to start (damaged settings or managers file) says why in one line.
+    process.stderr.write(`kassa: ${redactor.text(errorText(error))}\n`);
+    process.exitCode = 1;
+    return;
+  }
   await serveBrowserHost({ node, port, io: { stdout: (text) => process.stdout.write(text) } });
 }
 

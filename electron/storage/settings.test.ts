@@ -53,9 +53,16 @@ describe('Node settings store (conf)', () => {
     const store = openNodeSettingsStore(t.dir, logger);
     writeFileSync(
       store.path,
-      JSON.stringify({ country: 'UZ', locale: 'fr', display: { locale: 'xx', enabled: false }, junk: 1 }),
+      JSON.stringify({
+        profile: 'staging',
+        country: 'UZ',
+        locale: 'fr',
+        display: { locale: 'xx', enabled: false },
+        junk: 1,
+      }),
     );
     const repaired = openNodeSettingsStore(t.dir, logger).get();
+    expect(repaired.profile).toBe('staging');
     expect(repaired.country).toBe('UZ');
     expect(repaired.locale).toBe('mn');
     expect(repaired.display).toMatchObject({ enabled: false, locale: 'mn' });
