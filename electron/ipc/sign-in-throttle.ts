@@ -1,6 +1,7 @@
 /**
  * Wrong manager codes are rate-limited for the whole till, not per connection (a new connection must not buy
- * new tries): the first five are free, then each wrong code locks sign-in for 30 s, doubling up to 15 minutes.
+ * new tries): the fifth wrong code in a row locks sign-in for 30 s, and each further one locks it again for
+ * twice as long, up to 15 minutes.
  * A right code resets the count. See docs/architecture.md, "Roles and sessions".
  */
 import type { Clock } from '../kernel/clock';
@@ -37,7 +38,7 @@ export function createSignInThrottle(deps: { clock: Clock; store: LockStore }): 
     },
     failed() {
       const failures = state.failures + 1;
-      const over = failures - FREE_ATTEMPTS;
+      const over = failures - FREE_ATTEMPTS + 1;
       const lockedUntil =
         over > 0 ? deps.clock.now() + Math.min(FIRST_LOCK_MS * 2 ** (over - 1), LONGEST_LOCK_MS) : 0;
       state = { failures, lockedUntil };

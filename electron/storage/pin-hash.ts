@@ -6,8 +6,12 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';
 
-/** N = 2^15, r = 8, p = 1: about 32 MiB and tens of milliseconds per check on a till. */
-const DEFAULT_COST = { N: 32_768, r: 8, p: 1 } as const;
+/**
+ * N = 2^14, r = 8, p = 1 (16 MiB): tens of milliseconds per check on a till, and sign-in checks every
+ * manager's PIN and badge. The PIN space is small, so the hash mostly keeps a copied file from being read at a
+ * glance; the rate limit (ipc/sign-in-throttle.ts) is what stops guessing at the till.
+ */
+const DEFAULT_COST = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 
@@ -23,7 +27,7 @@ export type PinHash = z.infer<typeof PinHashSchema>;
 
 function derive(secret: string, salt: Buffer, cost: ScryptOptions & { N: number }): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    // maxmem above the 32 MiB default: 128 × N × r bytes is exactly 32 MiB at the default cost.
+    // maxmem with headroom over 128 × N × r, the memory scrypt needs.
     scrypt(
       secret.normalize('NFC'),
       salt,

@@ -36,8 +36,8 @@ export function openSignInLockStore(dataDir: string): LockStore {
         raw = undefined;
       }
       const parsed = LockStateSchema.safeParse(raw);
-      // A damaged file counts as five wrong codes (the next one locks), never as "no failures".
-      return parsed.success ? parsed.data : { failures: 5, lockedUntil: 0 };
+      // A damaged file counts as four wrong codes (the next one locks), never as "no failures".
+      return parsed.success ? parsed.data : { failures: 4, lockedUntil: 0 };
     },
     save(state) {
       writeFileAtomic(path, `${JSON.stringify(state)}\n`);
