@@ -1,4 +1,4 @@
-// The layer direction of docs/architecture.md §2, checked by dependency-cruiser (`npm run lint:layers`,
+// The layer direction of docs/architecture.md §2 (Layers), checked by dependency-cruiser (`npm run lint:layers`,
 // part of `npm run lint` and of the lint stage of `npm test`). electron/kernel/layering.test.ts runs these
 // rules against small fixture trees, so a rule that stops firing turns a test red. Paths are regular
 // expressions on repo-relative paths.
@@ -102,7 +102,7 @@ module.exports = {
     {
       name: 'unlayered-electron-folder',
       comment:
-        'Every folder of electron/ belongs to a layer (docs/architecture.md §2): place a new one there.',
+        'Every folder of electron/ belongs to a layer (docs/architecture.md §2 (Layers)): place a new one there.',
       severity: 'error',
       from: { path: '^electron/', pathNot: IN_A_LAYER },
       to: { path: IN_REPO },
@@ -110,7 +110,7 @@ module.exports = {
     {
       name: 'unlayered-electron-folder',
       comment:
-        'Every folder of electron/ belongs to a layer (docs/architecture.md §2): place a new one there.',
+        'Every folder of electron/ belongs to a layer (docs/architecture.md §2 (Layers)): place a new one there.',
       severity: 'error',
       from: { path: IN_REPO },
       to: { path: '^electron/', pathNot: IN_A_LAYER },

@@ -1,5 +1,5 @@
 /**
- * Tests the layer rules themselves (.dependency-cruiser.cjs, docs/architecture.md §2): small trees that
+ * Tests the layer rules themselves (.dependency-cruiser.cjs; docs/architecture.md, "Layers"): small trees that
  * mirror the repo layout are written to a temp dir and cruised with the repo's config. A clean tree must
  * pass; each broken tree must report exactly the violations listed, so a rule lost from the config turns a
  * case red.

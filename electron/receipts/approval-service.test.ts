@@ -1,23 +1,17 @@
 /**
  * The approval flow end to end against the linked eBarimt simulators on loopback: real receipts from the
- * PosAPI simulator give real qrData, Easy Register's approveQr checks it. Calls go through the handlers with
- * the same parse → call → envelope steps as handle(), and every envelope, event and log line is kept so the
- * last test can prove qrData never left memory.
+ * PosAPI simulator give real qrData, Easy Register's approveQr checks it. Calls go through the real gate
+ * (handle(), output checked against the contract), and every envelope, event and log line (the gate's too) is
+ * kept so the last test can prove qrData never left memory.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SecretName } from '../../shared/secrets';
-import {
-  approvalChannels,
-  ApprovalViewModelSchema,
-  type ApprovalViewModel,
-} from '../../shared/channels/approval';
+import type { approvalChannels, ApprovalViewModel } from '../../shared/channels/approval';
 import type { Envelope } from '../../shared/errors';
-import type { CallContext } from '../kernel/handlers';
-import { issuesOf } from '../kernel/zod-issues';
-import { toIpcError } from '../ipc/handle';
 import { createEasyRegisterClient, createPosApiClient, CODE_TEXT } from '../providers/ebarimt';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
 import { refusedUrl, sampleReceipt, testContext } from '../providers/ebarimt/test-support';
+import { gateFor } from '../testing/till';
 import { APPROVAL_TEXT } from './approval-flow';
 import { createApprovalHandlers } from './approval-handlers';
 import { ApprovalService } from './approval-service';
@@ -70,27 +64,12 @@ function setup(options: { secrets?: Partial<Record<SecretName, string>>; timeout
       everything.events.push(JSON.stringify(view));
     },
   });
-  const handlers = createApprovalHandlers({ approval: service });
-  const cashier: CallContext = { role: 'cashier' };
+  const gate = gateFor(createApprovalHandlers({ approval: service }), ctx);
 
-  /** handle() for the approval channels: parse input → handler → output checked → envelope. */
+  /** handle() as the cashier for the approval channels: the envelope, also kept for the qrData search. */
   async function call(name: ChannelName, input: unknown = {}): Promise<Envelope<ApprovalViewModel>> {
-    const parsed = approvalChannels[name].input.safeParse(input);
-    let envelope: Envelope<ApprovalViewModel>;
-    if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
-      envelope = {
-        ok: false,
-        error: { code: 'validation', message: issues.map((i) => i.message).join('; '), issues },
-      };
-    } else {
-      try {
-        const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-        envelope = { ok: true, value: ApprovalViewModelSchema.parse(await handler(parsed.data, cashier)) };
-      } catch (error) {
-        envelope = { ok: false, error: toIpcError(error, ctx.redactor) };
-      }
-    }
+    // The gate checked a successful value against the channel's output schema, ApprovalViewModelSchema.
+    const envelope = (await gate(name, input)) as Envelope<ApprovalViewModel>;
     everything.envelopes.push(JSON.stringify(envelope));
     return envelope;
   }
