@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MANAGERS_FILE_NAME } from '../storage/managers';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { runCli, type CliIo } from './cli';
 
 let cleanup: () => void = () => undefined;

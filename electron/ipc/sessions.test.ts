@@ -12,7 +12,7 @@ import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
 import { MANAGERS_FILE_NAME, openManagerStore, type ManagerStore } from '../storage/managers';
 import { openSignInLockStore } from '../storage/sign-in-lock';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { createSessions, type Sessions } from './sessions';
 import { createSignInThrottle, FREE_ATTEMPTS } from './sign-in-throttle';
 

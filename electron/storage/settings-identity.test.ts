@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
 import { runCli, type CliIo } from '../hosts/cli';
 import { createCapturingLogger } from '../log/logger';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { openNodeSettingsStore } from './settings';
 import { SettingsDamagedError } from './settings-store';
 

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KassaError } from '../kernel/errors';
 import { ManualClock } from '../kernel/testing/manual-clock';
 import { Redactor } from '../log/redact';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { VAULT_FILE_NAME } from './file-vault';
 import { openNodeVault } from './vault';
 
