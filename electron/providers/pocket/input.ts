@@ -42,7 +42,7 @@ export function checkTerminalId(terminalId: string): number {
   if (terminalId === '' || !Number.isSafeInteger(value) || value <= 0) {
     throw new KassaError(
       'validation',
-      'Pocket: the terminal id is not set (Settings → Pocket → terminal id)',
+      'Pocket: the terminal id is not set (Settings → Go live → Pocket (Invescore) → Terminal id)',
       {
         issues: [{ path: 'providers.pocket.terminalId', message: 'required' }],
       },
@@ -53,9 +53,11 @@ export function checkTerminalId(terminalId: string): number {
 
 export function checkClientId(clientId: string): string {
   if (clientId === '') {
-    throw new KassaError('validation', 'Pocket: the client id is not set (Settings → Pocket → client id)', {
-      issues: [{ path: 'providers.pocket.clientId', message: 'required' }],
-    });
+    throw new KassaError(
+      'validation',
+      'Pocket: the client id is not set (Settings → Go live → Pocket (Invescore) → Client id)',
+      { issues: [{ path: 'providers.pocket.clientId', message: 'required' }] },
+    );
   }
   return clientId;
 }

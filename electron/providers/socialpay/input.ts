@@ -56,7 +56,7 @@ export function checkTerminal(terminal: string): string {
   if (!TERMINAL_PATTERN.test(terminal)) {
     throw new KassaError(
       'validation',
-      'SocialPay: the terminal number is not set (Settings → SocialPay → terminal, 8 digits)',
+      'SocialPay: the terminal number is not set (Settings → Go live → SocialPay (Golomt Bank) → Terminal number, 8 digits)',
       { issues: [{ path: 'providers.socialpay.terminal', message: 'must be 8 digits' }] },
     );
   }

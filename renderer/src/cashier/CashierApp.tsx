@@ -14,6 +14,7 @@ import { usePaymentStore } from '../stores/payment';
 import { useReceiptStore } from '../stores/receipt';
 import { useSaleStore } from '../stores/sale';
 import { useSecretsStore } from '../stores/secrets';
+import { useSessionStore } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
 
 const TABS: readonly Tab[] = ['sale', 'journal', 'approval', 'settings'];
@@ -35,8 +36,8 @@ export function CashierApp() {
 
   useEffect(() => {
     void useAppStore.getState().init();
+    void useSessionStore.getState().load();
     void useSettingsStore.getState().load();
-    void useSecretsStore.getState().load();
     let offSale: () => void = () => undefined;
     let cancelled = false;
     void useSaleStore

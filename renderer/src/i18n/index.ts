@@ -5,6 +5,8 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { CashierLocale, DisplayLocale } from '../../../shared/settings';
+import { accessEn } from './access.en';
+import { accessMn } from './access.mn';
 import { approvalEn, withApprovalCatalog } from './approval.en';
 import { approvalMn } from './approval.mn';
 import { cashierEn } from './cashier.en';
@@ -14,8 +16,8 @@ import { devicesMn } from './devices.mn';
 import { displayEn, displayKa, displayMn, displayRu, displayUz } from './display.catalogs';
 
 export const cashierCatalogs = {
-  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn },
-  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn },
+  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn, ...accessMn },
+  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn, ...accessEn },
 } as const satisfies Record<CashierLocale, object>;
 export const displayCatalogs = {
   mn: displayMn,

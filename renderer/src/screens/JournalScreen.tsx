@@ -3,10 +3,16 @@ import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../shared/domain';
 import { useJournalStore, refundable, refundSupport } from '../stores/journal';
 import { parseAmount } from '../stores/payment';
+import { useIsManager, useSessionStore } from '../stores/session';
 import { Dialog } from './Dialog';
+import { errorText } from './error-text';
 import { fmt, timeText } from './format';
+import { ManagerSignInDialog } from './ManagerSignIn';
 
-/** Today's sales, one sale's payments, and refunds of paid payments (with a confirm showing the amount). */
+/**
+ * Today's sales, one sale's payments, and refunds of paid payments (with a confirm showing the amount).
+ * Refunds are a manager's: a cashier pressing Refund is asked for a manager sign-in first.
+ */
 export function JournalScreen() {
   const { t } = useTranslation();
   const sales = useJournalStore((s) => s.sales);
@@ -15,6 +21,8 @@ export function JournalScreen() {
   const lastError = useJournalStore((s) => s.lastError);
   const store = useJournalStore.getState;
   const [refunding, setRefunding] = useState<Payment | null>(null);
+  const [signInFor, setSignInFor] = useState<Payment | null>(null);
+  const isManager = useIsManager();
 
   useEffect(() => {
     void store().load();
@@ -26,7 +34,7 @@ export function JournalScreen() {
         <h2 className="section-title">{t('journal.title')}</h2>
         {lastError && (
           <p className="inline-error" role="alert" data-testid="journal-error" data-code={lastError.code}>
-            {lastError.message}
+            {errorText(t, lastError)}
           </p>
         )}
         <table className="cart-table">
@@ -123,7 +131,12 @@ export function JournalScreen() {
                       className="button button-small button-danger"
                       data-testid="journal-refund"
                       onClick={() => {
-                        setRefunding(p);
+                        if (isManager) {
+                          setRefunding(p);
+                        } else {
+                          useSessionStore.getState().clearError();
+                          setSignInFor(p);
+                        }
                       }}
                     >
                       {t('journal.refund')}
@@ -145,6 +158,18 @@ export function JournalScreen() {
             {t('common.close')}
           </button>
         </aside>
+      )}
+      {signInFor && (
+        <ManagerSignInDialog
+          reason={t('session.refundNeedsManager')}
+          onClose={() => {
+            setSignInFor(null);
+          }}
+          onSignedIn={() => {
+            setRefunding(signInFor);
+            setSignInFor(null);
+          }}
+        />
       )}
       {refunding && (
         <RefundDialog

@@ -55,6 +55,11 @@ export function SecretField({
           {t('secrets.updatedAt', { date: new Date(status.updatedAt).toLocaleString() })}
         </p>
       )}
+      {isSet && status.origin !== null && (
+        <p className="hint" data-testid={`secret-origin-${name}`}>
+          {t('goLive.secretOrigin', { origin: status.origin })}
+        </p>
+      )}
       <div className="secret-row">
         <input
           id={inputId}

@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { SECRET_NAMES } from '../../../shared/secrets';
+import { secretsOf } from '../../../shared/secrets';
+import type { Country } from '../../../shared/settings';
+import { PROVIDERS_BY_COUNTRY } from '../../../shared/settings/provider-fields';
 import { useSecretsStore } from '../stores/secrets';
 import { SecretField } from './SecretField';
 
-/** Every secret of the closed set, with the vault's backend and any warning from the host. */
-export function SecretsPanel() {
+/**
+ * The secrets of this country's providers (write-only), each with the address it will be sent to, plus the
+ * vault's backend and any warning from the host.
+ */
+export function SecretsPanel({ country }: { country: Country }) {
   const { t } = useTranslation();
   const status = useSecretsStore((s) => s.status);
   const locked = status?.locked === true;
@@ -29,7 +34,7 @@ export function SecretsPanel() {
         </p>
       )}
       <div className="secret-list">
-        {SECRET_NAMES.map((name) => (
+        {PROVIDERS_BY_COUNTRY[country].flatMap(secretsOf).map((name) => (
           <SecretField
             key={name}
             name={name}

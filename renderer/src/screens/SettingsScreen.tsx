@@ -1,17 +1,17 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  CASHIER_LOCALES,
-  COUNTRIES,
-  DISPLAY_LOCALES,
-  PROFILES,
-  type Settings,
-} from '../../../shared/settings';
+import { CASHIER_LOCALES, COUNTRIES, DISPLAY_LOCALES, type Settings } from '../../../shared/settings';
 import { useAppStore } from '../stores/app';
+import { useGoLiveStore } from '../stores/go-live';
+import { useSecretsStore } from '../stores/secrets';
+import { useIsManager } from '../stores/session';
 import { useSettingsStore } from '../stores/settings';
-import { Field } from './Field';
-import { ProviderUrls } from './ProviderUrls';
 import { CatalogPanel } from './CatalogPanel';
 import { DevicesPanel } from './DevicesPanel';
+import { Field } from './Field';
+import { GoLivePanel } from './GoLivePanel';
+import { ManagerSignIn } from './ManagerSignIn';
+import { ProviderSettings } from './ProviderSettings';
 import { SecretsPanel } from './SecretsPanel';
 
 function DisplayTarget({ draft }: { draft: Settings }) {
@@ -55,8 +55,28 @@ function DisplayTarget({ draft }: { draft: Settings }) {
   );
 }
 
-/** Settings: general, customer display, provider URLs, secrets. One Save for everything but secrets. */
+/**
+ * Settings are a manager's (docs/architecture.md, "Roles and sessions"): a cashier sees the manager sign-in
+ * here, and main refuses every change from a cashier anyway.
+ */
 export function SettingsScreen() {
+  const { t } = useTranslation();
+  const isManager = useIsManager();
+  if (!isManager) {
+    return (
+      <section className="settings" data-testid="settings-screen" data-locked="true">
+        <ManagerSignIn reason={t('session.settingsNeedManager')} />
+      </section>
+    );
+  }
+  return <ManagerSettings />;
+}
+
+/**
+ * General, customer display, every provider setting (Go live), secrets, scanners, catalog. One Save for the
+ * settings; secrets are set one by one; the profile changes only on the Go live card.
+ */
+function ManagerSettings() {
   const { t } = useTranslation();
   const draft = useSettingsStore((s) => s.draft);
   const status = useSettingsStore((s) => s.status);
@@ -66,6 +86,22 @@ export function SettingsScreen() {
   const save = useSettingsStore((s) => s.save);
   const reset = useSettingsStore((s) => s.reset);
   const info = useAppStore((s) => s.info);
+  const saved = useSettingsStore((s) => s.saved);
+  const clearedSecrets = useSettingsStore((s) => s.clearedSecrets);
+
+  useEffect(() => {
+    void useSecretsStore.getState().load();
+  }, []);
+  useEffect(() => {
+    // A save that cleared secrets (a provider's address changed): show them as unset at once.
+    if (clearedSecrets.length > 0) {
+      void useSecretsStore.getState().load();
+    }
+  }, [clearedSecrets]);
+  const dirty = saved !== null && draft !== null && JSON.stringify(saved) !== JSON.stringify(draft);
+  useEffect(() => {
+    useGoLiveStore.getState().forgetChecks();
+  }, [saved]);
 
   if (!draft) {
     return (
@@ -88,22 +124,9 @@ export function SettingsScreen() {
       >
         <fieldset className="card">
           <legend>{t('settings.general')}</legend>
-          <Field id="settings-profile" label={t('settings.profile')} error={fieldErrors.profile}>
-            <select
-              id="settings-profile"
-              data-testid="settings-profile"
-              value={draft.profile}
-              onChange={(e) => {
-                edit(['profile'], e.target.value);
-              }}
-            >
-              {PROFILES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`settings.profiles.${p}`)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <p className="field" data-testid="settings-profile" data-profile={draft.profile}>
+            <span>{t('settings.profile')}</span> <strong>{t(`settings.profiles.${draft.profile}`)}</strong>
+          </p>
           <Field id="settings-country" label={t('settings.country')} error={fieldErrors.country}>
             <select
               id="settings-country"
@@ -188,7 +211,7 @@ export function SettingsScreen() {
           <DisplayTarget draft={draft} />
         </fieldset>
 
-        <ProviderUrls draft={draft} />
+        <ProviderSettings draft={draft} />
 
         <div className="save-bar">
           {hasErrors && (
@@ -199,6 +222,13 @@ export function SettingsScreen() {
           {justSaved && (
             <p className="saved" role="status" data-testid="settings-saved">
               {t('settings.saved')}
+            </p>
+          )}
+          {clearedSecrets.length > 0 && (
+            <p className="banner banner-warning" role="status" data-testid="secrets-cleared">
+              {t('goLive.secretsCleared', {
+                names: clearedSecrets.map((name) => t(`secrets.names.${name}`)).join(', '),
+              })}
             </p>
           )}
           <button type="button" className="button" data-testid="settings-reset" onClick={reset}>
@@ -215,7 +245,8 @@ export function SettingsScreen() {
         </div>
       </form>
 
-      <SecretsPanel />
+      <SecretsPanel country={draft.country} />
+      <GoLivePanel current={saved?.profile ?? draft.profile} dirty={dirty} />
       <DevicesPanel />
       <CatalogPanel />
 

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/channels/app';
 import { kassa, onConnectionChange } from '../bridge';
 import { call, shown, type ShownError } from './errors';
+import { useSessionStore } from './session';
 
 export type Tab = 'sale' | 'journal' | 'settings' | 'approval';
 
@@ -27,6 +28,10 @@ export const useAppStore = create<AppState>()((set) => ({
   async init() {
     onConnectionChange((connected) => {
       set({ connected });
+      if (connected) {
+        // A new connection is a new session on main's side: a manager must sign in again.
+        void useSessionStore.getState().load();
+      }
     });
     const envelope = await call(() => kassa().appInfo({}));
     if (envelope.ok) {

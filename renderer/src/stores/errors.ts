@@ -6,11 +6,20 @@ import type { Envelope, ErrorCode, IpcError } from '../../../shared/errors';
 
 export interface ShownError {
   code: ErrorCode;
+  /** The host's message, for the log and support; screens word the code (screens/error-text.ts). */
   message: string;
+  params?: IpcError['params'];
 }
 
 export function shown(error: IpcError): ShownError {
-  return { code: error.code, message: error.message };
+  return { code: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) };
+}
+
+let forbiddenListener: () => void = () => undefined;
+
+/** The session store re-reads who is signed in whenever main answers `forbidden` (a session may have ended). */
+export function onForbidden(listener: () => void): void {
+  forbiddenListener = listener;
 }
 
 /**
@@ -19,7 +28,11 @@ export function shown(error: IpcError): ShownError {
  */
 export async function call<T>(invoke: () => Promise<Envelope<T>>): Promise<Envelope<T>> {
   try {
-    return await invoke();
+    const envelope = await invoke();
+    if (!envelope.ok && envelope.error.code === 'forbidden') {
+      forbiddenListener();
+    }
+    return envelope;
   } catch (error) {
     return {
       ok: false,

@@ -107,7 +107,11 @@ export function createEasyRegisterClient(
   const source: TokenSource = {
     obtain: async () => {
       if (settings.username === '') {
-        throw new KassaError('validation', 'eBarimt username is not set (Settings → eBarimt)');
+        throw new KassaError(
+          'validation',
+          'eBarimt username is not set (Settings → Go live → eBarimt (PosAPI) → ITC user name)',
+          { issues: [{ path: 'providers.ebarimt.username', message: 'required' }] },
+        );
       }
       return grant.obtain().catch((error: unknown) => {
         throw withAuthTexts(error, true);

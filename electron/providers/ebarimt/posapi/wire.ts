@@ -67,7 +67,11 @@ function invalid(message: string): KassaError {
 function checkInput(input: IssueReceiptInput, settings: EbarimtSettings): void {
   const missing = (['merchantTin', 'districtCode', 'posNo'] as const).filter((k) => settings[k] === '');
   if (missing.length > 0) {
-    throw invalid(`eBarimt settings are incomplete: set ${missing.join(', ')} (Settings → eBarimt)`);
+    throw new KassaError(
+      'validation',
+      `eBarimt settings are incomplete: set ${missing.join(', ')} (Settings → Go live → eBarimt (PosAPI))`,
+      { issues: missing.map((k) => ({ path: `providers.ebarimt.${k}`, message: 'required' })) },
+    );
   }
   if (!/^\d{1,30}$/.test(input.billIdSuffix)) {
     throw invalid('billIdSuffix must be digits (see billIdSuffixFor)');
