@@ -9,6 +9,7 @@ import type { PaymentMethod } from '../shared/domain';
 import type { Country } from '../shared/settings';
 import { expect, startHost, test, type RunningHost } from './fixtures/host';
 import { pageIpc, type PageIpc } from './fixtures/ipc';
+import { E2E_MANAGER, ensureManager, managerIpc } from './fixtures/manager';
 import { decodeQrIn } from './fixtures/qr';
 
 const SHOTS = 'docs/screenshots';
@@ -34,8 +35,10 @@ async function open(
   await expect(page.getByTestId('profile-badge')).toHaveAttribute('data-profile', 'sandbox');
   const ipc = pageIpc(page);
   if (country !== 'MN') {
-    const settings = await ipc.value('settings:get', {});
-    await ipc.value('settings:set', { settings: { ...settings, country } });
+    // The country is a manager's setting.
+    const manager = managerIpc(page);
+    const settings = await manager.value('settings:get', {});
+    await manager.value('settings:set', { settings: { ...settings, country } });
     await page.reload();
   }
   await page.getByTestId('lang-en').click();
@@ -248,7 +251,13 @@ test('refund from the journal: partial, with a confirm showing the amount', asyn
   await row.click();
   await expect(cashier.getByTestId('journal-detail')).toBeVisible();
   await cashier.screenshot({ path: `${SHOTS}/cashier-journal.png` });
+  // Refunds are a manager's: the Refund button asks for a manager PIN first.
+  await ensureManager(cashier);
   await cashier.getByTestId('journal-refund').click();
+  const signIn = cashier.getByTestId('manager-sign-in-dialog');
+  await expect(signIn).toContainText('Only a manager can refund.');
+  await signIn.getByTestId('manager-code').fill(E2E_MANAGER.pin);
+  await signIn.getByTestId('manager-sign-in-submit').click();
   await expect(cashier.getByTestId('refund-dialog')).toBeVisible();
   if ((await cashier.getByTestId('refund-amount').count()) > 0) {
     await cashier.getByTestId('refund-amount').fill('1000');

@@ -8,6 +8,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { DisplayLocale } from '../shared/settings';
 import { expect, test, type RunningHost } from './fixtures/host';
 import { pageIpc, type PageIpc } from './fixtures/ipc';
+import { managerIpc } from './fixtures/manager';
 import { decodeQrIn } from './fixtures/qr';
 
 const SHOTS = 'docs/screenshots';
@@ -16,18 +17,21 @@ async function open(
   host: RunningHost,
   page: Page,
   browser: Browser,
-): Promise<{ ipc: PageIpc; cashier: Page }> {
+): Promise<{ ipc: PageIpc; manager: PageIpc; cashier: Page }> {
   await page.goto(host.displayUrl);
   await expect(page.getByTestId('display-root')).toHaveAttribute('data-state', 'welcome');
   const cashier = await browser.newPage();
   await cashier.goto(host.cashierUrl);
   await expect(cashier.getByTestId('profile-badge')).toHaveAttribute('data-profile', 'sandbox');
-  return { ipc: pageIpc(cashier), cashier };
+  // Display settings are a manager's: `manager` calls sign in on their own connection.
+  return { ipc: pageIpc(cashier), manager: managerIpc(cashier), cashier };
 }
 
-async function setDisplayLocale(ipc: PageIpc, locale: DisplayLocale): Promise<void> {
-  const settings = await ipc.value('settings:get', {});
-  await ipc.value('settings:set', { settings: { ...settings, display: { ...settings.display, locale } } });
+async function setDisplayLocale(manager: PageIpc, locale: DisplayLocale): Promise<void> {
+  const settings = await manager.value('settings:get', {});
+  await manager.value('settings:set', {
+    settings: { ...settings, display: { ...settings.display, locale } },
+  });
 }
 
 async function newSaleWithTwoLines(ipc: PageIpc): Promise<string> {
@@ -47,7 +51,7 @@ async function newSaleWithTwoLines(ipc: PageIpc): Promise<string> {
 }
 
 test('welcome speaks each of the five display languages', async ({ host, page, browser }) => {
-  const { ipc, cashier } = await open(host, page, browser);
+  const { manager, cashier } = await open(host, page, browser);
   const expected: Record<DisplayLocale, string> = {
     mn: 'Тавтай морилно уу',
     en: 'Welcome',
@@ -56,7 +60,7 @@ test('welcome speaks each of the five display languages', async ({ host, page, b
     ru: 'Добро пожаловать',
   };
   for (const locale of ['en', 'ka', 'uz', 'ru', 'mn'] as const) {
-    await setDisplayLocale(ipc, locale);
+    await setDisplayLocale(manager, locale);
     const root = page.getByTestId('display-root');
     await expect(root).toHaveAttribute('data-locale', locale);
     await expect(page.getByTestId('display-welcome')).toHaveText(expected[locale]);
@@ -127,10 +131,10 @@ test('phone invoice without a QR, then thank-you with the eBarimt receipt QR', a
   page,
   browser,
 }) => {
-  const { ipc, cashier } = await open(host, page, browser);
+  const { ipc, manager, cashier } = await open(host, page, browser);
   const root = page.getByTestId('display-root');
   const saleId = await newSaleWithTwoLines(ipc);
-  await setDisplayLocale(ipc, 'en');
+  await setDisplayLocale(manager, 'en');
   const payment = await ipc.value('payment:start', { saleId, method: 'socialpay.phone', phone: '99112233' });
   await expect(root).toHaveAttribute('data-state', 'pay');
   await expect(page.getByTestId('display-qr')).toHaveCount(0);
@@ -158,9 +162,9 @@ test('paid in cash shows the change (eBarimt off, so the paid state stays)', asy
   page,
   browser,
 }) => {
-  const { ipc, cashier } = await open(host, page, browser);
-  const settings = await ipc.value('settings:get', {});
-  await ipc.value('settings:set', {
+  const { ipc, manager, cashier } = await open(host, page, browser);
+  const settings = await manager.value('settings:get', {});
+  await manager.value('settings:set', {
     settings: {
       ...settings,
       display: { ...settings.display, locale: 'ru' },

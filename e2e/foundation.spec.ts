@@ -1,9 +1,11 @@
 /**
- * Foundation, as a new cashier meets it: language switch, a secret set through Settings that never comes back
- * out anywhere, the customer display's idle screen, and the display token's limits.
+ * Foundation, as a new till meets it: language switch, Settings closed to the cashier, a secret set through
+ * Settings by a manager that never comes back out anywhere, the customer display's idle screen, and the display
+ * token's limits.
  */
 import type { Page, WebSocket as PageSocket } from '@playwright/test';
 import { expect, test } from './fixtures/host';
+import { E2E_MANAGER, signInAsManager } from './fixtures/manager';
 
 const SECRET = 'e2e-Secret-Value-93f1c2';
 
@@ -18,7 +20,7 @@ function recordReceivedFrames(page: Page): string[] {
   return frames;
 }
 
-test('a cashier switches language, sets a secret, and the secret never comes back out', async ({
+test('a cashier switches language; a manager sets a secret, and the secret never comes back out', async ({
   host,
   page,
 }) => {
@@ -35,12 +37,23 @@ test('a cashier switches language, sets a secret, and the secret never comes bac
   await page.getByTestId('lang-en').click();
   await expect(page.getByTestId('nav-settings')).toHaveText('Settings');
 
+  // Settings are a manager's: the cashier gets the sign-in. A fresh sandbox till offers its first manager.
   await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('first-manager')).toBeVisible();
+  await expect(page.getByTestId('settings-save')).toHaveCount(0);
+  await page.getByTestId('first-manager-name').fill(E2E_MANAGER.name);
+  await page.getByTestId('first-manager-pin').fill(E2E_MANAGER.pin);
+  await page.getByTestId('first-manager-pin-again').fill(E2E_MANAGER.pin);
+  await page.getByTestId('first-manager-create').click();
+  await expect(page.getByTestId('session')).toHaveAttribute('data-role', 'manager');
+  await expect(page.getByTestId('session')).toContainText(`Manager: ${E2E_MANAGER.name}`);
   const name = 'socialpay.checksumKey';
   await expect(page.getByTestId(`secret-status-${name}`)).toHaveAttribute('data-set', 'false');
   await page.getByTestId(`secret-input-${name}`).fill(SECRET);
   await page.getByTestId(`secret-set-${name}`).click();
   await expect(page.getByTestId(`secret-status-${name}`)).toHaveAttribute('data-set', 'true');
+  // Bound to where it may go: the SocialPay address saved now, and shown so.
+  await expect(page.getByTestId(`secret-origin-${name}`)).toContainText('http://127.0.0.1:1');
   await expect(page.getByTestId(`secret-input-${name}`)).toHaveValue('');
   await page.screenshot({ path: 'docs/screenshots/cashier-settings.png', fullPage: false });
 
@@ -64,9 +77,11 @@ test('a cashier switches language, sets a secret, and the secret never comes bac
   });
   await expect(page.getByTestId('catalog-imported')).toContainText('2');
 
-  // Reload: status comes from main, the value from nowhere.
+  // Reload: a new connection is a cashier again; status comes from main, the value from nowhere.
   await page.reload();
   await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('manager-sign-in')).toBeVisible();
+  await signInAsManager(page);
   await expect(page.getByTestId(`secret-status-${name}`)).toHaveAttribute('data-set', 'true');
 
   expect(await page.content()).not.toContain(SECRET);
@@ -123,6 +138,7 @@ test('the display page shows the idle welcome, and its token cannot use cashier 
   const cashier = await browser.newPage();
   await cashier.goto(host.cashierUrl);
   await cashier.getByTestId('lang-en').click();
+  await signInAsManager(cashier);
   await cashier.getByTestId('nav-settings').click();
   await cashier.getByTestId('settings-store-name').fill('Khan-Uul branch');
   await cashier.getByTestId('settings-save').click();

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore } from '../stores/session';
 import { Dialog } from './Dialog';
@@ -15,9 +15,13 @@ export function ManagerSignIn({ reason, onSignedIn }: { reason: string; onSigned
   const busy = useSessionStore((s) => s.busy);
   const lastError = useSessionStore((s) => s.lastError);
   const [code, setCode] = useState('');
+  useEffect(() => {
+    // Whether managers exist may have changed since the page loaded (the CLI, another page): ask main.
+    void useSessionStore.getState().load();
+  }, []);
 
   if (view?.canCreateFirstManager === true) {
-    return <FirstManager onCreated={onSignedIn} />;
+    return <FirstManager reason={reason} onCreated={onSignedIn} />;
   }
   return (
     <form
@@ -85,7 +89,7 @@ export function ManagerSignIn({ reason, onSignedIn }: { reason: string; onSigned
   );
 }
 
-function FirstManager({ onCreated }: { onCreated: (() => void) | undefined }) {
+function FirstManager({ reason, onCreated }: { reason: string; onCreated: (() => void) | undefined }) {
   const { t } = useTranslation();
   const busy = useSessionStore((s) => s.busy);
   const lastError = useSessionStore((s) => s.lastError);
@@ -114,6 +118,9 @@ function FirstManager({ onCreated }: { onCreated: (() => void) | undefined }) {
       }}
     >
       <h2 className="section-title">{t('session.firstTitle')}</h2>
+      <p role="status" data-testid="manager-sign-in-reason">
+        {reason}
+      </p>
       <p className="hint">{t('session.firstHint')}</p>
       <label className="field">
         <span>{t('session.firstName')}</span>
