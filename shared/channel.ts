@@ -15,7 +15,7 @@ export type Page = (typeof PAGES)[number];
 /**
  * Who may invoke a channel. The cashier page acts as the person signed in on its connection: a `cashier` by
  * default, a `manager` after a PIN (or badge) sign-in, until sign-out or the idle timeout. The `display` page is
- * always `display`. See docs/architecture.md, "Roles and sessions".
+ * always `display`. See docs/architecture.md §3.1.
  */
 export const ROLES = ['cashier', 'manager', 'display'] as const;
 export type Role = (typeof ROLES)[number];

@@ -26,7 +26,7 @@ type UrlKey<P extends ProviderId> = {
 /**
  * Where each secret may go: the provider and the setting whose origin it is sent to (the token endpoint, or
  * the API a signed request goes to). A secret is bound to that origin when it is stored and is never sent
- * anywhere else (docs/architecture.md, "Secrets are bound to where they go").
+ * anywhere else (docs/architecture.md §7.1).
  */
 export const SECRET_ENDPOINTS = {
   'socialpay.checksumKey': { provider: 'socialpay', setting: 'baseUrl' },

@@ -2,7 +2,7 @@
  * createKassa: the host-agnostic core. Every host (Electron, browser, CLI, tests) builds one with its own
  * storage implementations and drives it only through `invoke(caller, channel, input, connection)` and
  * `on(event, …)`. The host names the page (or the operator) and hands a per-connection key; the core's
- * sessions decide the person on it (docs/architecture.md, "Roles and sessions"). It never imports electron.
+ * sessions decide the person on it (docs/architecture.md §3.1). It never imports electron.
  */
 import type { Caller, CallerRole } from '../../shared/channel';
 import type { SaleView } from '../../shared/channels/sale';

@@ -3,8 +3,8 @@
  * started on first use and their URLs and credentials are used instead of the stored ones; in staging and
  * production the stored settings and the vault are used. Clients are rebuilt when settings change.
  *
- * Every secret handed to a client is bound to the one origin it may go to (docs/architecture.md, "Secrets are
- * bound to where they go"): a stored secret must have been entered for the origin its provider points at now
+ * Every secret handed to a client is bound to the one origin it may go to (docs/architecture.md
+ * §7.1): a stored secret must have been entered for the origin its provider points at now
  * (else 'secret.unbound'), and the HTTP core's guard refuses to send it anywhere else.
  */
 import { createBaasClient, type BaasClient } from '../providers/baas/client';

@@ -1,6 +1,6 @@
 /**
  * Handlers of the session:* channels (who this connection acts as) and the operator's managers:* channels
- * (docs/architecture.md, "Roles and sessions"). The connection comes from the gate's call context, which the
+ * (docs/architecture.md §3.1). The connection comes from the gate's call context, which the
  * host filled in — never from the input.
  */
 import type { HandlerMap } from '../kernel/handlers';

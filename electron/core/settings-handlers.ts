@@ -1,5 +1,5 @@
 /**
- * Handlers of settings:*, secrets:* and profile:* (docs/architecture.md, "Roles and sessions" and "Secrets are
+ * Handlers of settings:*, secrets:* and profile:* (docs/architecture.md §3.1 and "Secrets are
  * bound to where they go"). The gate has already refused a cashier for everything but settings:get and
  * settings:set-locale; here main decides what a change does:
  *  - a secret is stored bound to the origin its provider points at now;

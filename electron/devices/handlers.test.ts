@@ -72,7 +72,7 @@ function setup() {
   });
   const invoke = (channel: DeviceChannelName, input: unknown) => t.kassa.invoke('cashier', channel, input);
   const submit = (input: unknown) => invoke('scan:submit', input);
-  /** Choosing scanners is a manager's (docs/architecture.md, "Roles and sessions"). */
+  /** Choosing scanners is a manager's (docs/architecture.md §3.1). */
   let manager: Promise<ManagerConnection> | undefined;
   const asManager = async (channel: DeviceChannelName, input: unknown) =>
     (await (manager ??= signInManager(t.kassa))).invoke(channel, input);

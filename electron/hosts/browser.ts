@@ -247,7 +247,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         ws.close(1007, 'malformed frame');
         return;
       }
-      // The socket is the connection: a manager's session lives on it (docs/architecture.md, "Roles and sessions").
+      // The socket is the connection: a manager's session lives on it (docs/architecture.md §3.1).
       void options.kassa.invoke(role, frame.data.channel, frame.data.input, ws).then((envelope) => {
         send({ type: 'result', id: frame.data.id, envelope });
       });

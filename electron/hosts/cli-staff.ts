@@ -1,6 +1,6 @@
 /**
  * `kassa managers …` and `kassa profile …`: what the machine's operator does about who may manage the till and
- * whether it is live (docs/architecture.md, "Roles and sessions"). PINs and badge codes come from standard
+ * whether it is live (docs/architecture.md §3.1). PINs and badge codes come from standard
  * input only, never from argv (shell history, process lists).
  */
 import type { Envelope } from '../../shared/errors';

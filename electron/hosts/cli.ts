@@ -12,7 +12,7 @@
  *   kassa [--data-dir DIR] serve [--port N]              the browser host (sandbox profile starts simulators)
  *   kassa sandbox                                         run the provider simulators alone and print their URLs
  * stdout carries results only; logs go to stderr. The CLI acts as the machine's operator: every channel is open to
- * it (docs/architecture.md, "Roles and sessions").
+ * it (docs/architecture.md §3.1).
  */
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';

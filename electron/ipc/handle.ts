@@ -4,7 +4,7 @@
  *   then the handler; its KassaError / ProviderError become stable codes; anything else is `internal` with a
  *   generic message (the detail goes to the redacted log, never to the page).
  * The role is the one the caller's session holds (ipc/sessions.ts), never something the payload says
- * (docs/architecture.md, "Roles and sessions").
+ * (docs/architecture.md §3.1).
  */
 import { MANAGER_ONLY, type CallerRole } from '../../shared/channel';
 import { channels, isChannelName, roleMayInvoke } from '../../shared/contract';

@@ -1,5 +1,5 @@
 /**
- * Sessions on their own (docs/architecture.md, "Roles and sessions"): the connection decides the person, PINs
+ * Sessions on their own (docs/architecture.md §3.1): the connection decides the person, PINs
  * and badges are checked against hashes, wrong codes lock sign-in for the whole till across restarts, and a
  * manager session ends on sign-out, idle, removal or when the host ends the connection.
  */

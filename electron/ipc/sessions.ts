@@ -1,5 +1,5 @@
 /**
- * Who each connection acts as (docs/architecture.md, "Roles and sessions"). The host decides the page from the
+ * Who each connection acts as (docs/architecture.md §3.1). The host decides the page from the
  * sender and hands the core a per-connection key (the WebSocket, the WebContents); the session kept on that key
  * decides the person: a cashier unless a manager signed in on it. Nothing in a payload can change it.
  *

@@ -2,7 +2,7 @@
  * Wrong manager codes are rate-limited for the whole till, not per connection (a new connection must not buy
  * new tries): the fifth wrong code in a row locks sign-in for 30 s, and each further one locks it again for
  * twice as long, up to 15 minutes.
- * A right code resets the count. See docs/architecture.md, "Roles and sessions".
+ * A right code resets the count. See docs/architecture.md §3.1.
  */
 import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';

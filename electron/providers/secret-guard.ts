@@ -1,6 +1,6 @@
 /**
- * The HTTP core's last check before a request leaves (docs/architecture.md, "Secrets are bound to where they
- * go"): every secret handed to a provider client is bound to the one origin it was entered for, and a request to
+ * The HTTP core's last check before a request leaves (docs/architecture.md
+ * §7.1): every secret handed to a provider client is bound to the one origin it was entered for, and a request to
  * any other origin that carries it — raw, URL- or form-encoded, JSON-escaped, or inside a Basic credential — is
  * refused before anything is sent. Settings decide which hosts a provider may call; this decides which of
  * those may see a secret, so no settings change can widen where a secret goes.

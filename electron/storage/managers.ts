@@ -2,7 +2,7 @@
  * The till's managers: a name, a hashed PIN and optionally a hashed badge code each, in `managers.json`
  * (owner-only, written atomically) in the data dir. Managers are added by the machine's operator
  * (`kassa managers add NAME`, PIN from stdin) or, on a fresh sandbox till, by the first person at the page
- * (docs/architecture.md, "Roles and sessions"). Nothing here ever holds a PIN in the clear after hashing.
+ * (docs/architecture.md §3.1). Nothing here ever holds a PIN in the clear after hashing.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Manager PINs and badge codes are stored only as scrypt hashes with a random salt per value (node:crypto:
  * memory-hard, so a copied managers.json cannot be brute-forced over the small PIN space cheaply), and compared
- * with timingSafeEqual (docs/architecture.md, "Roles and sessions").
+ * with timingSafeEqual (docs/architecture.md §3.1).
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { z } from 'zod';

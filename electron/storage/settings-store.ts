@@ -7,7 +7,7 @@
  * would change what the till *is*: the profile (a damaged production till must not come up as a sandbox with
  * simulated banks and fake tax receipts), the country, and any provider setting (where money and receipts go).
  * A damaged, unknown or missing value there refuses to start with a message naming the file and the field
- * (docs/architecture.md, "Storage").
+ * (docs/architecture.md §5).
  */
 import { defaultSettings, SettingsSchema, type Settings } from '../../shared/settings';
 import { KassaError } from '../kernel/errors';

@@ -1,7 +1,7 @@
 /**
  * How many wrong manager codes were typed in a row and until when sign-in is locked, kept in
  * `sign-in-lock.json` (owner-only) so closing and reopening the app does not reset the count
- * (docs/architecture.md, "Roles and sessions").
+ * (docs/architecture.md §3.1).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -23,8 +23,8 @@ export interface BoundSecret {
 export interface SecretVault {
   status(): VaultStatus;
   /**
-   * Store a secret bound to `origin`, the only origin it may be sent to (docs/architecture.md, "Secrets are
-   * bound to where they go"). The origin is sealed with the ciphertext: editing it in the file breaks the value.
+   * Store a secret bound to `origin`, the only origin it may be sent to (docs/architecture.md
+   * §7.1). The origin is sealed with the ciphertext: editing it in the file breaks the value.
    */
   set(name: SecretName, value: string, origin: string): void;
   clear(name: SecretName): void;

@@ -1,6 +1,6 @@
 /**
  * Test-only: a manager added by the operator and a page connection signed in as them, the way a host's
- * connection would be (docs/architecture.md, "Roles and sessions").
+ * connection would be (docs/architecture.md §3.1).
  */
 import type { Envelope } from '../../shared/errors';
 import type { Kassa } from '../core/kassa';

@@ -1,6 +1,6 @@
 /**
  * Which page is calling: the page of an IPC sender, decided from the sender itself and never from the payload
- * (the person on it is the core's session, docs/architecture.md "Roles and sessions").
+ * (the person on it is the core's session, docs/architecture.md §3.1).
  * Only the main frame of one of our two windows, showing one of our app:// pages, gets a role; sub-frames,
  * other web contents and navigated-away pages get none (the IPC layer answers them with `forbidden`).
  * Pure (structural types, no electron) so the rules are unit-tested.

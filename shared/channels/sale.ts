@@ -138,7 +138,7 @@ export const saleChannels = {
     input: z.strictObject({ ...SaleRef, reason: freeText({ max: 200 }).optional() }),
     output: SaleViewSchema,
     // Open to the cashier; a sale that ever had money taken (paid, then refunded) needs a manager — the handler
-    // decides, since only the sale knows (docs/architecture.md, "Roles and sessions").
+    // decides, since only the sale knows (docs/architecture.md §3.1).
     summary:
       'Void the current sale (refused while a payment is paid or still waiting; after a payment, managers only).',
   }),

@@ -1,5 +1,5 @@
 /**
- * Who is at the cashier page (docs/architecture.md, "Roles and sessions"). A connection starts as a cashier; a
+ * Who is at the cashier page (docs/architecture.md §3.1). A connection starts as a cashier; a
  * manager signs in with a PIN (or a scanned badge) and the connection acts as that manager until sign-out or
  * the idle timeout. Managers are added by the machine's operator (`kassa managers add NAME`), or on a fresh
  * sandbox till by the first person at the page.

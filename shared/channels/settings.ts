@@ -9,7 +9,7 @@ export const SettingsSavedSchema = z.object({
   settings: SettingsSchema,
   /**
    * A provider's address (origin) changed, so every secret of that provider was cleared: a secret is only ever
-   * sent to the address it was entered for (docs/architecture.md, "Secrets are bound to where they go").
+   * sent to the address it was entered for (docs/architecture.md §7.1).
    */
   clearedSecrets: z.array(SecretNameSchema),
 });

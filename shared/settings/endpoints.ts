@@ -1,7 +1,7 @@
 /**
  * The settings that say which hosts each provider's client calls. A change of any of their origins is a change
  * of "where this provider's secrets would go", so saving it clears that provider's secrets: they must be
- * entered again for the new address (docs/architecture.md, "Secrets are bound to where they go").
+ * entered again for the new address (docs/architecture.md §7.1).
  * URL settings that Kassa only *tells* a provider (BoG's return and callback URLs) are not endpoints.
  */
 import type { Settings } from './index';

@@ -56,7 +56,7 @@ function DisplayTarget({ draft }: { draft: Settings }) {
 }
 
 /**
- * Settings are a manager's (docs/architecture.md, "Roles and sessions"): a cashier sees the manager sign-in
+ * Settings are a manager's (docs/architecture.md §3.1): a cashier sees the manager sign-in
  * here, and main refuses every change from a cashier anyway.
  */
 export function SettingsScreen() {

@@ -1,6 +1,6 @@
 /**
  * An error as the cashier reads it: worded from its stable code and parameters by the cashier catalogs
- * (i18n/access.*.ts `errors`), never the host's English message (docs/architecture.md, "Errors").
+ * (i18n/access.*.ts `errors`), never the host's English message (docs/architecture.md §3.2).
  */
 import type { TFunction } from 'i18next';
 import type { ShownError } from '../stores/errors';

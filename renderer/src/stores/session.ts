@@ -2,7 +2,7 @@
  * Who this page acts as, as main says (session:status): a cashier, or a signed-in manager until `expiresAt`.
  * The page never decides it; it asks again when the session may have ended (its expiry time, a `forbidden`
  * answer, a reconnect) so the screen never shows manager controls main would refuse
- * (docs/architecture.md, "Roles and sessions").
+ * (docs/architecture.md §3.1).
  */
 import { create } from 'zustand';
 import type { SessionView } from '../../../shared/channels/session';
