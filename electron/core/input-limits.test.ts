@@ -92,6 +92,18 @@ describe('money limits per currency', () => {
     }
   });
 
+  it('a product past Number.MAX_SAFE_INTEGER (5e15 × 2) is validation, never internal', async () => {
+    const till = openTestTill();
+    await newSale(till);
+    const answer = await till.kassa.invoke('cashier', 'sale:add-line', {
+      kind: 'free',
+      name: 'Overflow',
+      unitPrice: 5e15,
+      quantity: 2,
+    });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'validation' } });
+  });
+
   it('lines that each fit but together pass the limit are refused at the line that passes it', async () => {
     const till = openTestTill();
     await newSale(till);
