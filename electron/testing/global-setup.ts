@@ -26,7 +26,7 @@ export default function setup(): () => void {
     rmSync(home, { recursive: true, force: true });
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) {
-        delete process.env[key];
+        Reflect.deleteProperty(process.env, key);
       } else {
         process.env[key] = value;
       }
