@@ -223,7 +223,8 @@ export function createKassa(deps: KassaDeps): Kassa {
     validateOutput: deps.validateOutput ?? false,
   };
 
-  // Re-check what the last run left open (ARCHITECTURE §5): never re-send, only ask the provider.
+  // Re-check what the last run left open (docs/architecture.md, "Sales, payments and the journal"): never
+  // re-send, only ask the provider.
   const recovered = till.recover().then(
     (open) => {
       if (open.length > 0) {

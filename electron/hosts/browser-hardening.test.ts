@@ -11,7 +11,7 @@ import type { Envelope } from '../../shared/errors';
 import { TOKEN_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL } from '../../shared/wire';
 import type { Kassa } from '../core/kassa';
 import { createCapturingLogger } from '../log/logger';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import type { ConnectionLimits } from './browser-connection';
 import { CLOSE_TOKEN_ROTATED, PortInUseError, startBrowserHost, type BrowserHost } from './browser';
 

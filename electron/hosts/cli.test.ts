@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { TOKEN_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL } from '../../shared/wire';
-import { readAllFiles, tempDataDir } from '../testing/temp-dir';
+import { readAllFiles, tempDataDir } from '../kernel/testing/temp-dir';
 import { runCli, type CliIo } from './cli';
 
 let cleanup: () => void = () => undefined;

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCapturingLogger } from '../log/logger';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { loadPairing, PAIRING_FILE, pairingSource, rotatePairing } from './pairing';
 
 let cleanup: () => void = () => undefined;

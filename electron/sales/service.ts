@@ -9,12 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import type { HeldSale, SaleView } from '../../shared/channels/sale';
 import {
-  capturedAmount,
   computeSaleTotals,
-  lineGross,
-  pendingAmount,
   type Discount,
-  type Line,
   type Payment,
   type ReceiptRef,
   type Sale,
@@ -25,6 +21,18 @@ import { KassaError } from '../kernel/errors';
 import { SerialQueue } from '../kernel/serial-queue';
 import type { Journal } from '../storage/journal';
 import type { Catalog } from './catalog';
+import {
+  withAddedLine,
+  withLineDiscount,
+  withoutLine,
+  withQuantity,
+  withSaleDiscount,
+  type AddLineInput,
+} from './line-edits';
+import { heldSale, saleView } from './sale-view';
+
+export type { AddLineInput } from './line-edits';
+export { saleView } from './sale-view';
 
 export interface SaleServiceDeps {
   journal: Journal;
@@ -36,19 +44,6 @@ export interface SaleServiceDeps {
   emit(view: SaleView): void;
   newSaleId?(): string;
 }
-
-export type AddLineInput =
-  | { kind: 'catalog'; code: string; quantity?: number | undefined }
-  | {
-      kind: 'free';
-      name: string;
-      unitPrice: number;
-      quantity?: number | undefined;
-      vatBasisPoints?: number | undefined;
-    };
-
-/** Default VAT of free-amount items: MN 10 %, GE 18 %, UZ 12 % (prices are VAT-inclusive). */
-const DEFAULT_VAT: Readonly<Record<CurrencyCode, number>> = { MNT: 1000, GEL: 1800, UZS: 1200 };
 
 export class SaleService {
   readonly #deps: SaleServiceDeps;
@@ -85,14 +80,7 @@ export class SaleService {
     return this.#deps.journal
       .listActiveSales()
       .filter((s) => s.status === 'held')
-      .map((s) => ({
-        id: s.id,
-        number: s.number,
-        total: s.totals.total,
-        currency: s.currency,
-        lineCount: s.lines.length,
-        updatedAt: s.updatedAt,
-      }));
+      .map(heldSale);
   }
 
   // --- lifecycle ------------------------------------------------------------------------------------------
@@ -126,97 +114,25 @@ export class SaleService {
   }
 
   addLine(input: AddLineInput, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      const quantity = input.quantity ?? 1;
-      if (input.kind === 'free') {
-        return withLine(sale, {
-          id: nextLineId(sale),
-          name: input.name,
-          unitPrice: { amount: input.unitPrice, currency: sale.currency },
-          measure: 'each',
-          quantity,
-          discount: null,
-          vatBasisPoints: input.vatBasisPoints ?? DEFAULT_VAT[sale.currency],
-          cityTaxBasisPoints: 0,
-        });
-      }
-      const product = this.#deps.catalog.byCode(input.code);
-      if (!product) {
-        throw new KassaError('not_found', `No product has the code ${input.code}.`);
-      }
-      if (product.currency !== sale.currency) {
-        throw new KassaError(
-          'validation',
-          `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`,
-        );
-      }
-      // Scanning the same piece item again adds to its line, as cashiers expect; weighed items stay separate.
-      const same = sale.lines.find(
-        (l) => l.sku === product.sku && l.measure === 'each' && l.discount === null,
-      );
-      if (same && product.measure === 'each') {
-        return withLines(
-          sale,
-          sale.lines.map((l) => (l === same ? { ...l, quantity: l.quantity + quantity } : l)),
-        );
-      }
-      if (product.measure === 'weight' && input.quantity === undefined) {
-        throw new KassaError('validation', `${product.name} is sold by weight: give the weight in grams.`);
-      }
-      return withLine(sale, {
-        id: nextLineId(sale),
-        sku: product.sku,
-        ...(product.barcode ? { barcode: product.barcode } : {}),
-        name: product.name,
-        unitPrice: { amount: product.price, currency: product.currency },
-        measure: product.measure,
-        quantity,
-        discount: null,
-        vatBasisPoints: product.vatBasisPoints,
-        cityTaxBasisPoints: product.cityTaxBasisPoints,
-      });
-    });
+    return this.#edit(saleId, (sale) =>
+      withAddedLine(sale, input, (code) => this.#deps.catalog.byCode(code)),
+    );
   }
 
   setQuantity(lineId: string, quantity: number, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      const line = findLine(sale, lineId);
-      checkLineDiscount(line.discount, { ...line, quantity });
-      return withLines(
-        sale,
-        sale.lines.map((l) => (l.id === lineId ? { ...l, quantity } : l)),
-      );
-    });
+    return this.#edit(saleId, (sale) => withQuantity(sale, lineId, quantity));
   }
 
   setLineDiscount(lineId: string, discount: Discount | null, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      checkLineDiscount(discount, findLine(sale, lineId));
-      return withLines(
-        sale,
-        sale.lines.map((l) => (l.id === lineId ? { ...l, discount } : l)),
-      );
-    });
+    return this.#edit(saleId, (sale) => withLineDiscount(sale, lineId, discount));
   }
 
   setDiscount(discount: Discount | null, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      const afterLines = sale.totals.subtotal - sale.totals.lineDiscounts;
-      if (discount?.kind === 'amount' && discount.amount > afterLines) {
-        throw new KassaError('validation', 'The discount is larger than the sale.');
-      }
-      return { ...sale, discount };
-    });
+    return this.#edit(saleId, (sale) => withSaleDiscount(sale, discount));
   }
 
   removeLine(lineId: string, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      findLine(sale, lineId);
-      return withLines(
-        sale,
-        sale.lines.filter((l) => l.id !== lineId),
-      );
-    });
+    return this.#edit(saleId, (sale) => withoutLine(sale, lineId));
   }
 
   hold(saleId?: string): Promise<SaleView> {
@@ -367,48 +283,6 @@ export class SaleService {
   #serial<T>(task: () => Promise<T>): Promise<T> {
     return this.#queue.run(task);
   }
-}
-
-export function saleView(sale: Sale, payments: Payment[]): SaleView {
-  const paid = payments.reduce((acc, p) => acc + capturedAmount(p), 0);
-  const pending = payments.reduce((acc, p) => acc + pendingAmount(p), 0);
-  const total = sale.totals.total;
-  return {
-    sale,
-    payments,
-    paid,
-    pending,
-    due: Math.max(total - paid, 0),
-    available: Math.max(total - paid - pending, 0),
-    change: payments.reduce((acc, p) => acc + (p.state === 'paid' && p.cash ? p.cash.change : 0), 0),
-  };
-}
-
-function withLine(sale: Sale, line: Line): Sale {
-  return withLines(sale, [...sale.lines, line]);
-}
-
-function withLines(sale: Sale, lines: Line[]): Sale {
-  return { ...sale, lines };
-}
-
-function findLine(sale: Sale, lineId: string): Line {
-  const line = sale.lines.find((l) => l.id === lineId);
-  if (!line) {
-    throw new KassaError('not_found', `The sale has no line ${lineId}.`);
-  }
-  return line;
-}
-
-function checkLineDiscount(discount: Discount | null, line: Line): void {
-  if (discount?.kind === 'amount' && discount.amount > lineGross(line)) {
-    throw new KassaError('validation', `The discount is larger than the line (${lineGross(line)}).`);
-  }
-}
-
-function nextLineId(sale: Sale): string {
-  const max = sale.lines.reduce((acc, l) => Math.max(acc, Number(l.id.replace(/^L/, '')) || 0), 0);
-  return `L${max + 1}`;
 }
 
 /** S + base-36 time + 6 hex: sortable, alphanumeric, ≤ 16 chars (idempotency keys are built from it). */

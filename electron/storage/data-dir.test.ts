@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNodeKassa } from '../hosts/node-kassa';
 import { createCapturingLogger } from '../log/logger';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { chooseDataDir, defaultDataDir, legacyDataDir, secureDataDir } from './data-dir';
 
 let cleanups: (() => void)[] = [];

@@ -1,7 +1,8 @@
 /**
- * Devices and scans (ARCHITECTURE §7): the Settings → Devices page lists HID devices and selects scanners; every
- * scan — HID POS (read in main) or keyboard wedge (decoded in the renderer, sent with scan:submit) — goes through
- * the one router in main, which tells the cashier page with `scan:routed` which screen handles it.
+ * Devices and scans (docs/architecture.md §10): the Settings → Devices page lists HID devices and selects
+ * scanners; every scan — HID POS (read in main) or keyboard wedge (decoded in the renderer, sent with
+ * scan:submit) — goes through the one router in main, which tells the cashier page with `scan:routed` which
+ * screen handles it.
  *
  * qrData: a receipt QR scanned on the sale/idle screen is routed to 'approval' and the event carries the digits,
  * because the approval screen must show/submit it from memory (approval:start / approval:scan-receipt). It is

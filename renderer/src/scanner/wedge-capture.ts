@@ -1,9 +1,10 @@
 /**
- * Keyboard-wedge capture for the cashier page (ARCHITECTURE §7, docs/devices.md "Keyboard wedge"): one
- * capture-phase `keydown` listener on the document feeds the shared WedgeDecoder (physical key codes through a
- * US map, so Mongolian / Russian / Georgian layouts do not garble scans). Keys that belong to a scan are
- * preventDefault()ed and stopped, so they never reach the focused input or trigger a focused button (the Enter
- * suffix). Completed scans go to `onScan`; the caller (a store action) sends them to main with scan:submit.
+ * Keyboard-wedge capture for the cashier page (docs/architecture.md §10, docs/devices.md "Keyboard wedge"):
+ * one capture-phase `keydown` listener on the document feeds the shared WedgeDecoder (physical key codes
+ * through a US map, so Mongolian / Russian / Georgian layouts do not garble scans). Keys that belong to a
+ * scan are preventDefault()ed and stopped, so they never reach the focused input or trigger a focused button
+ * (the Enter suffix). Completed scans go to `onScan`; the caller (a store action) sends them to main with
+ * scan:submit.
  *
  * Nothing is re-dispatched: the first `confirmAfter - 1` characters of a scan reach the page before the burst is
  * recognised (the scan reports them as `leaked`), and a fast roll-over that turns out to be typing is handed to

@@ -47,12 +47,15 @@ export interface ApprovalStoreState {
   close: () => Promise<void>;
   clearError: () => void;
   /**
-   * THE routing of one scanner read (wedge or HID) on the cashier page. Until main's scan router
-   * (`scan:submit` / `scan:routed`) lands this decides in the renderer with classifyCode; switching means
-   * replacing this one action's body.
-   *   - receipt qrData on any screen while the approval flow is idle → approval:start {qrData} + open the tab;
-   *   - on the approval screen: qrData → approval:scan-receipt, anything else → approval:identify (main
-   *     classifies regNo / phone / code and answers `unrecognised` for the rest);
+   * Carries out, on the cashier page, what main's scan router decides for one wedge scan: the text goes to
+   * `scan:submit` (the router HID scans go through too, for the screen main knows is active) and the reply's
+   * kind, via and screen pick the action:
+   *   - receipt qrData routed to open the approval, or on the approval screen while the flow is idle →
+   *     approval:start {qrData} + open the tab;
+   *   - receipt qrData on the approval screen → approval:scan-receipt (refused with a message while another
+   *     receipt is being submitted);
+   *   - anything else on the approval screen with a flow under way → approval:identify (main classifies
+   *     regNo / phone / code and answers `unrecognised` for the rest);
    *   - otherwise the scan is not the approval screen's (`unhandled`) and the caller passes it on.
    */
   routeScan: (text: string) => Promise<ScanRoute>;

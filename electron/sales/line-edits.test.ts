@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import type { Product } from '../../shared/channels/sale';
+import { computeSaleTotals, type Sale } from '../../shared/domain';
+import { withAddedLine, withLineDiscount, withoutLine, withQuantity, withSaleDiscount } from './line-edits';
+
+const MILK: Product = {
+  sku: 'MILK',
+  barcode: '8650001000015',
+  name: 'Milk',
+  price: 4_500,
+  currency: 'MNT',
+  measure: 'each',
+  vatBasisPoints: 1000,
+  cityTaxBasisPoints: 0,
+};
+const APPLES: Product = {
+  ...MILK,
+  sku: 'APPLES',
+  barcode: '2000001000007',
+  name: 'Apples',
+  measure: 'weight',
+};
+const WINE: Product = { ...MILK, sku: 'WINE', barcode: '4860000000001', currency: 'GEL' };
+const lookup = (code: string): Product | undefined =>
+  [MILK, APPLES, WINE].find((p) => p.barcode === code || p.sku === code);
+
+function empty(): Sale {
+  const base = { currency: 'MNT' as const, lines: [], discount: null };
+  return {
+    ...base,
+    id: 'S1',
+    number: 1,
+    status: 'open',
+    totals: computeSaleTotals(base),
+    createdAt: 0,
+    updatedAt: 0,
+  };
+}
+
+/** The sale with its totals recomputed, as the service saves it. */
+const totalled = (sale: Sale): Sale => ({ ...sale, totals: computeSaleTotals(sale) });
+
+describe('line edits', () => {
+  it('a repeated piece item adds to its line; a weighed item needs grams; a free item gets the default VAT', () => {
+    let sale = withAddedLine(empty(), { kind: 'catalog', code: MILK.barcode ?? '' }, lookup);
+    sale = withAddedLine(sale, { kind: 'catalog', code: 'MILK', quantity: 2 }, lookup);
+    expect(sale.lines.map((l) => [l.id, l.quantity])).toEqual([['L1', 3]]);
+    expect(() => withAddedLine(sale, { kind: 'catalog', code: 'APPLES' }, lookup)).toThrow(/by weight/);
+    sale = withAddedLine(sale, { kind: 'catalog', code: 'APPLES', quantity: 1500 }, lookup);
+    sale = withAddedLine(sale, { kind: 'free', name: 'Bag', unitPrice: 200 }, lookup);
+    expect(sale.lines.map((l) => l.id)).toEqual(['L1', 'L2', 'L3']);
+    expect(sale.lines[2]).toMatchObject({ name: 'Bag', vatBasisPoints: 1000, measure: 'each' });
+  });
+
+  it('refuses unknown codes and products in another currency', () => {
+    expect(() => withAddedLine(empty(), { kind: 'catalog', code: '123' }, lookup)).toThrow(
+      expect.objectContaining({ code: 'not_found' }) as Error,
+    );
+    expect(() => withAddedLine(empty(), { kind: 'catalog', code: 'WINE' }, lookup)).toThrow(
+      expect.objectContaining({ code: 'validation' }) as Error,
+    );
+  });
+
+  it('discounts must fit their line (also after a quantity change) and the sale after line discounts', () => {
+    let sale = totalled(withAddedLine(empty(), { kind: 'catalog', code: 'MILK', quantity: 2 }, lookup));
+    sale = withLineDiscount(sale, 'L1', { kind: 'amount', amount: 9_000 });
+    expect(() => withQuantity(sale, 'L1', 1)).toThrow(/larger than the line \(4500\)/);
+    expect(() => withLineDiscount(sale, 'L1', { kind: 'amount', amount: 9_001 })).toThrow(
+      /larger than the line/,
+    );
+    sale = totalled(withLineDiscount(sale, 'L1', { kind: 'amount', amount: 1_000 }));
+    expect(() => withSaleDiscount(sale, { kind: 'amount', amount: 8_001 })).toThrow(/larger than the sale/);
+    expect(withSaleDiscount(sale, { kind: 'amount', amount: 8_000 }).discount).toEqual({
+      kind: 'amount',
+      amount: 8_000,
+    });
+  });
+
+  it('removes a line by id; an unknown line is not_found', () => {
+    const sale = withAddedLine(empty(), { kind: 'free', name: 'Bag', unitPrice: 200 }, lookup);
+    expect(withoutLine(sale, 'L1').lines).toEqual([]);
+    expect(() => withoutLine(sale, 'L9')).toThrow(expect.objectContaining({ code: 'not_found' }) as Error);
+  });
+});
