@@ -177,6 +177,13 @@ export function createKassa(deps: KassaDeps): Kassa {
     },
   });
 
+  // After a restart the sale restored from the journal is what the customer sees again, not the welcome screen
+  // (a display reconnecting asks display:ready and must get the sale as it is).
+  const restored = till.sales.current();
+  if (restored !== null && !isIdle(restored)) {
+    showSale(restored);
+  }
+
   const approval = new ApprovalService({
     easyRegister: () => providers.clients().then((c) => c.easyRegister),
     logger: log,

@@ -63,6 +63,8 @@ export interface SaleState {
   lastError: ShownError | null;
   /** Subscribe to sale:updated and load the current sale; returns the unsubscribe. */
   start: (receiptsNeeded: boolean) => Promise<() => void>;
+  /** Ask main for the current sale again (after the connection came back: updates sent meanwhile were lost). */
+  resync: () => Promise<void>;
   setReceiptsNeeded: (needed: boolean) => void;
   /** The barcode field's Enter: a code (optionally `N*code`). Returns whether a line was added. */
   submitEntry: (text: string) => Promise<boolean>;
@@ -185,6 +187,13 @@ export const useSaleStore = create<SaleState>()((set, get) => {
         set({ lastError: shown(envelope.error) });
       }
       return off;
+    },
+
+    async resync() {
+      const envelope = await call(() => kassa().saleCurrent({}));
+      if (envelope.ok && envelope.value) {
+        accept(envelope.value);
+      }
     },
 
     setReceiptsNeeded(needed) {
