@@ -102,6 +102,35 @@ test('a 2 MiB frame or invalid UTF-8 from the display token closes that socket; 
   expect(host.output()).toContain('WS_ERR_UNSUPPORTED_MESSAGE_LENGTH');
 });
 
+test('a 1.2 MB price list imported from Settings: the till imports it and keeps running', async ({
+  host,
+  page,
+}) => {
+  const lines = ['sku,name,price,barcode'];
+  let size = 0;
+  for (let i = 0; size < 1.2 * 1024 * 1024; i++) {
+    const line = `SKU-${String(i).padStart(6, '0')},Product number ${i} with a fairly long descriptive name,${(i % 900) + 100},`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  const rows = lines.length - 1;
+  await page.goto(host.cashierUrl);
+  await page.getByTestId('lang-en').click();
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('catalog-file').setInputFiles({
+    name: 'prices.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`${lines.join('\n')}\n`),
+  });
+  await expect(page.getByTestId('catalog-imported')).toHaveText(`${rows} products imported.`, {
+    timeout: 20_000,
+  });
+  await expect(page.getByTestId('connection-lost')).toHaveCount(0);
+  expect(await pageIpc(page).value('catalog:search', { query: 'SKU-000777' })).toMatchObject([
+    { sku: 'SKU-000777' },
+  ]);
+});
+
 test('source maps are never served; the scripts they map are', async ({ host }) => {
   const assets = readdirSync('dist/renderer/assets');
   const map = assets.find((f) => f.endsWith('.js.map'));

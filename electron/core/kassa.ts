@@ -31,11 +31,13 @@ import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from './till';
 import { createRealScheduler } from '../kernel/scheduler';
 import { openJournal } from '../storage/journal';
+import { openUploadStore } from '../storage/uploads';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from '../kernel/clock';
 import { createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
 import { createEventBus, type EventBus } from '../kernel/events';
 import { createPaymentAdapters } from './payment-adapters';
+import { createUploadHandlers } from './upload-handlers';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
 
 export interface KassaDeps {
@@ -143,6 +145,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   };
 
   const journal = openJournal({ dataDir: deps.dataDir });
+  const uploads = openUploadStore({ dataDir: deps.dataDir, clock: deps.clock });
   const adapters = createPaymentAdapters(providers);
   const till = createTill({
     journal,
@@ -154,6 +157,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     country: () => deps.settings.get().country,
     provider: (id) => adapters.get(id),
     demoCatalog: deps.settings.get().profile === 'sandbox',
+    uploads,
     events: {
       sale: (view) => {
         events.emit('sale:updated', view);
@@ -205,6 +209,7 @@ export function createKassa(deps: KassaDeps): Kassa {
 
   const handlers: AllHandlers = {
     ...createDeviceHandlers(devices),
+    ...createUploadHandlers(uploads),
     ...till.handlers,
     ...createApprovalHandlers({ approval }),
     ...createReceiptHandlers(receipts),
@@ -256,6 +261,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       await devices.close();
       await pole.close();
       await providers.close();
+      await uploads.close();
       await journal.close();
     },
   };

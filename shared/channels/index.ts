@@ -14,6 +14,7 @@ import { sandboxChannels } from './sandbox';
 import { displayChannels, displayEvents } from './display';
 import { secretsChannels } from './secrets';
 import { settingsChannels } from './settings';
+import { uploadChannels } from './upload';
 
 export const channels = {
   ...appChannels,
@@ -27,6 +28,7 @@ export const channels = {
   ...sandboxChannels,
   ...receiptChannels,
   ...devicesChannels,
+  ...uploadChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
