@@ -24,16 +24,11 @@ async function startBrowser(dataDirArg: string | undefined, port: number | undef
   const dataDir = resolveDataDir(dataDirArg);
   const { logger, redactor } = createLogger({ level: process.env.KASSA_LOG_LEVEL ?? 'warn' });
   const node = openNodeKassa({ dataDir, host: 'browser', logger, redactor });
-  try {
-    await serveBrowserHost({
-      node,
-      ...(port === undefined ? {} : { port }),
-      io: { stdout: (text) => process.stdout.write(text) },
-    });
-  } catch (error) {
-    await node.kassa.close();
-    throw error;
-  }
+  await serveBrowserHost({
+    node,
+    ...(port === undefined ? {} : { port }),
+    io: { stdout: (text) => process.stdout.write(text) },
+  });
 }
 
 const notice = (reason: string): void => {

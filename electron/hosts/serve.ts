@@ -1,7 +1,7 @@
 /**
  * Start the browser host for a Node core and keep it running until told to stop (SIGINT/SIGTERM).
  * The port comes from `--port`, else settings `browserHost.port`; the page tokens from pairing.json, so the
- * URLs printed here are the same at every start.
+ * URLs printed here are the same at every start. It closes the core when it stops, or when it cannot start.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,13 +26,20 @@ export async function serveBrowserHost(options: {
   io: Pick<CliIo, 'stdout' | 'stopped'>;
 }): Promise<void> {
   const settings = options.node.settings.get();
-  const host = await startBrowserHost({
-    kassa: options.node.kassa,
-    staticDir: rendererDir(),
-    logger: options.node.logger,
-    port: options.port ?? settings.browserHost.port,
-    tokens: pairingSource(options.node.dataDir, options.node.logger),
-  });
+  let host;
+  try {
+    host = await startBrowserHost({
+      kassa: options.node.kassa,
+      staticDir: rendererDir(),
+      logger: options.node.logger,
+      port: options.port ?? settings.browserHost.port,
+      tokens: pairingSource(options.node.dataDir, options.node.logger),
+    });
+  } catch (error) {
+    // Port taken, renderer not built: close the core so the process can end with that one message.
+    await options.node.kassa.close();
+    throw error;
+  }
   options.io.stdout(
     [
       `Kassa browser host (${settings.profile} profile, ${settings.country})`,
