@@ -21,9 +21,24 @@ function temp(): string {
 
 /** Every path under dir (itself included) with its permission bits. */
 function modes(dir: string): Record<string, string> {
-  const out: Record<string, string> = { '.': (statSync(dir).mode & 0o777).toString(8) };
+  return Object.fromEntries(Object.entries(entries(dir)).map(([name, e]) => [name, e.mode]));
+}
+
+/** What a private data dir must look like: directories 0700, files 0600. */
+function expectPrivate(dir: string): void {
+  for (const [name, e] of Object.entries(entries(dir))) {
+    expect(e.mode, name).toBe(e.dir ? '700' : '600');
+  }
+}
+
+function entries(dir: string): Record<string, { mode: string; dir: boolean }> {
+  const of = (path: string) => {
+    const s = statSync(path);
+    return { mode: (s.mode & 0o777).toString(8), dir: s.isDirectory() };
+  };
+  const out: Record<string, { mode: string; dir: boolean }> = { '.': of(dir) };
   for (const name of readdirSync(dir, { recursive: true })) {
-    out[String(name)] = (statSync(join(dir, String(name))).mode & 0o777).toString(8);
+    out[String(name)] = of(join(dir, String(name)));
   }
   return out;
 }
@@ -80,8 +95,8 @@ describe('data dir', () => {
     await first.kassa.close();
     writeFileSync(join(dir, 'scanners.json'), '{}');
     // …then someone copies it around with a loose umask.
-    for (const name of Object.keys(modes(dir))) {
-      chmodSync(join(dir, name), name === '.' || name === 'journal' ? 0o755 : 0o644);
+    for (const [name, e] of Object.entries(entries(dir))) {
+      chmodSync(join(dir, name), e.dir ? 0o755 : 0o644);
     }
     expect(Object.values(modes(dir))).toContain('644');
 
@@ -94,10 +109,8 @@ describe('data dir', () => {
       env: { KASSA_VAULT_KEY: '1'.repeat(64) },
     });
     await node.kassa.close();
+    expectPrivate(dir);
     const after = modes(dir);
-    for (const [name, mode] of Object.entries(after)) {
-      expect(mode, name).toBe(name === '.' || name === 'journal' ? '700' : '600');
-    }
     for (const name of ['settings.json', 'vault.json', 'journal/data.mdb', 'scanners.json']) {
       expect(after[name], name).toBeDefined();
     }
@@ -119,9 +132,7 @@ describe('data dir', () => {
     });
     await node.kassa.invoke('cashier', 'secrets:set', { name: 'pocket.clientSecret', value: 'v-123456' });
     await node.kassa.close();
-    for (const [name, mode] of Object.entries(modes(dir))) {
-      expect(mode, name).toBe(name === '.' || name === 'journal' ? '700' : '600');
-    }
+    expectPrivate(dir);
     expect(lines.join('\n')).not.toContain('permissions were looser');
   });
 
