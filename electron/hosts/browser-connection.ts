@@ -13,7 +13,7 @@
  *    reconnects and asks for the current state, so nothing is lost by dropping it.
  */
 import type { WebSocket } from 'ws';
-import type { Role } from '../../shared/channel';
+import type { Page } from './pairing';
 import { ClientFrameSchema, type ClientFrame, type ServerFrame } from '../../shared/wire';
 import type { Logger } from '../log/logger';
 
@@ -33,7 +33,7 @@ export interface ConnectionLimits {
   /** Bytes waiting to be sent above which the client is dropped. */
   sendLimitBytes: number;
   /** Open connections per role; one more is refused at the handshake (503). */
-  maxConnections: Readonly<Record<Role, number>>;
+  maxConnections: Readonly<Record<Page, number>>;
 }
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
@@ -56,7 +56,7 @@ export const CLOSE = {
 } as const;
 
 export interface ConnectionStats {
-  role: Role;
+  role: Page;
   queued: number;
   inFlight: number;
   paused: boolean;
@@ -66,14 +66,14 @@ export interface ConnectionStats {
 }
 
 export interface Connection {
-  readonly role: Role;
+  readonly role: Page;
   send(frame: ServerFrame): void;
   stats(): ConnectionStats;
 }
 
 export function attachConnection(options: {
   ws: WebSocket;
-  role: Role;
+  role: Page;
   limits: ConnectionLimits;
   logger: Logger;
   invoke: (frame: ClientFrame) => Promise<unknown>;

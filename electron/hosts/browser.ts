@@ -20,7 +20,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Role } from '../../shared/channel';
 import { EVENT_NAMES, roleMayReceive } from '../../shared/contract';
 import { TOKEN_PROTOCOL_PREFIX, WS_PATH, WS_PROTOCOL } from '../../shared/wire';
 import type { Kassa } from '../core/kassa';
@@ -33,7 +32,7 @@ import {
   type ConnectionStats,
 } from './browser-connection';
 import { resolveStaticFile, STATIC_CONTENT_TYPES } from './browser-static';
-import { pageUrls, type PairingTokens } from './pairing';
+import { pageUrls, type Page, type PairingTokens } from './pairing';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -200,7 +199,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   /** Open connections and the token each one was admitted with. */
   const connections = new Map<WebSocket, { connection: Connection; token: string }>();
-  const countOf = (role: Role): number =>
+  const countOf = (role: Page): number =>
     [...connections.values()].filter((c) => c.connection.role === role).length;
 
   server.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
@@ -234,7 +233,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       .find((p) => p.startsWith(TOKEN_PROTOCOL_PREFIX))
       ?.slice(TOKEN_PROTOCOL_PREFIX.length);
     const tokens = currentTokens();
-    const role: Role | undefined =
+    const role: Page | undefined =
       token === undefined
         ? undefined
         : sameToken(token, tokens.cashier)
@@ -261,7 +260,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     });
   });
 
-  const accept = (ws: WebSocket, role: Role, token: string): void => {
+  const accept = (ws: WebSocket, role: Page, token: string): void => {
     let unsubscribers: (() => void)[] = [];
     const connection = attachConnection({
       ws,

@@ -11,13 +11,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Role } from '../../shared/channel';
 import type { Logger } from '../log/logger';
 import { writeFileAtomic } from '../storage/atomic-file';
 
 export const PAIRING_FILE = 'pairing.json';
 
-export type PairingTokens = Readonly<Record<Role, string>>;
+/** The two pages the browser host serves; each has its own token, which decides the page's role. */
+export const PAGES = ['cashier', 'display'] as const;
+export type Page = (typeof PAGES)[number];
+
+export type PairingTokens = Readonly<Record<Page, string>>;
 
 const TokenSchema = z.string().regex(/^[0-9a-f]{64}$/);
 const PairingFileSchema = z.object({ version: z.literal(1), cashier: TokenSchema, display: TokenSchema });
@@ -59,9 +62,9 @@ export function loadPairing(dataDir: string, logger: Logger): PairingTokens {
 }
 
 /** Replace one page's token; pages using the old one are dropped by a running host and cannot reconnect. */
-export function rotatePairing(dataDir: string, role: Role, logger: Logger): PairingTokens {
+export function rotatePairing(dataDir: string, page: Page, logger: Logger): PairingTokens {
   const current = loadPairing(dataDir, logger);
-  const next = { ...current, [role]: freshToken() };
+  const next = { ...current, [page]: freshToken() };
   write(dataDir, next);
   return next;
 }
