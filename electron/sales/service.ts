@@ -24,7 +24,10 @@ import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
 import { SerialQueue } from '../kernel/serial-queue';
 import type { Journal } from '../storage/journal';
+import { withItem, type AddLineInput } from './add-item';
 import type { Catalog } from './catalog';
+
+export type { AddLineInput } from './add-item';
 
 export interface SaleServiceDeps {
   journal: Journal;
@@ -37,18 +40,10 @@ export interface SaleServiceDeps {
   newSaleId?(): string;
 }
 
-export type AddLineInput =
-  | { kind: 'catalog'; code: string; quantity?: number | undefined }
-  | {
-      kind: 'free';
-      name: string;
-      unitPrice: number;
-      quantity?: number | undefined;
-      vatBasisPoints?: number | undefined;
-    };
-
-/** Default VAT of free-amount items: MN 10 %, GE 18 %, UZ 12 % (prices are VAT-inclusive). */
-const DEFAULT_VAT: Readonly<Record<CurrencyCode, number>> = { MNT: 1000, GEL: 1800, UZS: 1200 };
+export interface AddedLine {
+  view: SaleView;
+  lineId: string;
+}
 
 export class SaleService {
   readonly #deps: SaleServiceDeps;
@@ -126,56 +121,18 @@ export class SaleService {
   }
 
   addLine(input: AddLineInput, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      const quantity = input.quantity ?? 1;
-      if (input.kind === 'free') {
-        return withLine(sale, {
-          id: nextLineId(sale),
-          name: input.name,
-          unitPrice: { amount: input.unitPrice, currency: sale.currency },
-          measure: 'each',
-          quantity,
-          discount: null,
-          vatBasisPoints: input.vatBasisPoints ?? DEFAULT_VAT[sale.currency],
-          cityTaxBasisPoints: 0,
-        });
-      }
-      const product = this.#deps.catalog.byCode(input.code);
-      if (!product) {
-        throw new KassaError('not_found', `No product has the code ${input.code}.`);
-      }
-      if (product.currency !== sale.currency) {
-        throw new KassaError(
-          'validation',
-          `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`,
-        );
-      }
-      // Scanning the same piece item again adds to its line, as cashiers expect; weighed items stay separate.
-      const same = sale.lines.find(
-        (l) => l.sku === product.sku && l.measure === 'each' && l.discount === null,
-      );
-      if (same && product.measure === 'each') {
-        return withLines(
-          sale,
-          sale.lines.map((l) => (l === same ? { ...l, quantity: l.quantity + quantity } : l)),
-        );
-      }
-      if (product.measure === 'weight' && input.quantity === undefined) {
-        throw new KassaError('validation', `${product.name} is sold by weight: give the weight in grams.`);
-      }
-      return withLine(sale, {
-        id: nextLineId(sale),
-        sku: product.sku,
-        ...(product.barcode ? { barcode: product.barcode } : {}),
-        name: product.name,
-        unitPrice: { amount: product.price, currency: product.currency },
-        measure: product.measure,
-        quantity,
-        discount: null,
-        vatBasisPoints: product.vatBasisPoints,
-        cityTaxBasisPoints: product.cityTaxBasisPoints,
-      });
+    return this.addLineNamingIt(input, saleId).then((added) => added.view);
+  }
+
+  /** addLine, also naming the line that took the item (a new line, or a piece line counted up): scans select it. */
+  async addLineNamingIt(input: AddLineInput, saleId?: string): Promise<AddedLine> {
+    let lineId = '';
+    const view = await this.#edit(saleId, (sale) => {
+      const next = withItem(sale, input, this.#deps.catalog);
+      lineId = next.lineId;
+      return next.sale;
     });
+    return { view, lineId };
   }
 
   setQuantity(lineId: string, quantity: number, saleId?: string): Promise<SaleView> {
@@ -384,10 +341,6 @@ export function saleView(sale: Sale, payments: Payment[]): SaleView {
   };
 }
 
-function withLine(sale: Sale, line: Line): Sale {
-  return withLines(sale, [...sale.lines, line]);
-}
-
 function withLines(sale: Sale, lines: Line[]): Sale {
   return { ...sale, lines };
 }
@@ -404,11 +357,6 @@ function checkLineDiscount(discount: Discount | null, line: Line): void {
   if (discount?.kind === 'amount' && discount.amount > lineGross(line)) {
     throw new KassaError('validation', `The discount is larger than the line (${lineGross(line)}).`);
   }
-}
-
-function nextLineId(sale: Sale): string {
-  const max = sale.lines.reduce((acc, l) => Math.max(acc, Number(l.id.replace(/^L/, '')) || 0), 0);
-  return `L${max + 1}`;
 }
 
 /** S + base-36 time + 6 hex: sortable, alphanumeric, ≤ 16 chars (idempotency keys are built from it). */
