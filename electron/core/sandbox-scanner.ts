@@ -3,14 +3,14 @@
  * device that exists only in software, and only while the till is in the sandbox profile: the composition root
  * joins the sandbox and devices domains here (docs/architecture.md, Devices).
  */
-import type { HidBackend, HidDevice } from '../devices/hid';
+import { hidDeviceKey, type HidBackend, type HidDevice } from '../devices/hid';
 import type { CreateSandboxScanner, SandboxScanner } from '../sandbox/types';
 
 export interface SandboxScannerDevices {
   /** The scanner as a HID backend (for DeviceServiceDeps.softwareDevices); undefined outside the sandbox. */
   backend(): HidBackend | undefined;
-  /** The scanner itself (for the sandbox:scan channel); undefined outside the sandbox. */
-  scanner(): SandboxScanner | undefined;
+  /** The scanner and its device key (for the sandbox:scan channel); undefined outside the sandbox. */
+  scanner(): { scanner: SandboxScanner; deviceId: string } | undefined;
 }
 
 function asHidDevice(scanner: SandboxScanner): HidDevice {
@@ -35,7 +35,7 @@ export function sandboxScannerDevices(deps: {
   isSandbox(): boolean;
 }): SandboxScannerDevices {
   let created: SandboxScanner | undefined;
-  const scanner = (): SandboxScanner | undefined => {
+  const current = (): SandboxScanner | undefined => {
     if (deps.create === undefined || !deps.isSandbox()) {
       return undefined;
     }
@@ -43,17 +43,24 @@ export function sandboxScannerDevices(deps: {
     return created;
   };
   return {
-    scanner,
+    scanner() {
+      const scanner = current();
+      if (scanner === undefined) {
+        return undefined;
+      }
+      const { vendorId, productId, usagePage } = scanner.info;
+      return { scanner, deviceId: hidDeviceKey(vendorId, productId, usagePage) };
+    },
     backend() {
-      const current = scanner();
-      if (current === undefined) {
+      const scanner = current();
+      if (scanner === undefined) {
         return undefined;
       }
       return {
-        list: () => Promise.resolve([{ ...current.info }]),
+        list: () => Promise.resolve([{ ...scanner.info }]),
         open: (path) =>
-          path === current.info.path
-            ? Promise.resolve(asHidDevice(current))
+          path === scanner.info.path
+            ? Promise.resolve(asHidDevice(scanner))
             : Promise.reject(new Error(`no software device at ${path}`)),
       };
     },

@@ -4,16 +4,16 @@ import type { HandlerMap } from '../kernel/handlers';
 import type { SandboxScanner } from './types';
 
 export function createSandboxScannerHandlers(deps: {
-  /** The scanner while the till is in the sandbox profile, else undefined. */
-  scanner(): SandboxScanner | undefined;
+  /** The scanner and its device key while the till is in the sandbox profile, else undefined. */
+  scanner(): { scanner: SandboxScanner; deviceId: string } | undefined;
 }): Pick<HandlerMap<'sandbox'>, 'sandbox:scan'> {
   return {
     'sandbox:scan': ({ text, symbology }) => {
-      const scanner = deps.scanner();
-      if (scanner === undefined) {
+      const current = deps.scanner();
+      if (current === undefined) {
         throw new KassaError('forbidden', 'The sandbox scanner exists only in the sandbox profile.');
       }
-      return Promise.resolve(scanner.scan(text, symbology));
+      return Promise.resolve({ ...current.scanner.scan(text, symbology), deviceId: current.deviceId });
     },
   };
 }

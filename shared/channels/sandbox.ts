@@ -39,6 +39,8 @@ export const sandboxChannels = {
       delivered: z.boolean(),
       /** How many 64-byte HID POS reports carried the scan. */
       reports: z.number().int().nonnegative(),
+      /** The sandbox scanner's device key, for devices:select. */
+      deviceId: z.string(),
     }),
     summary:
       'Sandbox only: the virtual HID POS scanner scans this text (as input reports through the device manager).',
