@@ -4,6 +4,7 @@ import {
   HUMAN_FAST_ROLLOVER,
   HUMAN_PHONE,
   MN_EAN13,
+  US_EAN13,
   type KeyTuple,
 } from '../../../shared/keyboard/wedge.fixtures';
 import type { WedgeKeyEvent, WedgeOptions, WedgeScan } from '../../../shared/keyboard/wedge';
@@ -153,6 +154,25 @@ describe('wedge capture (document, capture phase)', () => {
       false,
     ]);
     expect(t.released).toEqual(['и']);
+  });
+
+  it('keys pressed 5 ms apart but handled late (a busy page) are still one scan', () => {
+    const t = setup();
+    const keys = events(US_EAN13.map(([, code, key]) => [5, code, key] as const));
+    keys.forEach((key, i) => {
+      // The page gets to each key 40 ms after the previous one; the keys' own times stay 5 ms apart.
+      t.timers.advanceTo(10_000 + i * 40);
+      const event = new KeyboardEvent('keydown', {
+        code: key.code,
+        key: key.key,
+        bubbles: true,
+        cancelable: true,
+      });
+      Object.defineProperty(event, 'timeStamp', { value: key.timeStamp });
+      input?.dispatchEvent(event);
+    });
+    expect(t.scans.map((s) => s.text)).toEqual(['4006381333931']);
+    expect(t.released).toEqual([]);
   });
 
   it('takes decoder options (minLength from settings)', () => {

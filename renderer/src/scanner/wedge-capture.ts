@@ -79,6 +79,14 @@ export function attachWedgeCapture(options: WedgeCaptureOptions): WedgeCapture {
   let reachedPage: string[] = [];
   /** What the keys held back in the current burst would have typed. */
   let heldBack: string[] = [];
+  /**
+   * The last key's own time (its timeStamp: when it was pressed) and when this page got to it. Silence is
+   * measured from the latter: a page busy for a moment, with keys still queued, must not end a scan early.
+   */
+  let lastKeyStamp = 0;
+  let lastKeyHandled = 0;
+  /** Now, on the keys' clock: the last key's time plus the time since the page handled it. */
+  const keyClockNow = (): number => lastKeyStamp + (now() - lastKeyHandled);
 
   const apply = (step: WedgeStep, event?: KeyboardEvent): void => {
     const char = event === undefined ? undefined : typedChar(event);
@@ -104,9 +112,9 @@ export function attachWedgeCapture(options: WedgeCaptureOptions): WedgeCapture {
       timer = setTimer(
         () => {
           timer = undefined;
-          apply(decoder.tick(now()));
+          apply(decoder.tick(keyClockNow()));
         },
-        Math.max(0, step.deadline - now()),
+        Math.max(0, step.deadline - keyClockNow()),
       );
     }
     if (step.scan) {
@@ -118,6 +126,8 @@ export function attachWedgeCapture(options: WedgeCaptureOptions): WedgeCapture {
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
+    lastKeyStamp = event.timeStamp;
+    lastKeyHandled = now();
     apply(decoder.feed(toWedgeEvent(event)), event);
   };
   const onBlur = (): void => {
