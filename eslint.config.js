@@ -1,4 +1,4 @@
-// Lint is where the process boundaries of ARCHITECTURE §2 are enforced:
+// Lint is where the process boundaries of docs/architecture.md §2 (Layers) are enforced:
 //   shared/   imports nothing of node, electron or react
 //   renderer/ imports only shared/ (and browser libraries)
 //   electron  is imported only by main.ts, preload/*, windows/* and the Electron storage implementations
@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const noElectron = {
   name: 'electron',
   message:
-    'Only electron/main.ts, electron/preload/*, electron/windows/* and electron/storage/electron-*.ts may import electron (ARCHITECTURE §2).',
+    'Only electron/main.ts, electron/preload/*, electron/windows/* and electron/storage/electron-*.ts may import electron (docs/architecture.md §2).',
 };
 
 export default tseslint.config(
@@ -59,8 +59,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', '.dependency-cruiser.cjs'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // dependency-cruiser reads its config with require().
+    files: ['.dependency-cruiser.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
   },
   // --- Node side ---------------------------------------------------------------------------------------
   {

@@ -9,7 +9,7 @@
 import { performance } from 'node:perf_hooks';
 import { openNodeKassa } from '../electron/hosts/node-kassa';
 import { createLogger } from '../electron/log/logger';
-import { tempDataDir } from '../electron/testing/temp-dir';
+import { tempDataDir } from '../electron/kernel/testing/temp-dir';
 
 interface Stats {
   n: number;

@@ -1,7 +1,7 @@
-// `npm test`: typecheck, lint, unit + simulator contract tests (vitest), e2e (Playwright in Chromium against
-// the browser host). Every stage runs even when an earlier one fails, so one run shows everything; the last
-// line is the summary CI reads: `N passed, N failed` summed over all suites (a failed typecheck or lint
-// counts as one failed check each).
+// `npm test`: typecheck, lint (eslint, prettier, the layer rules), unit + simulator contract tests
+// (vitest), e2e (Playwright in Chromium against the browser host). Every stage runs even when an earlier
+// one fails, so one run shows everything; the last line is the summary CI reads: `N passed, N failed`
+// summed over all suites (a failed typecheck or lint counts as one failed check each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -37,9 +37,20 @@ const typecheck =
   run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.node.json', '--noEmit']) &&
   run('typecheck', 'npx', ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 checks.push(['typecheck', typecheck]);
+// The layer rules (.dependency-cruiser.cjs, docs/architecture.md §2) are part of lint: a violation fails it.
 const lint =
   run('lint', 'npx', ['eslint', '.', '--max-warnings', '0']) &&
-  run('lint', 'npx', ['prettier', '--check', '.']);
+  run('lint', 'npx', ['prettier', '--check', '.']) &&
+  run('lint', 'npx', [
+    'depcruise',
+    'electron',
+    'shared',
+    'renderer',
+    '--config',
+    '.dependency-cruiser.cjs',
+    '--output-type',
+    'err',
+  ]);
 checks.push(['lint', lint]);
 const build = run('e2e', 'npm', ['run', 'build']);
 checks.push(['build', build]);

@@ -1,10 +1,11 @@
 /**
  * What the customer display shows while a sale is on the till: cart → pay (QR) → paid / declined / expired →
  * thank-you. Built in main by a pure function from the sale and its payments, with every amount already
- * formatted: the display renders, it never computes (ARCHITECTURE §3; Odoo's customer-display lesson: push the
- * full state on every change, explicit states, discounts visible).
+ * formatted: the display renders, it never computes (docs/architecture.md §1; Odoo's customer-display lesson:
+ * push the full state on every change, explicit states, discounts visible).
  *
- * The lead adds these schemas to the DisplayViewModel union in shared/channels/display.ts.
+ * shared/channels/display.ts joins these schemas (SALE_DISPLAY_SCHEMAS) and the welcome state into the
+ * DisplayViewModel union.
  */
 import { z } from 'zod';
 import { DisplayLocaleSchema, type DisplayLocale } from './settings';

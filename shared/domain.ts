@@ -9,9 +9,9 @@
  *  - Payment.qr is a *payment link* a bank returned for an invoice (SocialPay/Pocket QR text, the BoG approve
  *    URL). It is not secret and is needed again after a restart (the customer may still be scanning), so it
  *    lives in memory, in events and in the journal.
- *  - eBarimt receipt `qrData` and `lottery` are tax-authority data that must be shown/printed and never stored
- *    (ARCHITECTURE §6). Nothing here has such a field; a Sale only keeps a receipt *reference* {id, status}, and
- *    the journal rejects any record carrying a field of that name.
+ *  - eBarimt receipt `qrData` and `lottery` are tax-authority data that must be shown/printed and never
+ *    stored (docs/architecture.md §9). Nothing here has such a field; a Sale only keeps a receipt *reference*
+ *    {id, status}, and the journal rejects any record carrying a field of that name.
  */
 import { z } from 'zod';
 import { CurrencyCodeSchema, MinorUnitsSchema, MoneySchema } from './money';
@@ -140,7 +140,10 @@ export const PAYMENT_METHODS = [
 export const PaymentMethodSchema = z.enum(PAYMENT_METHODS);
 export type PaymentMethod = z.infer<typeof PaymentMethodSchema>;
 
-/** ARCHITECTURE §5. The legal moves between them are in electron/payments/state-machine.ts. */
+/**
+ * Payment states (docs/architecture.md §8). The legal moves between them are in
+ * electron/payments/state-machine.ts.
+ */
 export const PAYMENT_STATES = [
   'created',
   'requesting',

@@ -8,7 +8,7 @@ import type { SaleView } from '../../shared/channels/sale';
 import type { ReceiptView } from '../../shared/channels/receipt';
 import type { DisplayViewModel } from '../../shared/channels/display';
 import type { Payment } from '../../shared/domain';
-import { readAllFiles } from '../testing/temp-dir';
+import { readAllFiles } from '../kernel/testing/temp-dir';
 import { closeTills, openTestTill, until, value } from '../testing/till';
 
 afterEach(closeTills);

@@ -200,7 +200,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   const devices = createDeviceService({
     ...(deps.hidBackend ? { backend: deps.hidBackend } : {}),
     softwareDevices: () => sandboxScanner.backend(),
-    // Every scan is carried out by main with the sale and approval services (docs/architecture.md, Devices).
+    // Every scan is carried out by main with the sale and approval services (docs/architecture.md §10).
     actions: createScanActions({ sales: till.sales, catalog: till.catalog, approval }),
     ...(deps.hotplug === undefined ? {} : { hotplug: deps.hotplug }),
     selectionStore: createFileSelectionStore(deps.dataDir, log),
@@ -239,7 +239,8 @@ export function createKassa(deps: KassaDeps): Kassa {
     validateOutput: deps.validateOutput ?? false,
   };
 
-  // Re-check what the last run left open (ARCHITECTURE §5): never re-send, only ask the provider.
+  // Re-check what the last run left open (docs/architecture.md, "Sales, payments and the journal"): never
+  // re-send, only ask the provider.
   const recovered = till.recover().then(
     (open) => {
       if (open.length > 0) {

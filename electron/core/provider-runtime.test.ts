@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readAllFiles } from '../testing/temp-dir';
+import { readAllFiles } from '../kernel/testing/temp-dir';
 import { closeTills, openTestTill as open } from '../testing/till';
 
 afterEach(closeTills);

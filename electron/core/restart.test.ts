@@ -1,7 +1,8 @@
 /**
- * A till restarts while the customer is paying (docs/architecture.md, Payments): the waiting payment comes back from the
- * journal, polling resumes by itself, and it ends paid exactly once — the bank saw one invoice, never a second
- * create. The simulators stand for the bank and keep running across the restart.
+ * A till restarts while the customer is paying (docs/architecture.md, "Sales, payments and the journal"): the
+ * waiting payment comes back from the journal, polling resumes by itself, and it ends paid exactly once — the
+ * bank saw one invoice, never a second create. The simulators stand for the bank and keep running across the
+ * restart.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleView } from '../../shared/channels/sale';
@@ -10,7 +11,7 @@ import { createCapturingLogger } from '../log/logger';
 import { startSandboxSimulators, type RunningSandbox } from '../sandbox/simulators';
 import { openNodeSettingsStore } from '../storage/settings';
 import { openNodeVault } from '../storage/vault';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { systemClock } from '../kernel/clock';
 import { createKassa, type Kassa } from './kassa';
 

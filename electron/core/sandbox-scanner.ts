@@ -1,7 +1,7 @@
 /**
  * The sandbox scanner (handed in by the host, electron/sandbox/hid-scanner.ts) seen by the device service as a HID
  * device that exists only in software, and only while the till is in the sandbox profile: the composition root
- * joins the sandbox and devices domains here (docs/architecture.md, Devices).
+ * joins the sandbox and devices domains here (docs/architecture.md §10).
  */
 import { hidDeviceKey, type HidBackend, type HidDevice } from '../devices/hid';
 import type { CreateSandboxScanner, SandboxScanner } from '../sandbox/types';

@@ -1,7 +1,7 @@
 /**
  * The scan router's ScanActions (electron/devices/scan-actions.ts) carried out with the sale and approval services:
  * the composition root joins the devices domain to the sales and receipts domains here, so none of them imports
- * another (docs/architecture.md, Devices).
+ * another (docs/architecture.md §10).
  *
  * The sale decides what a product scan can do to it: a paid sale (or none) makes way for a new one, a payment
  * waiting or taken refuses the scan, anything else takes the line. Refusals are ScanErrors the page words in the

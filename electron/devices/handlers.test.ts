@@ -11,7 +11,7 @@ import { systemClock } from '../kernel/clock';
 import { createCapturingLogger } from '../log/logger';
 import { openNodeSettingsStore } from '../storage/settings';
 import { openNodeVault } from '../storage/vault';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { FakeHidBackend } from './testing/fake-hid-backend';
 
 const opened: { kassa: Kassa; cleanup: () => void }[] = [];

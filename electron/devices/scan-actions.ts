@@ -1,7 +1,7 @@
 /**
  * What the scan router needs from the rest of the till to carry a scan out. The devices domain declares it and
  * never reaches the sale or approval services itself; the composition root implements it with them
- * (electron/core/scan-actions.ts, docs/architecture.md, Devices).
+ * (electron/core/scan-actions.ts, docs/architecture.md §10).
  *
  * Every action answers with what happened or why nothing did (a ScanError the page words in the cashier's
  * language). An action that throws is a bug: the router logs it and answers `failed`.

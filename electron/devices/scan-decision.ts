@@ -1,5 +1,5 @@
 /**
- * What a classified scan means on the screen the cashier is looking at (docs/architecture.md, Devices). Pure: the
+ * What a classified scan means on the screen the cashier is looking at (docs/architecture.md §10). Pure: the
  * router classifies, asks here, and carries the decision out through ScanActions.
  *
  *   dialog open                      → refused (close it first); nothing else is read

@@ -1,5 +1,5 @@
 /**
- * The one scan router (docs/architecture.md, Devices). Every scan — HID POS from the device manager, a wedge scan
+ * The one scan router (docs/architecture.md §10). Every scan — HID POS from the device manager, a wedge scan
  * or a typed code from the cashier page (scan:submit) — comes here: it is classified (shared/codes.ts) with the
  * shop's rules and the reading of the screen the page last reported, decided (scan-decision.ts) and carried out
  * through ScanActions, and its outcome is published (`scan:outcome`) and returned.

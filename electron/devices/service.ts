@@ -2,7 +2,7 @@
  * The devices service the core wires in: one DeviceManager (HID scanners, selection, hot-plug, status) and the one
  * scan router. HID POS scans from the manager and the page's wedge scans and typed codes (submitScan) all go
  * through the router, which carries them out through the ScanActions the core hands in and publishes each outcome
- * as `scan:outcome`; selected scanners' status changes go out as `devices:status` (docs/architecture.md, Devices).
+ * as `scan:outcome`; selected scanners' status changes go out as `devices:status` (docs/architecture.md §10).
  *
  * Nothing here may take the till down: node-hid is loaded on first use (missing libusb → `hid.available: false`
  * with the apt hint, and an error status on every selected scanner), the `usb` hot-plug source is created in the

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { readAllFiles, tempDataDir } from '../testing/temp-dir';
+import { readAllFiles, tempDataDir } from '../kernel/testing/temp-dir';
 import { runCli, type CliIo } from './cli';
 
 let cleanup: () => void = () => undefined;

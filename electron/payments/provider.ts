@@ -1,14 +1,15 @@
 /**
- * The one interface every payment provider adapter implements, modelled on Odoo's PaymentInterface
- * (send request / cancel / reverse, capability flags) but poll-first: a till has no public URL, so `status()` is
- * the primary way to learn an outcome and webhooks only trigger an early `status()` (ARCHITECTURE §4, §5).
+ * The one interface every payment provider adapter implements, modelled on Odoo's PaymentInterface (send
+ * request / cancel / reverse, capability flags) but poll-first: a till has no public URL, so `status()` is
+ * the primary way to learn an outcome and webhooks only trigger an early `status()` (docs/architecture.md,
+ * "Providers" and "Sales, payments and the journal").
  *
  * Adapters map their client's errors to ProviderError (electron/providers/errors.ts) unchanged: the engine
  * relies on `kind` and `mayHaveReachedProvider` to decide between "declined, retry is a new attempt" and
  * "unknown, ask again with the same reference — never re-send".
  */
 import type { Money } from '../../shared/money';
-import type { PaymentMethod } from '../../shared/domain';
+import type { Payment, PaymentMethod } from '../../shared/domain';
 
 export interface PaymentCapabilities {
   /** Returns a QR payload to show on the customer display. */
@@ -54,9 +55,18 @@ export interface PaymentRef {
   amount: Money;
 }
 
+export function paymentRefOf(payment: Payment): PaymentRef {
+  return {
+    method: payment.method,
+    idempotencyKey: payment.idempotencyKey,
+    amount: payment.amount,
+    ...(payment.providerRef !== undefined ? { providerRef: payment.providerRef } : {}),
+  };
+}
+
 /**
  * `not_found`: the provider has no payment under this reference. Only meaningful while the outcome of a
- * start is unknown; the engine accepts it after a grace period (see engine.ts).
+ * start is unknown; the engine accepts it after a grace period (see outcomes.ts).
  */
 export type ProviderPaymentStatus = 'pending' | 'paid' | 'declined' | 'cancelled' | 'expired' | 'not_found';
 

@@ -1,6 +1,7 @@
 /**
- * The payment state machine of ARCHITECTURE §5 as an explicit table. `transition()` is pure: it returns the
- * next Payment or throws KassaError('state.conflict'); the engine journals the result before anything else.
+ * The payment state machine (docs/architecture.md, "Sales, payments and the journal") as an explicit table.
+ * `transition()` is pure: it returns the next Payment or throws KassaError('state.conflict'); the engine journals
+ * the result before anything else.
  *
  *   created ──► requesting ──► awaiting_customer ──► paid | declined | cancelled | expired
  *      │            │  └──────────────┴──► unknown ──► (resolved only by status queries) awaiting_customer |

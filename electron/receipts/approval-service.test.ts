@@ -1,122 +1,15 @@
 /**
- * The approval flow end to end against the linked eBarimt simulators on loopback: real receipts from the
- * PosAPI simulator give real qrData, Easy Register's approveQr checks it. Calls go through the handlers with
- * the same parse → call → envelope steps as handle(), and every envelope, event and log line is kept so the
- * last test can prove qrData never left memory.
+ * The approval flow end to end against the linked eBarimt simulators on loopback (electron/testing/
+ * approval-harness.ts): real receipts give real qrData, Easy Register's approveQr checks it, every call goes
+ * through the real gate, and the last test proves qrData never left memory.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SecretName } from '../../shared/secrets';
-import {
-  approvalChannels,
-  ApprovalViewModelSchema,
-  type ApprovalViewModel,
-} from '../../shared/channels/approval';
-import type { Envelope } from '../../shared/errors';
-import type { CallContext } from '../kernel/handlers';
-import { issuesOf } from '../kernel/zod-issues';
-import { toIpcError } from '../ipc/handle';
-import { createEasyRegisterClient, createPosApiClient, CODE_TEXT } from '../providers/ebarimt';
-import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
-import { refusedUrl, sampleReceipt, testContext } from '../providers/ebarimt/test-support';
+import { describe, expect, it } from 'vitest';
+import { createEasyRegisterClient, CODE_TEXT } from '../providers/ebarimt';
+import { testContext } from '../providers/ebarimt/test-support';
+import { openApprovalHarness } from '../testing/approval-harness';
 import { APPROVAL_TEXT } from './approval-flow';
-import { createApprovalHandlers } from './approval-handlers';
-import { ApprovalService } from './approval-service';
 
-let sims: EbarimtSimulators;
-let offlineOrigin: string;
-beforeAll(async () => {
-  sims = await startEbarimtSimulators();
-  offlineOrigin = new URL(await refusedUrl()).origin;
-});
-afterAll(async () => {
-  await sims.close();
-});
-
-/** Everything any test produced: searched for qrData at the end. */
-const everything = { events: [] as string[], envelopes: [] as string[], lines: [] as string[] };
-/** Every qrData the tests submitted. */
-const issuedQr: string[] = [];
-
-let suffix = 300;
-async function receipt(overrides: Parameters<typeof sampleReceipt>[0] = {}): Promise<string> {
-  const posApi = createPosApiClient(testContext({}), sims.sandbox.settings);
-  const issued = await posApi.issueReceipt(
-    sampleReceipt({ billIdSuffix: String((suffix += 1)).padStart(6, '0'), ...overrides }),
-  );
-  issuedQr.push(issued.printable.qrData);
-  return issued.printable.qrData;
-}
-
-type ChannelName = keyof typeof approvalChannels;
-
-function setup(options: { secrets?: Partial<Record<SecretName, string>>; timeoutMs?: number } = {}) {
-  const ctx = testContext(options.secrets ?? sims.sandbox.secrets, { timeoutMs: options.timeoutMs ?? 1_500 });
-  const network = { offline: false };
-  // "Network down": while offline every request goes to a loopback port nothing listens on (ECONNREFUSED).
-  const fetchImpl: typeof fetch = (input, init) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (network.offline) {
-      return fetch(`${offlineOrigin}${url.pathname}`, init);
-    }
-    return fetch(url, init);
-  };
-  const client = createEasyRegisterClient({ ...ctx, fetchImpl }, sims.sandbox.settings);
-  const events: ApprovalViewModel[] = [];
-  const service = new ApprovalService({
-    easyRegister: () => Promise.resolve(client),
-    logger: ctx.logger,
-    emit: (view) => {
-      events.push(view);
-      everything.events.push(JSON.stringify(view));
-    },
-  });
-  const handlers = createApprovalHandlers({ approval: service });
-  const cashier: CallContext = { role: 'cashier' };
-
-  /** handle() for the approval channels: parse input → handler → output checked → envelope. */
-  async function call(name: ChannelName, input: unknown = {}): Promise<Envelope<ApprovalViewModel>> {
-    const parsed = approvalChannels[name].input.safeParse(input);
-    let envelope: Envelope<ApprovalViewModel>;
-    if (!parsed.success) {
-      const issues = issuesOf(parsed.error);
-      envelope = {
-        ok: false,
-        error: { code: 'validation', message: issues.map((i) => i.message).join('; '), issues },
-      };
-    } else {
-      try {
-        const handler = handlers[name] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-        envelope = { ok: true, value: ApprovalViewModelSchema.parse(await handler(parsed.data, cashier)) };
-      } catch (error) {
-        envelope = { ok: false, error: toIpcError(error, ctx.redactor) };
-      }
-    }
-    everything.envelopes.push(JSON.stringify(envelope));
-    return envelope;
-  }
-
-  /** A call that must succeed: its view-model. */
-  async function view(name: ChannelName, input: unknown = {}): Promise<ApprovalViewModel> {
-    const envelope = await call(name, input);
-    if (!envelope.ok) {
-      throw new Error(`${name} failed: ${envelope.error.code} ${envelope.error.message}`);
-    }
-    return envelope.value;
-  }
-
-  return {
-    call,
-    view,
-    events,
-    network,
-    service,
-    done: () => {
-      everything.lines.push(...ctx.lines);
-    },
-  };
-}
-
-const approvalsOf = (qrData: string) => sims.easyRegister.approvals.filter((a) => a.qrData === qrData);
+const { sims, receipt, setup, approvalsOf, everything, issuedQr } = openApprovalHarness();
 
 describe('approval: identify → confirm → approve', () => {
   it('by register number: name shown, confirmed, receipt approved exactly once; again → alreadyApproved', async () => {
@@ -290,8 +183,8 @@ describe('approval: specific errors', () => {
     await t.view('approval:identify', { query: 'УБ99112233' });
     await t.view('approval:confirm');
     const qr = await receipt();
-    sims.easyRegister.setTokenLifetime(0);
-    sims.easyRegister.expireTokens();
+    sims().easyRegister.setTokenLifetime(0);
+    sims().easyRegister.expireTokens();
     try {
       const view = await t.view('approval:scan-receipt', { qrData: qr });
       expect(view).toMatchObject({
@@ -300,7 +193,7 @@ describe('approval: specific errors', () => {
         error: { code: 'token', hint: 'kassa doctor' },
       });
     } finally {
-      sims.easyRegister.setTokenLifetime(300_000);
+      sims().easyRegister.setTokenLifetime(300_000);
     }
     expect(approvalsOf(qr)).toHaveLength(0);
     t.done();
@@ -319,7 +212,7 @@ describe('approval: specific errors', () => {
     await t.view('approval:identify', { query: 'УБ99112233' });
     await t.view('approval:confirm');
     const qr = await receipt();
-    sims.easyRegister.failNext('reset');
+    sims().easyRegister.failNext('reset');
     const failed = await t.view('approval:scan-receipt', { qrData: qr });
     expect(failed).toMatchObject({
       state: 'ready',
@@ -374,11 +267,11 @@ describe('approval: specific errors', () => {
     await t.view('approval:confirm');
     const qr = await receipt();
     // Approved by someone else meanwhile (e.g. the lost answer of an earlier attempt), then a timeout.
-    await createEasyRegisterClient(testContext(sims.sandbox.secrets), sims.sandbox.settings).approveQr({
+    await createEasyRegisterClient(testContext(sims().sandbox.secrets), sims().sandbox.settings).approveQr({
       customerNo: '10038071',
       qrData: qr,
     });
-    sims.easyRegister.failNext('reset');
+    sims().easyRegister.failNext('reset');
     await t.view('approval:scan-receipt', { qrData: qr });
     expect((await t.view('approval:retry')).lastResult).toMatchObject({
       outcome: 'alreadyApproved',
@@ -423,7 +316,7 @@ describe('approval: qrData stays in memory', () => {
         expect(envelopeText).not.toContain(piece);
       }
       // The simulator saw it only in approveQr request bodies.
-      const carrying = sims.easyRegister.requests.filter((r) => JSON.stringify(r.body ?? '').includes(qr));
+      const carrying = sims().easyRegister.requests.filter((r) => JSON.stringify(r.body ?? '').includes(qr));
       expect(carrying.length).toBeGreaterThan(0);
       expect(carrying.every((r) => r.path.endsWith('/rest/v1/approveQr'))).toBe(true);
     }

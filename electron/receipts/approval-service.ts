@@ -236,7 +236,7 @@ export class ApprovalService {
   /**
    * A scan the scan router hands over: applied now, its lookup or approveQr left running (the answer arrives as
    * approval:updated), so the scanner never waits on eBarimt and the next scan sees the new state
-   * (docs/architecture.md, Devices). A receipt scanned on another screen starts over with a new buyer. Throws
+   * (docs/architecture.md §10). A receipt scanned on another screen starts over with a new buyer. Throws
    * state.conflict when the flow cannot take it (a lookup or a receipt in flight).
    */
   takeScan(scan: ApprovalScan): void {

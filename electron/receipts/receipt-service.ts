@@ -1,5 +1,5 @@
 /**
- * The eBarimt receipt of a paid Mongolian sale (docs/architecture.md, Receipts).
+ * The eBarimt receipt of a paid Mongolian sale (docs/architecture.md, "Receipts and e-receipt approval").
  *  - Issued automatically once the sale is fully paid; the cashier can retry a failed issue.
  *  - Write-ahead: the sale's receipt ref is set to `pending` with its bill-id suffix BEFORE PosAPI is called,
  *    and a retry reuses that suffix, so PosAPI can refuse a duplicate instead of the till issuing twice.

@@ -9,12 +9,8 @@
 import { randomBytes } from 'node:crypto';
 import type { HeldSale, SaleView } from '../../shared/channels/sale';
 import {
-  capturedAmount,
   computeSaleTotals,
-  lineGross,
-  pendingAmount,
   type Discount,
-  type Line,
   type Payment,
   type ReceiptRef,
   type Sale,
@@ -24,10 +20,19 @@ import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
 import { SerialQueue } from '../kernel/serial-queue';
 import type { Journal } from '../storage/journal';
-import { withItem, type AddLineInput } from './add-item';
 import type { Catalog } from './catalog';
+import {
+  withLineDiscount,
+  withoutLine,
+  withQuantity,
+  withItem,
+  withSaleDiscount,
+  type AddLineInput,
+} from './line-edits';
+import { heldSale, saleView } from './sale-view';
 
-export type { AddLineInput } from './add-item';
+export type { AddLineInput } from './line-edits';
+export { saleView } from './sale-view';
 
 export interface SaleServiceDeps {
   journal: Journal;
@@ -80,14 +85,7 @@ export class SaleService {
     return this.#deps.journal
       .listActiveSales()
       .filter((s) => s.status === 'held')
-      .map((s) => ({
-        id: s.id,
-        number: s.number,
-        total: s.totals.total,
-        currency: s.currency,
-        lineCount: s.lines.length,
-        updatedAt: s.updatedAt,
-      }));
+      .map(heldSale);
   }
 
   // --- lifecycle ------------------------------------------------------------------------------------------
@@ -128,52 +126,27 @@ export class SaleService {
   async addLineNamingIt(input: AddLineInput, saleId?: string): Promise<AddedLine> {
     let lineId = '';
     const view = await this.#edit(saleId, (sale) => {
-      const next = withItem(sale, input, this.#deps.catalog);
-      lineId = next.lineId;
-      return next.sale;
+      const added = withItem(sale, input, (code) => this.#deps.catalog.byCode(code));
+      lineId = added.lineId;
+      return added.sale;
     });
     return { view, lineId };
   }
 
   setQuantity(lineId: string, quantity: number, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      const line = findLine(sale, lineId);
-      checkLineDiscount(line.discount, { ...line, quantity });
-      return withLines(
-        sale,
-        sale.lines.map((l) => (l.id === lineId ? { ...l, quantity } : l)),
-      );
-    });
+    return this.#edit(saleId, (sale) => withQuantity(sale, lineId, quantity));
   }
 
   setLineDiscount(lineId: string, discount: Discount | null, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      checkLineDiscount(discount, findLine(sale, lineId));
-      return withLines(
-        sale,
-        sale.lines.map((l) => (l.id === lineId ? { ...l, discount } : l)),
-      );
-    });
+    return this.#edit(saleId, (sale) => withLineDiscount(sale, lineId, discount));
   }
 
   setDiscount(discount: Discount | null, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      const afterLines = sale.totals.subtotal - sale.totals.lineDiscounts;
-      if (discount?.kind === 'amount' && discount.amount > afterLines) {
-        throw new KassaError('validation', 'The discount is larger than the sale.');
-      }
-      return { ...sale, discount };
-    });
+    return this.#edit(saleId, (sale) => withSaleDiscount(sale, discount));
   }
 
   removeLine(lineId: string, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => {
-      findLine(sale, lineId);
-      return withLines(
-        sale,
-        sale.lines.filter((l) => l.id !== lineId),
-      );
-    });
+    return this.#edit(saleId, (sale) => withoutLine(sale, lineId));
   }
 
   hold(saleId?: string): Promise<SaleView> {
@@ -323,39 +296,6 @@ export class SaleService {
 
   #serial<T>(task: () => Promise<T>): Promise<T> {
     return this.#queue.run(task);
-  }
-}
-
-export function saleView(sale: Sale, payments: Payment[]): SaleView {
-  const paid = payments.reduce((acc, p) => acc + capturedAmount(p), 0);
-  const pending = payments.reduce((acc, p) => acc + pendingAmount(p), 0);
-  const total = sale.totals.total;
-  return {
-    sale,
-    payments,
-    paid,
-    pending,
-    due: Math.max(total - paid, 0),
-    available: Math.max(total - paid - pending, 0),
-    change: payments.reduce((acc, p) => acc + (p.state === 'paid' && p.cash ? p.cash.change : 0), 0),
-  };
-}
-
-function withLines(sale: Sale, lines: Line[]): Sale {
-  return { ...sale, lines };
-}
-
-function findLine(sale: Sale, lineId: string): Line {
-  const line = sale.lines.find((l) => l.id === lineId);
-  if (!line) {
-    throw new KassaError('not_found', `The sale has no line ${lineId}.`);
-  }
-  return line;
-}
-
-function checkLineDiscount(discount: Discount | null, line: Line): void {
-  if (discount?.kind === 'amount' && discount.amount > lineGross(line)) {
-    throw new KassaError('validation', `The discount is larger than the line (${lineGross(line)}).`);
   }
 }
 

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { journalChannels } from '../../shared/channels/journal';
 import { paymentChannels } from '../../shared/channels/payment';
 import { saleChannels, type SaleView } from '../../shared/channels/sale';
-import type { ChannelDef } from '../../shared/channel';
 import type { Payment } from '../../shared/domain';
 import { SECOND } from '../kernel/clock';
 import { ManualClock } from '../kernel/testing/manual-clock';
@@ -10,10 +8,9 @@ import { createCapturingLogger } from '../log/logger';
 import { FakePaymentProvider } from '../payments/testing/fake-provider';
 import { FakeScheduler } from '../kernel/testing/fake-scheduler';
 import { openJournal, type Journal } from '../storage/journal';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
+import { gateFor, value } from '../testing/till';
 import { createTill, type Till } from '../core/till';
-
-const ALL_CHANNELS: Record<string, ChannelDef> = { ...saleChannels, ...paymentChannels, ...journalChannels };
 
 interface Rig {
   till: Till;
@@ -23,7 +20,10 @@ interface Rig {
   scheduler: FakeScheduler;
   sales: SaleView[];
   payments: Payment[];
-  /** Calls a handler the way handle() does: parse input with the channel schema, check the output schema. */
+  /**
+   * Calls a channel as the cashier through the real gate (handle(): input and output checked against the
+   * contract); a failed call is thrown as its error, code kept.
+   */
   call(name: string, input: unknown): Promise<unknown>;
   restart(): Promise<void>;
 }
@@ -39,7 +39,8 @@ function rig(): Rig {
   const clock = new ManualClock();
   const scheduler = new FakeScheduler(clock);
   const bank = new FakePaymentProvider(clock, { id: 'socialpay' });
-  const { logger } = createCapturingLogger('warn');
+  const log = createCapturingLogger('warn');
+  const { logger } = log;
   let saleCounter = 0;
   const r: Rig = {
     journal: openJournal({ dataDir: tmp.dir }),
@@ -50,15 +51,8 @@ function rig(): Rig {
     payments: [],
     till: undefined as unknown as Till,
     async call(name, input) {
-      const def = ALL_CHANNELS[name];
-      const handler = (
-        r.till.handlers as Record<string, (i: unknown, ctx: { role: 'cashier' }) => Promise<unknown>>
-      )[name];
-      if (!def || !handler) {
-        throw new Error(`no channel ${name}`);
-      }
-      const output = await handler(def.input.parse(input), { role: 'cashier' });
-      return def.output.parse(output);
+      // The gate over the till built last (restart() builds a new one).
+      return value(await gateFor(r.till.handlers, log)(name, input));
     },
     async restart() {
       r.till.stop();

@@ -13,7 +13,7 @@
  * Electron 45 deprecates the synchronous safeStorage calls in favour of *Async ones (which add key rotation
  * through `shouldReEncrypt`). The SecretVault seam is synchronous — `set` must be durable when it returns — so
  * this file stays on the synchronous calls, which still work and do not prompt on Linux/Windows. Moving to the
- * async API needs an async SecretVault (a core change), noted for the lead.
+ * async API needs an async SecretVault, a change to the storage seam the core is built on.
  */
 import { safeStorage } from 'electron';
 import type { Clock } from '../kernel/clock';

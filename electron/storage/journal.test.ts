@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeSaleTotals, type Payment, type Sale } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { assertStorable, openJournal, type Journal } from './journal';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);

@@ -1,5 +1,5 @@
 /**
- * The journal: the till's durable, ordered record of every sale and payment change (ARCHITECTURE §5, §8).
+ * The journal: the till's durable, ordered record of every sale and payment change (docs/architecture.md §8).
  *
  * - lmdb (N-API prebuilt, no Electron rebuild). Opened with `overlappingSync: false`, so an append's promise
  *   resolves only after LMDB's commit has been fsync'ed: callers `await append()` *before* they show or act on

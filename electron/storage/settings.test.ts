@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/settings';
 import { KassaError } from '../kernel/errors';
 import { createCapturingLogger } from '../log/logger';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { openNodeSettingsStore } from './settings';
 
 let cleanup: () => void = () => undefined;

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../kernel/testing/manual-clock';
 import { KassaError } from '../kernel/errors';
 import { Redactor } from '../log/redact';
-import { tempDataDir } from '../testing/temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 import { VAULT_FILE_NAME } from './file-vault';
 import { openNodeVault, VAULT_KEY_FILE } from './vault';
 

@@ -1,12 +1,16 @@
 /**
- * Test-only: a whole till (the Node host's core, sandbox profile) in a fresh data dir with a capturing logger,
- * plus the small helpers core tests share. `closeTills()` in afterEach closes every till opened.
+ * Test-only: a whole till (the Node host's core, sandbox profile) in a fresh data dir with a capturing
+ * logger, the real gate over part of the core for tests that build that part with fakes, and the small
+ * helpers core tests share. `closeTills()` in afterEach closes every till opened.
  */
-import type { Envelope } from '../../shared/errors';
+import type { Role } from '../../shared/channel';
+import type { Envelope, IpcError } from '../../shared/errors';
 import { openNodeKassa, type NodeKassa } from '../hosts/node-kassa';
-import { createCapturingLogger } from '../log/logger';
+import { handle, type AllHandlers, type HandleDeps } from '../ipc/handle';
+import { createCapturingLogger, type Logger } from '../log/logger';
+import type { Redactor } from '../log/redact';
 import { startSandboxSimulators, type RunningSandbox } from '../sandbox/simulators';
-import { tempDataDir } from './temp-dir';
+import { tempDataDir } from '../kernel/testing/temp-dir';
 
 const opened: { node: NodeKassa; cleanup: () => void }[] = [];
 
@@ -47,11 +51,47 @@ export async function closeTills(): Promise<void> {
   }
 }
 
-/** The value of a successful envelope, narrowed to what the contract says the channel returns. */
-// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+/** A channel called through the gate as `role` (default: the cashier, input default `{}`): its envelope. */
+export type Gate = (channel: string, input?: unknown, role?: Role) => Promise<Envelope<unknown>>;
+
+/**
+ * The real gate, electron/ipc/handle.ts, over the handlers a test built: unknown channel, role, input schema,
+ * handler, and every output checked against the contract (`validateOutput`). Its log lines go to `log` when
+ * the test searches them, else to a capturing logger of its own.
+ */
+export function gateFor(
+  handlers: Partial<AllHandlers>,
+  log: { logger: Logger; redactor: Redactor } = createCapturingLogger('warn'),
+): Gate {
+  const deps: HandleDeps = {
+    // handle() takes the whole contract's map, a test builds only part of the core. A channel outside that
+    // part has no handler here: calling one comes back as `internal` (and is logged), never as a success.
+    handlers: handlers as AllHandlers,
+    logger: log.logger,
+    redactor: log.redactor,
+    validateOutput: true,
+  };
+  return (channel, input = {}, role = 'cashier') => handle(deps, role, channel, input);
+}
+
+/** A failed envelope's error, thrown: it keeps the code and issues, so `rejects.toMatchObject({ code })` works. */
+export class EnvelopeError extends Error {
+  readonly code: IpcError['code'];
+  readonly issues: IpcError['issues'];
+
+  constructor(error: IpcError) {
+    super(`${error.code}: ${error.message}`);
+    this.name = 'EnvelopeError';
+    this.code = error.code;
+    this.issues = error.issues;
+  }
+}
+
+/** A successful envelope's value, narrowed to what the contract says the channel returns; else throws. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the caller's reading of the contract's output type, named at the call
 export function value<T>(envelope: Envelope<unknown>): T {
   if (!envelope.ok) {
-    throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+    throw new EnvelopeError(envelope.error);
   }
   return envelope.value as T;
 }

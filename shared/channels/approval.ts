@@ -1,7 +1,7 @@
 /**
- * E-receipt approval (ARCHITECTURE §6): identify the buyer (regNo, phone or 8-digit eBarimt code) → the cashier
- * confirms who was found → scan the printed receipt's QR → Easy Register approveQr → a message for every
- * documented answer. Several receipts can follow for the same buyer.
+ * E-receipt approval (docs/architecture.md §9): identify the buyer (regNo, phone or 8-digit eBarimt code) →
+ * the cashier confirms who was found → scan the printed receipt's QR → Easy Register approveQr → a message
+ * for every documented answer. Several receipts can follow for the same buyer.
  *
  * qrData travels renderer → main only (scan-receipt, start). No output or event ever carries it back: the
  * view-model says only *whether* a receipt is waiting (`pendingQr`), never what it is.

@@ -1,5 +1,5 @@
 /**
- * Devices (docs/architecture.md, Devices): the Settings → Devices page lists HID devices and selects scanners, and
+ * Devices (docs/architecture.md §10): the Settings → Devices page lists HID devices and selects scanners, and
  * follows their status. What scans do is shared/channels/scan.ts.
  */
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 /**
- * Scans (docs/architecture.md, Devices). Every scan enters main's one scan router: HID POS scans inside main,
+ * Scans (docs/architecture.md §10). Every scan enters main's one scan router: HID POS scans inside main,
  * keyboard-wedge scans and codes typed into the barcode field with `scan:submit` (one crossing). The router
  * classifies the code (shared/codes.ts) for the screen the cashier page last reported (`scan:set-screen`) and
  * carries it out — a line added, the approval flow opened or fed — and tells every cashier page with

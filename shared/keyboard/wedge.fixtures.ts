@@ -1,7 +1,7 @@
 /**
  * Key-event sequences for the wedge decoder tests, written as [gap since previous event in ms, code, key, shift].
  * They are modelled on real devices, not captured from them: the key values are what the named layout produces
- * for each physical key, and the gaps follow published measurements (pos-anchors §3.3: Netum NSL-5 ≈ 6 ms,
+ * for each physical key, and the gaps follow published measurements (Netum NSL-5 ≈ 6 ms,
  * Honeywell 1400g ≈ 10 ms, Netum NSC750 ≈ 19 ms; human typing 90–250 ms with occasional fast roll-overs).
  */
 import type { WedgeKeyEvent } from './wedge';

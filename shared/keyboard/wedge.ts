@@ -2,7 +2,7 @@
  * Keyboard-wedge scanner decoder: a pure state machine over keydown events with injected timestamps. It runs in
  * the renderer (browser host and Electron: a capture-phase `keydown` listener) or in main (`before-input-event`).
  *
- * Rules (ARCHITECTURE §7, pos-anchors §3.3):
+ * Rules (docs/architecture.md §10, docs/devices.md "Keyboard wedge"):
  *   - Characters come from the PHYSICAL key (`code`) through a US map, so Cyrillic / Georgian layouts do not
  *     garble scans. `key` is used only when `code` is empty or unknown and `key` is printable ASCII.
  *   - A burst is a run of keys each at most `maxGapMs` after the previous one. It becomes a scan only when it is

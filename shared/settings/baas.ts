@@ -9,16 +9,16 @@ const PathSchema = z
 
 /**
  * Paths of the BaaS Gateway endpoints. Only the token, card-attach and pre-scoring paths are published by the
- * bank; the others are proposals (reference §3.4) and stay configurable until the bank confirms them.
+ * bank; the others are proposals (docs/providers.md §6.5) and stay configurable until the bank confirms them.
  */
 export const BaasPathsSchema = z
   .strictObject({
     token: PathSchema.default('/oauth2/token'),
     cardAttach: PathSchema.default('/cards/attach'),
-    /** Not confirmed by the bank (reference §3.4). */
+    /** Not confirmed by the bank (docs/providers.md §6.5). */
     cardAttachConfirm: PathSchema.default('/cards/attach/confirm'),
     preScoring: PathSchema.default('/microloans/applications/pre-scoring/register'),
-    /** Not confirmed by the bank (reference §3.4). */
+    /** Not confirmed by the bank (docs/providers.md §6.5). */
     applicationStatus: PathSchema.default('/microloans/applications/status'),
   })
   .prefault({});

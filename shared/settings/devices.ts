@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { EmbeddedRule } from '../codes';
 
 /**
- * Device settings (ARCHITECTURE §7, docs/devices.md): keyboard-wedge timing, in-store weight/price barcodes and
- * the pole display. Which HID scanners are selected is *not* here: that list lives in its own file in the data
- * dir (electron/devices/selection-store.ts), so saving the Settings screen can never drop a scanner selection.
+ * Device settings (docs/architecture.md §10, docs/devices.md): keyboard-wedge timing, in-store weight/price
+ * barcodes and the pole display. Which HID scanners are selected is *not* here: that list lives in its own
+ * file in the data dir (electron/devices/selection-store.ts), so saving the Settings screen can never drop a
+ * scanner selection.
  */
 
 /** Keyboard-wedge decoder tuning (shared/keyboard/wedge.ts); the renderer reads it through settings:get. */

@@ -5,8 +5,9 @@ import { BaseUrlSchema } from './url';
  * Non-secret settings of the ebarimt provider (ITC). Secrets live in the vault: the Easy Register password is
  * `ebarimt.password` (shared/secrets.ts). PosAPI 3.0 is a local service without auth, so it has no secret.
  *
- * Defaults point at the local PosAPI service and ITC's *staging* Easy Register hosts (the seed document's
- * development addresses), so a till switched to production must be given the production URLs explicitly.
+ * Defaults point at the local PosAPI service and ITC's *staging* Easy Register hosts (the development
+ * addresses of ITC's Easy Register document, docs/providers.md §1.1–1.2), so a till switched to production
+ * must be given the production URLs explicitly.
  * Identifiers default to '' (not configured): the clients refuse to issue a receipt until they are set,
  * with a message saying which field is missing, rather than sending a receipt PosAPI would reject.
  */

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openNodeKassa, type NodeKassa } from '../../hosts/node-kassa';
 import { createCapturingLogger } from '../../log/logger';
-import { tempDataDir } from '../../testing/temp-dir';
+import { tempDataDir } from '../../kernel/testing/temp-dir';
 import { poleViewModelFor } from './mirror';
 import { FakePoleTransport } from '../testing/fake-pole-transport';
 

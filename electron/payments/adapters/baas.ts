@@ -9,20 +9,23 @@
  * same attempt names the same application and the bank answers 1001 ("already registered") instead of
  * opening a second loan.
  */
-import { createHash } from 'node:crypto';
 import { toMajorString } from '../../../shared/money';
+import { nameUuid, type NameUuidScheme } from '../../kernel/name-uuid';
 import type { BaasClient } from '../../providers/baas/client';
 import { ProviderError } from '../../providers/errors';
 import type { PaymentProvider, PaymentRef } from '../provider';
 import { unsupported } from './common';
 
-/** A stable UUID (version 5 layout) from our idempotency key. */
+/**
+ * How an application id is derived: SHA-1 over "kassa-baas:" and the idempotency key, version 5 bits (no
+ * namespace UUID is hashed, so this is not RFC 4122 v5). Never change it: a payment whose start had an
+ * unknown outcome is looked up at the bank by the id derived again from its key.
+ */
+const BAAS_APPLICATION_ID: NameUuidScheme = { hash: 'sha1', version: 5, prefix: 'kassa-baas:' };
+
+/** A stable UUID from our idempotency key. */
 export function externalIdFor(idempotencyKey: string): string {
-  const hash = createHash('sha1').update(`kassa-baas:${idempotencyKey}`).digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameUuid(BAAS_APPLICATION_ID, idempotencyKey);
 }
 
 /** BaaS wants 12 digits starting 998; the cashier may type the 9-digit national number. */

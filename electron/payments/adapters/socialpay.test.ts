@@ -12,7 +12,7 @@ import { createSocialpayClient } from '../../providers/socialpay/client';
 import { startSocialpaySimulator, type SocialpaySimulator } from '../../providers/socialpay/simulator';
 import { testContext } from '../../providers/testing/context';
 import { openJournal, type Journal } from '../../storage/journal';
-import { tempDataDir } from '../../testing/temp-dir';
+import { tempDataDir } from '../../kernel/testing/temp-dir';
 import { PaymentEngine } from '../engine';
 import type { PaymentProvider } from '../provider';
 import { createPaymentRegistry } from '../registry';

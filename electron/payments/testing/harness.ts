@@ -4,7 +4,7 @@ import type { Country } from '../../../shared/settings';
 import { ManualClock } from '../../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../../log/logger';
 import { openJournal, type Journal } from '../../storage/journal';
-import { tempDataDir } from '../../testing/temp-dir';
+import { tempDataDir } from '../../kernel/testing/temp-dir';
 import { PaymentEngine, type PaymentEngineDeps } from '../engine';
 import type { PaymentProvider } from '../provider';
 import { createPaymentRegistry, type PaymentRegistry } from '../registry';

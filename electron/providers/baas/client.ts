@@ -1,7 +1,8 @@
 /**
  * Ipoteka-bank BaaS Gateway client: card attach with SMS confirmation, microloan pre-scoring, application
  * status. Paths come from Settings because only the token, attach and pre-scoring paths are published; attach
- * confirmation and application status follow the proposal of reference §3.4 until the bank confirms them.
+ * confirmation and application status follow the proposal of docs/providers.md §6.5 until the bank confirms
+ * them.
  */
 import type { BaasSettings } from '../../../shared/settings/baas';
 import type { ProviderContext } from '../context';
@@ -154,7 +155,7 @@ export function createBaasClient(ctx: ProviderContext, settings: BaasSettings): 
     async confirmCardAttach(req) {
       const smsCode = req.smsCode.trim();
       const res = await call({
-        // Path not confirmed by the bank (reference §3.4): Settings → baas.paths.cardAttachConfirm.
+        // Path not confirmed by the bank (docs/providers.md §6.5): Settings → baas.paths.cardAttachConfirm.
         path: paths.cardAttachConfirm,
         params: { attachId: req.attachId, smsCode },
         result: AttachConfirmedSchema,
@@ -206,7 +207,7 @@ export function createBaasClient(ctx: ProviderContext, settings: BaasSettings): 
       const id = checkUuid(externalId, 'externalId');
       try {
         const res = await call({
-          // Path not confirmed by the bank (reference §3.4): Settings → baas.paths.applicationStatus.
+          // Path not confirmed by the bank (docs/providers.md §6.5): Settings → baas.paths.applicationStatus.
           path: paths.applicationStatus,
           params: { externalId: id },
           result: ApplicationStatusSchema,

@@ -1,7 +1,7 @@
 /**
- * BaaS Gateway wire shapes. The envelope is documented (reference §3.2); the results of card attach, attach
- * confirm and application status are NOT published by the bank — the shapes below are the proposal of
- * reference §3.4 and are read leniently (unknown extra fields pass).
+ * BaaS Gateway wire shapes. The envelope is documented (docs/providers.md §6.2); the results of card attach,
+ * attach confirm and application status are NOT published by the bank — the shapes below are the proposal of
+ * docs/providers.md §6.5 and are read leniently (unknown extra fields pass).
  */
 import { z } from 'zod';
 

@@ -4,7 +4,7 @@
  * `WWW-Authenticate: Bearer … error="invalid_token"` challenge), the `{id, params}` envelope, field validation
  * answered as code 4 "Validation Error. Field: …" — and keeps card attachments (SMS codes with a TTL) and loan
  * applications. Where the bank publishes nothing (attach confirm, application status, result shapes) it follows
- * the proposal of reference §3.4.
+ * the proposal of docs/providers.md §6.5.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { BaasSettings } from '../../../shared/settings/baas';

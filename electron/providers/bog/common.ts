@@ -1,7 +1,8 @@
 /**
  * The one BoG interface the payments layer sees, whichever of BoG's two APIs a store is on (iPay or the
- * Payments API). It follows the payment-provider shape of ARCHITECTURE §4: start an order whose approve link is
- * shown as a QR, read its status (polling is the primary path), refund, and complete or release a pre-auth.
+ * Payments API). It follows the payment-provider shape of docs/architecture.md §8: start an order whose
+ * approve link is shown as a QR, read its status (polling is the primary path), refund, and complete or
+ * release a pre-auth.
  */
 import type { Money } from '../../../shared/money';
 import type { BogApi } from '../../../shared/settings/bog';
@@ -19,8 +20,8 @@ export interface BogItem {
 
 export interface BogOrderRequest {
   /**
-   * One key per payment attempt (ARCHITECTURE §5), reused on every retry: iPay `shop_order_id`, Payments
-   * `external_order_id` and `Idempotency-Key`.
+   * One key per payment attempt (docs/architecture.md §8), reused on every retry: iPay `shop_order_id`,
+   * Payments `external_order_id` and `Idempotency-Key`.
    */
   idempotencyKey: string;
   items: readonly BogItem[];

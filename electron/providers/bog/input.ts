@@ -2,9 +2,9 @@
  * Checks run before anything is sent, shared by both BoG APIs: a request BoG would reject, or one that would
  * charge a wrong amount, never leaves the till.
  */
-import { createHash } from 'node:crypto';
 import { multiply, sum, toMajorString, type Money } from '../../../shared/money';
 import { KassaError } from '../../kernel/errors';
+import { nameUuid, type NameUuidScheme } from '../../kernel/name-uuid';
 import type { BogItem } from './common';
 
 function invalid(path: string, message: string): KassaError {
@@ -72,16 +72,19 @@ export function checkOrderId(orderId: string): string {
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The Payments API wants a UUID in `Idempotency-Key`. Our keys are derived from sale id + attempt, so the UUID
- * is derived from the key deterministically: every retry of the same attempt sends the same UUID.
+ * How an Idempotency-Key UUID is derived: the first 16 bytes of SHA-256 over "kassa:bog:" and our key, with
+ * version 4 bits (a hash, not random; not RFC 4122 v5). Never change it: an attempt must send the same
+ * Idempotency-Key whichever version of Kassa sends it.
+ */
+const BOG_IDEMPOTENCY_UUID: NameUuidScheme = { hash: 'sha256', version: 4, prefix: 'kassa:bog:' };
+
+/**
+ * The Payments API wants a UUID in `Idempotency-Key`. Our keys are derived from sale id + attempt, so the
+ * UUID is derived from the key deterministically: every retry of the same attempt sends the same UUID.
  */
 export function idempotencyUuid(key: string): string {
   if (UUID_PATTERN.test(key)) {
     return key.toLowerCase();
   }
-  const bytes = createHash('sha256').update(`kassa:bog:${key}`).digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return nameUuid(BOG_IDEMPOTENCY_UUID, key);
 }

@@ -131,7 +131,8 @@ function refund(shared: SimShared, req: SimRequest): SimReply {
     return { status: 200 };
   }
   const amount = tetri(b.amount);
-  // A partial refund must be below the paid amount (DOC-IPAY); the full amount is a refund without `amount`.
+  // A partial refund must be below the paid amount (docs/providers.md §4.3); the full amount is a refund
+  // without `amount`.
   if (amount === undefined || amount >= paidAmount(order) || amount > refundable) {
     return error(400, 'amount must be below the paid amount and within what is left to refund');
   }

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDataDir } from '../../testing/temp-dir';
+import { tempDataDir } from '../../kernel/testing/temp-dir';
 import { createEasyRegisterClient } from './easy-register/client';
 import { createPosApiClient } from './posapi/client';
 import { startEbarimtSimulators, type EbarimtSimulators } from './simulators';

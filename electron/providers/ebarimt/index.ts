@@ -1,4 +1,6 @@
-/** eBarimt (ITC): PosAPI 3.0 receipts and Easy Register buyer lookup / approval. See ARCHITECTURE §6. */
+/**
+ * eBarimt (ITC): PosAPI 3.0 receipts and Easy Register buyer lookup / approval. See docs/architecture.md §9.
+ */
 export { createPosApiClient, POSAPI_PROVIDER } from './posapi/client';
 export type { IssuedReceipt, PosApiClient, ReceiptRecord } from './posapi/client';
 export { PrintableReceipt } from './posapi/printable';

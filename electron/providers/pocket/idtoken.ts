@@ -1,8 +1,9 @@
 /**
- * Verifying a Pocket consumer ID token (mini-app flow, reference §2.5): an RS256 JWT from the realm, checked
- * against the realm's JWKS with issuer and audience. When the JWKS cannot be fetched (network, timeout, bad
- * answer) the realm's introspection endpoint decides instead — it is authoritative too, so falling back never
- * weakens the check. A token that fails verification is rejected; there is no fallback for that.
+ * Verifying a Pocket consumer ID token (mini-app flow, docs/providers.md §2.6): an RS256 JWT from the realm,
+ * checked against the realm's JWKS with issuer and audience. When the JWKS cannot be fetched (network,
+ * timeout, bad answer) the realm's introspection endpoint decides instead — it is authoritative too, so
+ * falling back never weakens the check. A token that fails verification is rejected; there is no fallback for
+ * that.
  */
 import {
   createRemoteJWKSet,

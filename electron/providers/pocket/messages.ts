@@ -1,7 +1,8 @@
 /**
- * Pocket error answers → ProviderError with cashier text (mn, en). The merchant API documents only "non-200
- * carries a JSON body with `message`" (reference §2.1) and Keycloak's `{error, error_description}`; so the
- * mapping is by HTTP status, and the provider's own message is quoted for support.
+ * Pocket error answers → ProviderError with cashier text (mn, en). The merchant API documents only
+ * "non-200 carries a JSON body with `message`" (docs/providers.md §2.2) and Keycloak's `{error,
+ * error_description}`; so the mapping is by HTTP status, and the provider's own message is quoted for
+ * support.
  */
 import type { Redactor } from '../../log/redact';
 import { ProviderError, type ProviderKind } from '../errors';

@@ -1,6 +1,6 @@
 /**
- * Pocket (Invescore) merchant API wire shapes (reference §2). Ids arrive as numbers (v2) or strings (older
- * endpoints); both are normalised to strings, which is what the till stores as the provider reference.
+ * Pocket (Invescore) merchant API wire shapes (docs/providers.md §2). Ids arrive as numbers (v2) or strings
+ * (older endpoints); both are normalised to strings, which is what the till stores as the provider reference.
  */
 import { z } from 'zod';
 
@@ -14,7 +14,7 @@ export const AmountSchema = z
 
 export const MIN_AMOUNT_MNT = 500;
 export const INFO_MAX_LENGTH = 100;
-/** S9 limits orderNumber to 24 characters; our idempotency keys fit. */
+/** A public client limits orderNumber to 24 characters (docs/providers.md §2.3); our idempotency keys fit. */
 export const ORDER_NUMBER_MAX_LENGTH = 24;
 
 export const GenerateInvoiceRequestSchema = z.strictObject({
@@ -74,7 +74,7 @@ export const IntrospectionSchema = z.object({
 });
 export type Introspection = z.infer<typeof IntrospectionSchema>;
 
-/** Webhook body (reference §2.4); invoiceState is a string (S8) or a 10–70 code (S10). */
+/** Webhook body (docs/providers.md §2.5); invoiceState is a state name or a 10–70 code (sources disagree). */
 export const WebhookSchema = z.object({
   id: IdSchema.optional(),
   amount: z.union([z.string(), z.number()]).optional(),

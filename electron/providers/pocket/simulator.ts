@@ -2,7 +2,8 @@
  * A strict, stateful Pocket simulator on loopback: the Keycloak realm (sim-realm.ts) plus the merchant API
  * under /merchant. Bearer tokens are checked on every merchant call (unknown → 401, expired → 401), bodies are
  * validated as the docs describe (amount ≥ 500, info ≤ 100, orderNumber ≤ 24), and invoices keep state.
- * Error bodies are `{ message }` (reference §2.1); the status codes chosen for each case are this simulator's.
+ * Error bodies are `{ message }` (docs/providers.md §2.2); the status codes chosen for each case are this
+ * simulator's.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { PocketSettings } from '../../../shared/settings/pocket';

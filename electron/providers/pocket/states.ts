@@ -1,6 +1,6 @@
 /**
- * Pocket invoice states → what the till does (reference §2.3): `paid` is the only success; cancelled, rejected
- * and unsuccess are final failures; pending, processing and processed keep polling.
+ * Pocket invoice states → what the till does (docs/providers.md §2.4): `paid` is the only success; cancelled,
+ * rejected and unsuccess are final failures; pending, processing and processed keep polling.
  */
 import type { Texts } from './messages';
 
@@ -28,7 +28,7 @@ const STATES: Readonly<Record<string, { outcome: PocketOutcome } & Texts>> = {
   unsuccess: { outcome: 'failed', en: 'The payment did not go through.', mn: 'Төлбөр амжилтгүй боллоо.' },
 };
 
-/** S10's integer webhook codes. */
+/** The integer webhook codes one public client reports (docs/providers.md §2.5). */
 export const WEBHOOK_STATE_CODES: Readonly<Record<number, string>> = {
   10: 'pending',
   20: 'paid',

@@ -1,6 +1,7 @@
 /**
- * The Pocket webhook sent to `fallBackUrl` (reference §2.4). It is not signed, so it is only a hint: the
- * receiver names the invoice to re-check and the caller asks invoices/invoice-id. It never marks anything paid.
+ * The Pocket webhook sent to `fallBackUrl` (docs/providers.md §2.5). It is not signed, so it is only a hint:
+ * the receiver names the invoice to re-check and the caller asks invoices/invoice-id. It never marks anything
+ * paid.
  */
 import { WebhookSchema } from './schemas';
 import { WEBHOOK_STATE_CODES, isKnownState } from './states';
@@ -27,7 +28,8 @@ export function parsePocketWebhook(rawBody: string): WebhookResult {
     return { ok: false, reason: 'malformed' };
   }
   const { invoiceId, invoiceState, orderNumber } = result.data;
-  // S10 sends integer codes (possibly as numeric strings); S8 sends the state name.
+  // One client reports integer codes (possibly as numeric strings), another the state name
+  // (docs/providers.md §2.5).
   const text = String(invoiceState);
   const claimedState = /^\d+$/.test(text) ? WEBHOOK_STATE_CODES[Number(text)] : text.toLowerCase();
   if (claimedState === undefined || !isKnownState(claimedState)) {

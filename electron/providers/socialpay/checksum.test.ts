@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checksumMatches, invoiceChecksum, phoneChecksum, settlementChecksum } from './checksum';
 
-// The worked examples of reference §3.2, verbatim.
+// The worked examples of docs/providers.md §3.2, verbatim.
 const KEY = 'test-secret-key';
 const TERMINAL = '12345678';
 const INVOICE = 'INV0001';
 const AMOUNT = '1000';
 
-describe('SocialPay checksum (reference §3.2 worked examples)', () => {
+describe('SocialPay checksum (docs/providers.md §3.2 worked examples)', () => {
   it('terminal + invoice + amount', () => {
     expect(invoiceChecksum(KEY, TERMINAL, INVOICE, AMOUNT)).toBe(
       'f34fe8fcbd03e11dda511a68c8f501ff6f2297bb8fb1628b860aefa3dbe63f01',

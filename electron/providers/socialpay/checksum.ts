@@ -1,6 +1,7 @@
 /**
- * SocialPay Instore checksum (reference §3.2): lowercase hex HMAC-SHA256 keyed with the terminal key over the
- * plain concatenation of field values, no separators, UTF-8. The amount is the exact string that is sent.
+ * SocialPay Instore checksum (docs/providers.md §3.2): lowercase hex HMAC-SHA256 keyed with the terminal key
+ * over the plain concatenation of field values, no separators, UTF-8. The amount is the exact string that is
+ * sent.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 

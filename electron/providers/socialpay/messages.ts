@@ -1,11 +1,12 @@
 /**
  * SocialPay answers → cashier-readable text (mn, en).
  *
- * The public Instore pages do not list the header codes, errorType values or resp_code values (reference §3.1,
- * open question 8). What is documented: header.code 200 = passed validation; resp_code "00" = paid; errors carry
- * body.error.errorDesc. The errorType names and the non-"00" resp_codes below are the simulator's convention
- * ([G]; resp_codes follow ISO 8583, whose field names — approval_code, resp_code, card_number — the check
- * response uses). Any code not listed still yields a message that quotes the bank's own errorDesc/resp_desc.
+ * The public Instore pages do not list the header codes, errorType values or resp_code values
+ * (docs/providers.md §3.1, §3.5). What is documented: header.code 200 = passed validation; resp_code "00" =
+ * paid; errors carry body.error.errorDesc. The errorType names and the non-"00" resp_codes below are the
+ * simulator's convention ([G]; resp_codes follow ISO 8583, whose field names — approval_code, resp_code,
+ * card_number — the check response uses). Any code not listed still yields a message that quotes the bank's
+ * own errorDesc/resp_desc.
  */
 import type { ProviderKind } from '../errors';
 

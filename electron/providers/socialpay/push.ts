@@ -1,7 +1,8 @@
 /**
- * The push notification SocialPay sends to a registered URL (reference §3.4). Pure: it only verifies and
- * extracts which invoice to re-check. A push never marks anything paid — the caller runs /pos/invoice/check
- * and trusts only that answer (a till has no public URL; pushes arrive through a relay, if at all).
+ * The push notification SocialPay sends to a registered URL (docs/providers.md §3.6). Pure: it only verifies
+ * and extracts which invoice to re-check. A push never marks anything paid — the caller runs
+ * /pos/invoice/check and trusts only that answer (a till has no public URL; pushes arrive through a relay, if
+ * at all).
  */
 import { checksumMatches, invoiceChecksum } from './checksum';
 import { PushBodySchema } from './schemas';

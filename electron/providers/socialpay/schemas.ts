@@ -1,5 +1,5 @@
 /**
- * SocialPay Instore wire shapes (reference §3). Every request field is a string; the response is the
+ * SocialPay Instore wire shapes (docs/providers.md §3). Every request field is a string; the response is the
  * `{ header, body }` envelope. Where public sources conflict the schema accepts both forms (cancel response).
  */
 import { z } from 'zod';
@@ -70,7 +70,10 @@ export const TransactionSchema = z.object({
 });
 export type Transaction = z.infer<typeof TransactionSchema>;
 
-/** invoice/cancel: S4 answers `{desc,status}`, the newest erxes reads `resp_code`; accept either. */
+/**
+ * invoice/cancel: one Go client reads `{desc,status}`, the newest erxes reads `resp_code`; accept either
+ * (docs/providers.md §3.5).
+ */
 export const CancelResponseSchema = z
   .object({
     desc: z.string().optional(),
@@ -88,7 +91,7 @@ export const SettlementResponseSchema = z.object({
 });
 export type SettlementResponse = z.infer<typeof SettlementResponseSchema>;
 
-/** Push notification body as erxes handles it (reference §3.4, [M]). */
+/** Push notification body as erxes handles it (docs/providers.md §3.6, [M]). */
 export const PushBodySchema = z.object({
   resp_code: z.string(),
   resp_desc: z.string().optional(),
@@ -98,7 +101,7 @@ export const PushBodySchema = z.object({
   terminal: z.string(),
 });
 
-/** Limits the client checks before sending (reference §3.2/§3.3). */
+/** Limits the client checks before sending (docs/providers.md §3.3). */
 export const INVOICE_MAX_LENGTH = 32;
 export const TERMINAL_PATTERN = /^\d{8}$/;
 /** Mongolian mobile numbers are 8 digits. */

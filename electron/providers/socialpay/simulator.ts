@@ -37,7 +37,7 @@ export interface SocialpaySimulatorOptions {
   terminal?: string;
   key?: string;
   errorsAsHttpStatus?: boolean;
-  /** invoice/cancel answer shape: S4's `{desc,status}` (default) or the newer erxes `resp_code`. */
+  /** invoice/cancel answer: `{desc,status}` (default) or erxes' `resp_code` (docs/providers.md §3.5). */
   cancelShape?: 'desc' | 'resp_code';
 }
 

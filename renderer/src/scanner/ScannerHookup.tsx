@@ -1,5 +1,5 @@
 /**
- * The cashier page's scanner hookup, mounted once in CashierApp (docs/architecture.md, Devices): keyboard-wedge
+ * The cashier page's scanner hookup, mounted once in CashierApp (docs/architecture.md §10): keyboard-wedge
  * scans are decoded at the document level with the wedge settings (off: a scanner types like a keyboard into the
  * barcode field) and sent to main once; main's outcomes are followed, and main is kept told what the page shows.
  */

@@ -1,5 +1,5 @@
 /**
- * What the page does with a scan main carried out (`scan:outcome`, docs/architecture.md, Devices): it follows the
+ * What the page does with a scan main carried out (`scan:outcome`, docs/architecture.md §10): it follows the
  * navigation, selects the line the scan added or counted up, clears a used `N*` from the barcode field, and shows
  * a refusal in the cashier's language. The sale and approval themselves arrive as sale:updated /
  * approval:updated, before the outcome.

@@ -1,5 +1,5 @@
 /**
- * What the cashier page shows, as main's scan router needs it (docs/architecture.md, Devices): the screen down
+ * What the cashier page shows, as main's scan router needs it (docs/architecture.md §10): the screen down
  * to the checkout step, whether a dialog is open, and an `N*` waiting in the barcode field. Sent with
  * scan:set-screen whenever it changes, when the page starts (so a reload re-announces it) and after the
  * connection to the till comes back.

@@ -1,5 +1,5 @@
 /**
- * Keyboard-wedge capture for the cashier page (docs/architecture.md, Devices; docs/devices.md "Keyboard wedge"):
+ * Keyboard-wedge capture for the cashier page (docs/architecture.md §10, docs/devices.md "Keyboard wedge"):
  * one capture-phase `keydown` listener on the document feeds the shared WedgeDecoder (physical key codes through
  * a US map, so Mongolian / Russian / Georgian layouts do not garble scans). Keys that belong to a scan are
  * preventDefault()ed and stopped, so they never reach the focused input or trigger a focused button (the Enter

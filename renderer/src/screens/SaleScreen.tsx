@@ -1,7 +1,7 @@
 /**
  * The sale step of the checkout, keyboard-first: the barcode field has the focus whenever nothing else wants it,
  * F-keys open the small dialogs, and scans — HID or wedge — are carried out by main and arrive as the sale view
- * and the line to select (docs/architecture.md, Devices). The parts live in screens/sale/.
+ * and the line to select (docs/architecture.md §10). The parts live in screens/sale/.
  */
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,7 +1,7 @@
 /**
  * The e-receipt approval screen's state: the last whole view-model from main (`approval:*` replies and the
  * `approval:updated` event) and the text in the buyer field. Scans never pass through here: main carries them
- * into the approval flow itself (docs/architecture.md, Devices) and this store only renders the result.
+ * into the approval flow itself (docs/architecture.md §10) and this store only renders the result.
  */
 import { create } from 'zustand';
 import type { ApprovalViewModel } from '../../../shared/channels/approval';

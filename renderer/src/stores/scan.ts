@@ -1,5 +1,5 @@
 /**
- * Scanning on the cashier page. Main carries every scan out (docs/architecture.md, Devices); the page only sends
+ * Scanning on the cashier page. Main carries every scan out (docs/architecture.md §10); the page only sends
  * what it decoded or the cashier typed — once, with scan:submit — and shows what main answered:
  *   - `entry`: the barcode field (a code to type, or `N*` waiting for the scan it multiplies);
  *   - `notice`: the last scan main refused, as its stable code (worded by the catalogs), or a scan that never

@@ -23,7 +23,7 @@ import {
 } from './schemas';
 import { IPAY_SAFE_LIFETIME_MS, ipayTokenSource } from './token';
 
-/** An unfinished iPay order is cancelled by the bank one hour after creation (DOC-IPAY). */
+/** An unfinished iPay order is cancelled by the bank one hour after creation (docs/providers.md §4.4). */
 export const IPAY_ORDER_TTL_MS = HOUR;
 
 export function ipayOutcome(payment: IpayPayment): BogOutcome {

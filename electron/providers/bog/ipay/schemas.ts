@@ -1,9 +1,9 @@
-/** iPay (Online Payment API v1) wire shapes, per reference §1. Unknown extra fields are tolerated. */
+/** iPay (Online Payment API v1) wire shapes, per docs/providers.md §4. Unknown extra fields are tolerated. */
 import { z } from 'zod';
 
 /**
  * `expires_in` is documented as seconds but every observed value is an epoch-milliseconds timestamp, which some
- * deployments set to the issue time (reference §0.1). token.ts decides what to trust.
+ * deployments set to the issue time (docs/providers.md §4.2). token.ts decides what to trust.
  */
 export const IpayTokenResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -27,7 +27,10 @@ export const IpayOrderResponseSchema = z.object({
 
 export const IPAY_PAYMENT_STATUSES = ['success', 'error', 'in_progress'] as const;
 
-/** LARAVEL shows every key present with null values; optional + nullable covers both. */
+/**
+ * laravel-ipay shows every key present with null values; optional + nullable covers both
+ * (docs/providers.md §4.4).
+ */
 const maybe = z.string().nullish();
 
 export const IpayPaymentSchema = z.object({
@@ -50,7 +53,7 @@ export const IpayCompletionResponseSchema = z.object({
   description: z.string().optional(),
 });
 
-/** The error body LARAVEL parses on 4xx ([P]: BoG documents none). */
+/** The error body laravel-ipay parses on 4xx (docs/providers.md §4.6, [P]: BoG documents none). */
 export const IpayErrorBodySchema = z.object({
   error_code: z.union([z.number(), z.string()]).optional(),
   error_message: z.string().optional(),

@@ -1,10 +1,11 @@
 /**
  * iPay's token endpoint: Basic client_id:secret_key, form grant_type=client_credentials.
  *
- * Its `expires_in` cannot be trusted: the seed calls it seconds, every observed value is an epoch-ms timestamp,
- * and one client found it to be the *issue* time with a real lifetime of 60 s (reference §0.1). So an epoch
- * value is never read as an expiry: the token is held for IPAY_TOKEN_LIFETIME_MS from when it arrived (the
- * cache caps it at IPAY_SAFE_LIFETIME_MS, under the 60 s the bank may allow), and a 401 re-authenticates once.
+ * Its `expires_in` cannot be trusted: BoG's auth page calls it seconds, every observed value is an epoch-ms
+ * timestamp, and one client found it to be the *issue* time with a real lifetime of 60 s
+ * (docs/providers.md §4.2). So an epoch value is never read as an expiry: the token is held for
+ * IPAY_TOKEN_LIFETIME_MS from when it arrived (the cache caps it at IPAY_SAFE_LIFETIME_MS, under the 60 s the
+ * bank may allow), and a 401 re-authenticates once.
  */
 import type { Clock } from '../../../kernel/clock';
 import type { HttpClient } from '../../http';

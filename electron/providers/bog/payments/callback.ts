@@ -1,8 +1,8 @@
 /**
  * Payments API callbacks: `Callback-Signature` is a base64 RSA SHA256withRSA signature over the raw body
- * bytes, made with BoG's key (reference §2.4). The signature is verified on the raw bytes BEFORE anything
- * is parsed, so a forged body never reaches a parser or the payment state. A genuine callback still only
- * triggers a status read: its own fields never decide the outcome.
+ * bytes, made with BoG's key (docs/providers.md §5.4). The signature is verified on the raw bytes BEFORE
+ * anything is parsed, so a forged body never reaches a parser or the payment state. A genuine callback still
+ * only triggers a status read: its own fields never decide the outcome.
  */
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import type { CallbackCheck, KnownOrderLookup } from '../common';

@@ -22,7 +22,9 @@ import {
   type OrderStatusKey,
 } from './schemas';
 
-/** The order's default `ttl` (reference §2.2, [P]); the customer display stops showing the QR then. */
+/**
+ * The order's default `ttl` (docs/providers.md §5.2, [P]); the customer display stops showing the QR then.
+ */
 export const PAYMENTS_ORDER_TTL_MS = 15 * MINUTE;
 
 const OUTCOMES: Readonly<Record<OrderStatusKey, BogOutcome>> = {

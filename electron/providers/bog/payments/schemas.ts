@@ -1,4 +1,7 @@
-/** BoG Payments API ("payment manager") wire shapes, per reference §2. Unknown extra fields are tolerated. */
+/**
+ * BoG Payments API ("payment manager") wire shapes, per docs/providers.md §5. Unknown extra fields are
+ * tolerated.
+ */
 import { z } from 'zod';
 
 export const PaymentsOrderResponseSchema = z.object({

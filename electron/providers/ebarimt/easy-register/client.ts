@@ -115,7 +115,7 @@ export function createEasyRegisterClient(
     // keycloakTokenSource always supports refresh_token; TokenCache falls back to obtain() if it is refused.
     refresh: (refreshToken) => (grant.refresh ? grant.refresh(refreshToken) : grant.obtain()),
   };
-  // ITC's token lifetime is undocumented: refresh a minute early (reference §1.1).
+  // ITC's token lifetime is undocumented: refresh a minute early (docs/providers.md §1.1).
   const tokens = new TokenCache({
     provider: EASY_REGISTER_PROVIDER,
     source,

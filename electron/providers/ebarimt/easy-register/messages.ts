@@ -1,12 +1,13 @@
 /**
- * Cashier texts (mn, en) for every `code` and `status` the Easy Register document lists (seed §3–4), plus the
- * 404 "citizen not found" of the register-number lookup. Codes come first; a status is only used when the
- * code is one the document does not list, so a new code still gets a sensible, distinct message.
+ * Cashier texts (mn, en) for every `code` and `status` the Easy Register document lists
+ * (docs/providers.md §1.3), plus the 404 "citizen not found" of the register-number lookup. Codes come first;
+ * a status is only used when the code is one the document does not list, so a new code still gets a sensible,
+ * distinct message.
  */
 /** A type alias (not an interface) so it fits ProviderError's `messages` record. */
 export type LocalText = { mn: string; en: string };
 
-/** Every `code` the seed lists for getProfile and approveQr. */
+/** Every `code` ITC's document lists for getProfile and approveQr. */
 export const EASY_REGISTER_CODES = [
   'success',
   'alreadyApproved',

@@ -1,5 +1,5 @@
 /**
- * Easy Register wire shapes (seed "Хялбар бүртгэл сервис 2.0"; shared/reference §1.3). Not strict: extra
+ * Easy Register wire shapes (ITC's document "Хялбар бүртгэл сервис 2.0"). Not strict: extra
  * fields are tolerated, missing documented ones are drift.
  */
 import { z } from 'zod';

@@ -1,10 +1,11 @@
 /**
  * Easy Register + ITC Keycloak simulator on one loopback server:
  *   POST /auth/realms/{realm}/protocol/openid-connect/token      password + refresh_token grants, client vatps
- *   GET  /api/easy-register/api/info/consumer/{regNo}              404 when unknown (seed §2)
+ *   GET  /api/easy-register/api/info/consumer/{regNo}              404 when unknown (docs/providers.md §1.2)
  *   POST /api/easy-register/rest/v1/getProfile                     {phoneNum} | {customerNo}
  *   POST /api/easy-register/rest/v1/approveQr                      {customerNo, qrData}
- * Expired or unknown bearer → HTTP 401 with `{status:401, code:'invalidToken'}` (seed: 401 = token expired).
+ * Expired or unknown bearer → HTTP 401 with `{status:401, code:'invalidToken'}` (ITC's document: 401 = token
+ * expired).
  * The pairing of `code` with `status` is not documented; the simulator picks the closest documented status.
  * approveQr checks qrData against the PosAPI simulator's receipts through `lookupQr` (see ../simulators.ts).
  */
@@ -74,7 +75,7 @@ export const SEED_CITIZENS: readonly SimCitizen[] = [
     phone: '99112233',
     email: 'bold.bat@example.mn',
   },
-  // The seed document's test citizen: found, but without an email.
+  // The test citizen of ITC's Easy Register document: found, but without an email.
   { regNo: 'АА12345678', customerNo: '11000001', givenName: 'Тест', familyName: 'Иргэн', phone: '88112233' },
   // Two accounts on one phone → userDuplicate.
   {

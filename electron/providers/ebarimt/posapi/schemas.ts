@@ -1,5 +1,5 @@
 /**
- * PosAPI 3.0 wire shapes (the vendor's Stoplight export and manual; see shared/reference §1.4–1.5).
+ * PosAPI 3.0 wire shapes (ITC's API guide and manual; docs/providers.md §1.4–1.6).
  * Request schemas are what the simulator enforces; response schemas are what the client requires.
  * Response objects are not strict: PosAPI echoes the whole request back and adds fields between versions.
  */

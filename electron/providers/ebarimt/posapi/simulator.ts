@@ -1,8 +1,9 @@
 /**
  * PosAPI 3.0 simulator: a real loopback HTTP server that behaves like the merchant's local PosAPI service.
- * Strict about what the reference documents (field formats, the amount rule, payments covering the total,
- * billIdSuffix unique within the day, registered merchant TIN); stateful (receipts, deletions, sendData).
- * Business refusals answer HTTP 200 with `{ status: 'ERROR' | 'PAYMENT', message }` (manual §6).
+ * Strict about what PosAPI's documents say (docs/providers.md §1.5: field formats, the amount rule, payments
+ * covering the total, billIdSuffix unique within the day, registered merchant TIN); stateful (receipts,
+ * deletions, sendData).
+ * Business refusals answer HTTP 200 with `{ status: 'ERROR' | 'PAYMENT', message }` (docs/providers.md §1.6).
  * It issues qrData (200 digits, like the staging sample) and lottery; the Easy Register simulator reads them
  * back through `lookupQr` when the two are started together (see ../simulators.ts).
  */

@@ -1,3 +1,7 @@
+/**
+ * Fresh data directories for tests. Test support of every layer uses them (the payments harness, storage and
+ * host tests), so they sit in the lowest layer.
+ */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
