@@ -205,5 +205,12 @@ describe('scanner hookup on the cashier page', () => {
       { screen: 'payment', dialog: false, quantity: null },
       { screen: 'approval', dialog: false, quantity: null },
     ]);
+    // The till restarted: its router starts from the sale screen, so the page says it again, unchanged or not.
+    act(() => {
+      useAppStore.setState({ connected: false });
+      useAppStore.setState({ connected: true });
+    });
+    expect(contexts().slice(-1)).toEqual([{ screen: 'approval', dialog: false, quantity: null }]);
+    expect(contexts()).toHaveLength(6);
   });
 });
