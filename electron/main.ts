@@ -15,6 +15,7 @@ import { systemClock } from './kernel/clock';
 import { createKassa, type Kassa } from './core/kassa';
 import { createLogger, type Logger } from './log/logger';
 import type { Redactor } from './log/redact';
+import { createSandboxScanner } from './sandbox/hid-scanner';
 import { startSandboxOnDemand } from './sandbox/on-demand';
 import { chooseDataDir, legacyDataDir, secureDataDir } from './storage/data-dir';
 import { openElectronSettingsStore } from './storage/electron-settings';
@@ -91,6 +92,7 @@ class KassaApp {
       host: 'electron',
       version: app.getVersion(),
       startSandbox: startSandboxOnDemand,
+      sandboxScanner: createSandboxScanner,
     });
     this.#kassa = kassa;
     this.#ipc = wireIpc(kassa, logger.child({ component: 'electron-ipc' }));

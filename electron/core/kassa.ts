@@ -26,7 +26,8 @@ import { createReceiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptService } from '../receipts/receipt-service';
 import { ApprovalService } from '../receipts/approval-service';
 import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
-import type { StartSandbox } from '../sandbox/types';
+import { createSandboxScannerHandlers } from '../sandbox/scanner-handlers';
+import type { CreateSandboxScanner, StartSandbox } from '../sandbox/types';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from './till';
 import { createRealScheduler } from '../kernel/scheduler';
@@ -39,6 +40,8 @@ import { createEventBus, type EventBus } from '../kernel/events';
 import { createPaymentAdapters } from './payment-adapters';
 import { createUploadHandlers } from './upload-handlers';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
+import { sandboxScannerDevices } from './sandbox-scanner';
+import { createScanActions } from './scan-actions';
 
 export interface KassaDeps {
   clock: Clock;
@@ -59,6 +62,11 @@ export interface KassaDeps {
   hotplug?: HotplugSource | (() => Promise<HotplugSource>) | false;
   /** Starts the sandbox profile's provider simulators (hosts pass sandbox/simulators.ts; see ProviderRuntimeDeps). */
   startSandbox?: StartSandbox;
+  /**
+   * The sandbox profile's virtual HID POS scanner (hosts pass sandbox/hid-scanner.ts): listed among the HID
+   * devices and driven by sandbox:scan while the till is in the sandbox profile; without it there is none.
+   */
+  sandboxScanner?: CreateSandboxScanner;
   /** Pole display transport override (tests); by default serial or HID from settings. */
   poleTransport?: (settings: PoleSettings) => PoleTransport;
 }
@@ -196,8 +204,15 @@ export function createKassa(deps: KassaDeps): Kassa {
     },
   });
 
+  const sandboxScanner = sandboxScannerDevices({
+    create: deps.sandboxScanner,
+    isSandbox: () => deps.settings.get().profile === 'sandbox',
+  });
   const devices = createDeviceService({
     ...(deps.hidBackend ? { backend: deps.hidBackend } : {}),
+    softwareDevices: () => sandboxScanner.backend(),
+    // Every scan is carried out by main with the sale and approval services (docs/architecture.md §10).
+    actions: createScanActions({ sales: till.sales, catalog: till.catalog, approval }),
     ...(deps.hotplug === undefined ? {} : { hotplug: deps.hotplug }),
     selectionStore: createFileSelectionStore(deps.dataDir, log),
     clock: deps.clock,
@@ -214,6 +229,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     ...createApprovalHandlers({ approval }),
     ...createReceiptHandlers(receipts),
     ...createSandboxCustomerHandlers({ payments: till.engine, sandbox: () => providers.sandbox() }),
+    ...createSandboxScannerHandlers({ scanner: () => sandboxScanner.scanner() }),
     ...createFoundationHandlers({
       clock: deps.clock,
       dataDir: deps.dataDir,

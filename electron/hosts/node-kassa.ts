@@ -7,6 +7,7 @@ import type { HostKind } from '../core/foundation-handlers';
 import { createKassa, type Kassa } from '../core/kassa';
 import { createLogger, type Logger } from '../log/logger';
 import type { Redactor } from '../log/redact';
+import { createSandboxScanner } from '../sandbox/hid-scanner';
 import { startSandboxOnDemand } from '../sandbox/on-demand';
 import type { StartSandbox } from '../sandbox/types';
 import { chooseDataDir, defaultDataDir, legacyDataDir, secureDataDir } from '../storage/data-dir';
@@ -70,6 +71,8 @@ export function openNodeKassa(options: {
     host: options.host,
     version: KASSA_VERSION,
     startSandbox: options.startSandbox ?? startSandboxOnDemand,
+    // The sandbox profile's virtual HID scanner; the core lists it only while the profile is sandbox.
+    sandboxScanner: createSandboxScanner,
     // Only a running till listens for scanners being plugged in; the CLI and tests rescan on demand.
     ...(options.host === 'browser' ? {} : { hotplug: false as const }),
   });

@@ -26,7 +26,7 @@ const EVENTS = [
   'sale:updated',
   'payment:updated',
   'receipt:updated',
-  'scan:routed',
+  'scan:outcome',
   'devices:status',
 ] as const satisfies readonly EventName[];
 type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
@@ -107,6 +107,7 @@ const api = {
   sandboxCustomerPay: call('sandbox:customer-pay'),
   sandboxCustomerDecline: call('sandbox:customer-decline'),
   sandboxCustomerExpire: call('sandbox:customer-expire'),
+  sandboxScan: call('sandbox:scan'),
   receiptGet: call('receipt:get'),
   receiptIssue: call('receipt:issue'),
   receiptIdentifyBuyer: call('receipt:identify-buyer'),

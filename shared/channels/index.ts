@@ -11,6 +11,7 @@ import { paymentChannels, paymentEvents } from './payment';
 import { saleChannels, saleEvents } from './sale';
 import { receiptChannels, receiptEvents } from './receipt';
 import { sandboxChannels } from './sandbox';
+import { scanChannels, scanEvents } from './scan';
 import { displayChannels, displayEvents } from './display';
 import { secretsChannels } from './secrets';
 import { settingsChannels } from './settings';
@@ -28,6 +29,7 @@ export const channels = {
   ...sandboxChannels,
   ...receiptChannels,
   ...devicesChannels,
+  ...scanChannels,
   ...uploadChannels,
 } as const satisfies Record<string, ChannelDef>;
 
@@ -38,4 +40,5 @@ export const events = {
   ...paymentEvents,
   ...receiptEvents,
   ...devicesEvents,
+  ...scanEvents,
 } as const satisfies Record<string, EventDef>;

@@ -57,7 +57,8 @@ export const HeldSaleSchema = z.object({
 });
 export type HeldSale = z.infer<typeof HeldSaleSchema>;
 
-const Quantity = z
+/** Pieces, or grams for goods sold by weight. */
+export const QuantitySchema = z
   .number()
   .int('the quantity is a whole number (grams for goods sold by weight)')
   .positive('the quantity must be more than zero')
@@ -84,7 +85,7 @@ export const saleChannels = {
         kind: z.literal('catalog'),
         /** SKU or barcode (for in-store weight/price barcodes: the lookup code with the value digits zeroed). */
         code: z.string().trim().min(1, 'scan or type a code').max(64),
-        quantity: Quantity.optional(),
+        quantity: QuantitySchema.optional(),
       }),
       z.strictObject({
         ...SaleRef,
@@ -92,7 +93,7 @@ export const saleChannels = {
         name: z.string().trim().min(1, 'give the item a name').max(120),
         /** Tax-inclusive price in minor units. */
         unitPrice: MinorUnitsSchema.min(1, 'the price must be more than zero'),
-        quantity: Quantity.optional(),
+        quantity: QuantitySchema.optional(),
         vatBasisPoints: z.number().int().min(0).max(10_000).optional(),
       }),
     ]),
@@ -100,7 +101,7 @@ export const saleChannels = {
     summary: 'Add a catalog item (by SKU or barcode) or a free-amount item to the current sale.',
   }),
   'sale:set-quantity': channel({
-    input: z.strictObject({ ...SaleRef, lineId: EntityIdSchema, quantity: Quantity }),
+    input: z.strictObject({ ...SaleRef, lineId: EntityIdSchema, quantity: QuantitySchema }),
     output: SaleViewSchema,
     summary: 'Change a line quantity (pieces, or grams for weighed goods).',
   }),

@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApprovalScanCapture } from '../screens/ApprovalScanCapture';
 import { ApprovalScreen } from '../screens/ApprovalScreen';
 import { ErrorBanner } from '../screens/ErrorBanner';
 import { JournalScreen } from '../screens/JournalScreen';
 import { PaymentScreen } from '../screens/PaymentScreen';
 import { ReceiptScreen } from '../screens/ReceiptScreen';
+import { ScanNotice } from '../screens/ScanNotice';
 import { SaleScreen } from '../screens/SaleScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { TopBar } from '../screens/TopBar';
+import { ScannerHookup } from '../scanner/ScannerHookup';
 import { useAppStore, type Tab } from '../stores/app';
+import { useApprovalStore } from '../stores/approval';
 import { usePaymentStore } from '../stores/payment';
 import { useReceiptStore } from '../stores/receipt';
 import { useSaleStore } from '../stores/sale';
@@ -39,21 +41,37 @@ export function CashierApp() {
     void useSettingsStore.getState().load();
     void useSecretsStore.getState().load();
     let offSale: () => void = () => undefined;
+    let offApproval: () => void = () => undefined;
     let cancelled = false;
+    const keep = (assign: (off: () => void) => void) => (off: () => void) => {
+      if (cancelled) {
+        off();
+      } else {
+        assign(off);
+      }
+    };
     void useSaleStore
       .getState()
       .start(true)
-      .then((off) => {
-        if (cancelled) {
-          off();
-        } else {
+      .then(
+        keep((off) => {
           offSale = off;
-        }
-      });
+        }),
+      );
+    // The approval flow's view follows approval:updated whichever screen is open (a scan can open it anywhere).
+    void useApprovalStore
+      .getState()
+      .start()
+      .then(
+        keep((off) => {
+          offApproval = off;
+        }),
+      );
     const offReceipt = useReceiptStore.getState().start();
     return () => {
       cancelled = true;
       offSale();
+      offApproval();
       offReceipt();
     };
   }, []);
@@ -103,7 +121,8 @@ export function CashierApp() {
   return (
     <div className="cashier">
       <TopBar />
-      <ApprovalScanCapture />
+      <ScannerHookup />
+      <ScanNotice />
       {!connected && (
         <p className="banner banner-error" role="alert" data-testid="connection-lost">
           {t('app.connectionLost')}

@@ -12,10 +12,12 @@ import { cashierMn } from './cashier.mn';
 import { devicesEn } from './devices.en';
 import { devicesMn } from './devices.mn';
 import { displayEn, displayKa, displayMn, displayRu, displayUz } from './display.catalogs';
+import { scanEn } from './scan.en';
+import { scanMn } from './scan.mn';
 
 export const cashierCatalogs = {
-  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn },
-  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn },
+  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn, ...scanMn },
+  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn, ...scanEn },
 } as const satisfies Record<CashierLocale, object>;
 export const displayCatalogs = {
   mn: displayMn,

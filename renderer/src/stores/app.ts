@@ -43,11 +43,8 @@ export const useAppStore = create<AppState>()((set) => ({
   },
 
   setTab(tab) {
+    // Main learns the screen from scanner/announce-context.ts, which follows this store.
     set({ tab });
-    // Tell main's scan router which screen scans belong to (the journal counts as idle: a receipt QR scanned
-    // there opens the approval screen).
-    const screen = tab === 'journal' ? 'idle' : tab;
-    void call(() => kassa().scanSetScreen({ screen }));
   },
 
   clearError() {
