@@ -7,24 +7,9 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/host';
-import { pageIpc, type PageIpc } from './fixtures/ipc';
+import { pageIpc } from './fixtures/ipc';
+import { issueReceipt } from './fixtures/receipt';
 import { SCANNER_MAX_GAP_MS, scanDigits } from './fixtures/scanner';
-
-/** A paid MN cash sale; the till issues its eBarimt receipt by itself. Returns the receipt's qrData. */
-async function issueReceipt(ipc: PageIpc): Promise<string> {
-  const { sale } = await ipc.value('sale:new', {});
-  await ipc.value('sale:add-line', { saleId: sale.id, kind: 'catalog', code: 'MN-MILK-1L' });
-  await ipc.value('payment:start', { saleId: sale.id, method: 'cash', tendered: 5000 });
-  await expect
-    .poll(async () => (await ipc.value('receipt:get', { saleId: sale.id })).state, { timeout: 5000 })
-    .toBe('issued');
-  const receipt = await ipc.value('receipt:get', { saleId: sale.id });
-  const qrData = receipt.printable?.qrData;
-  if (qrData === undefined) {
-    throw new Error('the issued receipt has no printable qrData');
-  }
-  return qrData;
-}
 
 async function openCashier(page: Page, url: string): Promise<void> {
   await page.goto(url);

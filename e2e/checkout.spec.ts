@@ -50,13 +50,17 @@ async function open(
   return { cashier: page, display, ipc };
 }
 
-/** Type barcodes into the focused barcode field and press Enter, one by one, as a new cashier does. */
+/**
+ * Type barcodes into the focused barcode field and press Enter, one by one, as a new cashier does: at a person's
+ * speed. Keys that come faster than the wedge decoder's 50 ms gap are a scanner's, and a scan is kept apart from
+ * what was typed before it.
+ */
 async function typeBarcodes(page: Page, codes: readonly string[]): Promise<void> {
   const lines = page.getByTestId('cart-line');
   const before = await lines.count();
   for (const [i, code] of codes.entries()) {
     await expect(page.getByTestId('barcode-input')).toBeFocused();
-    await page.keyboard.type(code);
+    await page.keyboard.type(code, { delay: 80 });
     await page.keyboard.press('Enter');
     await expect(lines).toHaveCount(before + i + 1);
   }

@@ -9,7 +9,7 @@ import { z } from 'zod';
  * `maxAmount` is the largest amount, in minor units, of any one price, line, sale total, payment or cash
  * handed over: far above a real shop's sale (about 3 million US dollars in each currency) and far below
  * Number.MAX_SAFE_INTEGER, so sums of a sale's lines are checked against it and can never overflow
- * (docs/architecture.md §14).
+ * (docs/architecture.md §15).
  */
 export const CURRENCIES = {
   MNT: { code: 'MNT', exponent: 0, symbol: '₮', locale: 'mn-MN', maxAmount: 10_000_000_000 },

@@ -3,7 +3,7 @@
  * must stay within the currency's `maxAmount` (shared/money.ts). The sale service checks a sale with
  * `saleLimitIssues` before it is saved, so a too-large price or quantity is a `validation` answer naming the
  * field, and totals — which are never more than the sum of the lines — can never pass
- * Number.MAX_SAFE_INTEGER (docs/architecture.md §14). BigInt, so the check itself
+ * Number.MAX_SAFE_INTEGER (docs/architecture.md §15). BigInt, so the check itself
  * cannot overflow whatever it is given.
  */
 import type { Line, Sale } from './domain';

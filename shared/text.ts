@@ -2,8 +2,8 @@
  * Free text people type or import — product names, sale notes, void and refund reasons, the store name, device
  * labels — is shown on both screens, printed on tax receipts and sent to providers. Control characters and
  * Unicode bidirectional controls make text *look* different from what it is (`ABC\u202Egnp.exe` shows as
- * `ABCexe.png`), so every free-text input is cleaned at the boundary with `freeText()` (docs/architecture.md,
- * "Free text and money limits"): the characters are removed, not rejected, and the length limits apply to
+ * `ABCexe.png`), so every free-text input is cleaned at the boundary with `freeText()` (docs/architecture.md
+ * §15): the characters are removed, not rejected, and the length limits apply to
  * what is left.
  */
 import { z } from 'zod';

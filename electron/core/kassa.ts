@@ -27,12 +27,14 @@ import { createReceiptHandlers } from '../receipts/receipt-handlers';
 import { ReceiptService } from '../receipts/receipt-service';
 import { ApprovalService } from '../receipts/approval-service';
 import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
-import type { StartSandbox } from '../sandbox/types';
+import { createSandboxScannerHandlers } from '../sandbox/scanner-handlers';
+import type { CreateSandboxScanner, StartSandbox } from '../sandbox/types';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from './till';
 import { KassaError } from '../kernel/errors';
 import { createRealScheduler } from '../kernel/scheduler';
 import { openJournal } from '../storage/journal';
+import { openUploadStore } from '../storage/uploads';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from '../kernel/clock';
 import { createSessions } from '../ipc/sessions';
@@ -44,7 +46,10 @@ import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createEventBus, type EventBus } from '../kernel/events';
 import { createPaymentAdapters } from './payment-adapters';
+import { createUploadHandlers } from './upload-handlers';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
+import { sandboxScannerDevices } from './sandbox-scanner';
+import { createScanActions } from './scan-actions';
 
 export interface KassaDeps {
   clock: Clock;
@@ -65,6 +70,11 @@ export interface KassaDeps {
   hotplug?: HotplugSource | (() => Promise<HotplugSource>) | false;
   /** Starts the sandbox profile's provider simulators (hosts pass sandbox/simulators.ts; see ProviderRuntimeDeps). */
   startSandbox?: StartSandbox;
+  /**
+   * The sandbox profile's virtual HID POS scanner (hosts pass sandbox/hid-scanner.ts): listed among the HID
+   * devices and driven by sandbox:scan while the till is in the sandbox profile; without it there is none.
+   */
+  sandboxScanner?: CreateSandboxScanner;
   /** Pole display transport override (tests); by default serial or HID from settings. */
   poleTransport?: (settings: PoleSettings) => PoleTransport;
   /** How long a manager session lasts without a manager action (tests shorten it). */
@@ -163,6 +173,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   };
 
   const journal = openJournal({ dataDir: deps.dataDir });
+  const uploads = openUploadStore({ dataDir: deps.dataDir, clock: deps.clock });
   const adapters = createPaymentAdapters(providers);
   const till = createTill({
     journal,
@@ -174,6 +185,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     country: () => deps.settings.get().country,
     provider: (id) => adapters.get(id),
     demoCatalog: deps.settings.get().profile === 'sandbox',
+    uploads,
     events: {
       sale: (view) => {
         events.emit('sale:updated', view);
@@ -197,6 +209,13 @@ export function createKassa(deps: KassaDeps): Kassa {
     },
   });
 
+  // After a restart the sale restored from the journal is what the customer sees again, not the welcome screen
+  // (a display reconnecting asks display:ready and must get the sale as it is).
+  const restored = till.sales.current();
+  if (restored !== null && !isIdle(restored)) {
+    showSale(restored);
+  }
+
   const approval = new ApprovalService({
     easyRegister: () => providers.clients().then((c) => c.easyRegister),
     logger: log,
@@ -205,8 +224,15 @@ export function createKassa(deps: KassaDeps): Kassa {
     },
   });
 
+  const sandboxScanner = sandboxScannerDevices({
+    create: deps.sandboxScanner,
+    isSandbox: () => deps.settings.get().profile === 'sandbox',
+  });
   const devices = createDeviceService({
     ...(deps.hidBackend ? { backend: deps.hidBackend } : {}),
+    softwareDevices: () => sandboxScanner.backend(),
+    // Every scan is carried out by main with the sale and approval services (docs/architecture.md §10).
+    actions: createScanActions({ sales: till.sales, catalog: till.catalog, approval }),
     ...(deps.hotplug === undefined ? {} : { hotplug: deps.hotplug }),
     selectionStore: createFileSelectionStore(deps.dataDir, log),
     clock: deps.clock,
@@ -248,10 +274,12 @@ export function createKassa(deps: KassaDeps): Kassa {
       onSettingsChanged,
     }),
     ...createDeviceHandlers(devices),
+    ...createUploadHandlers(uploads),
     ...till.handlers,
     ...createApprovalHandlers({ approval }),
     ...createReceiptHandlers(receipts),
     ...createSandboxCustomerHandlers({ payments: till.engine, sandbox: () => providers.sandbox() }),
+    ...createSandboxScannerHandlers({ scanner: () => sandboxScanner.scanner() }),
     ...createFoundationHandlers({
       clock: deps.clock,
       dataDir: deps.dataDir,
@@ -309,6 +337,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       await devices.close();
       await pole.close();
       await providers.close();
+      await uploads.close();
       await journal.close();
     },
   };

@@ -1,6 +1,5 @@
 /**
- * Handlers of settings:*, secrets:* and profile:* (docs/architecture.md §3.1 and "Secrets are
- * bound to where they go"). The gate has already refused a cashier for everything but settings:get and
+ * Handlers of settings:*, secrets:* and profile:* (docs/architecture.md §3.1, §7.1 and §14). The gate has already refused a cashier for everything but settings:get and
  * settings:set-locale; here main decides what a change does:
  *  - a secret is stored bound to the origin its provider points at now;
  *  - saving settings never changes the profile, and a provider whose hosts moved loses its secrets;

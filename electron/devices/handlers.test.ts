@@ -3,12 +3,8 @@
  * FakeHidBackend: role check, input schema, handler, output schema.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  devicesChannels,
-  devicesEvents,
-  type DeviceChannelName,
-  type ScanRouted,
-} from '../../shared/channels/devices';
+import { devicesChannels, devicesEvents, type DeviceChannelName } from '../../shared/channels/devices';
+import { scanChannels, scanEvents, type ScanChannelName, type ScanOutcome } from '../../shared/channels/scan';
 import { createKassa, type Kassa } from '../core/kassa';
 import { KASSA_VERSION } from '../hosts/node-kassa';
 import { systemClock } from '../kernel/clock';
@@ -66,37 +62,41 @@ function setup() {
     usagePage: 0x8c,
     product: 'Voyager',
   });
-  const routed: ScanRouted[] = [];
-  t.kassa.on('scan:routed', (payload) => {
-    routed.push(devicesEvents['scan:routed'].schema.parse(payload));
+  const outcomes: ScanOutcome[] = [];
+  t.kassa.on('scan:outcome', (payload) => {
+    outcomes.push(scanEvents['scan:outcome'].schema.parse(payload));
   });
-  const invoke = (channel: DeviceChannelName, input: unknown) => t.kassa.invoke('cashier', channel, input);
+  const invoke = (channel: DeviceChannelName | ScanChannelName, input: unknown) =>
+    t.kassa.invoke('cashier', channel, input);
   const submit = (input: unknown) => invoke('scan:submit', input);
   /** Choosing scanners is a manager's (docs/architecture.md §3.1). */
   let manager: Promise<ManagerConnection> | undefined;
   const asManager = async (channel: DeviceChannelName, input: unknown) =>
     (await (manager ??= signInManager(t.kassa))).invoke(channel, input);
-  return { hid: t.hid, kassa: t.kassa, routed, invoke, submit, asManager };
+  return { hid: t.hid, kassa: t.kassa, outcomes, invoke, submit, asManager };
 }
 
 describe('device handlers', () => {
   it('every devices channel reaches its handler for the cashier page, and only for it', async () => {
     const t = setup();
     // One valid input per channel; the Record type makes a channel without a sample a compile error.
-    const validInput: Record<DeviceChannelName, unknown> = {
+    const validInput: Record<DeviceChannelName | ScanChannelName, unknown> = {
       'devices:list': {},
       'devices:select': { id: '0c2e:10d3:8c' },
       'devices:deselect': { id: '0c2e:10d3:8c' },
       'devices:rescan': {},
       'scan:submit': { text: '4006381333931', source: 'wedge' },
-      'scan:set-screen': { screen: 'sale' },
+      'scan:set-screen': { screen: 'sale', dialog: false, quantity: null },
     };
-    expect(Object.keys(validInput).sort()).toEqual(Object.keys(devicesChannels).sort());
-    for (const [name, def] of Object.entries(devicesChannels)) {
-      const managerOnly = name === 'devices:select' || name === 'devices:deselect';
-      expect(def.roles, name).toEqual(managerOnly ? ['manager'] : ['cashier', 'manager']);
+    expect(Object.keys(validInput).sort()).toEqual(
+      [...Object.keys(devicesChannels), ...Object.keys(scanChannels)].sort(),
+    );
+    for (const [name, def] of [...Object.entries(devicesChannels), ...Object.entries(scanChannels)]) {
+      // Choosing which plugged-in scanner to read is the person at the till's, cashier or manager.
+      expect(def.roles, name).toEqual(['cashier', 'manager']);
     }
-    for (const def of Object.values(devicesEvents)) {
+    // The display page never receives a scan outcome (and cannot submit one: above).
+    for (const def of [...Object.values(devicesEvents), ...Object.values(scanEvents)]) {
       expect(def.pages).toEqual(['cashier']);
     }
     for (const [channel, input] of Object.entries(validInput)) {
@@ -105,15 +105,7 @@ describe('device handlers', () => {
         error: { code: 'forbidden' },
       });
     }
-    expect(t.routed).toEqual([]);
-    expect(t.hid.isOpen('/dev/hidraw3')).toBe(false);
-    // The cashier may not choose scanners; a signed-in manager may.
-    for (const channel of ['devices:select', 'devices:deselect'] as const) {
-      expect(await t.invoke(channel, validInput[channel]), channel).toMatchObject({
-        ok: false,
-        error: { code: 'forbidden' },
-      });
-    }
+    expect(t.outcomes).toEqual([]);
     expect(t.hid.isOpen('/dev/hidraw3')).toBe(false);
     // A missing handler would come back as `internal`; the type checker (HandlerMap) rules out extra ones.
     const manager = await signInManager(t.kassa);
@@ -122,7 +114,7 @@ describe('device handlers', () => {
     }
   });
 
-  it('scan:submit validates the text before anything is routed', async () => {
+  it('scan:submit validates the scan before anything is carried out', async () => {
     const t = setup();
     const bad: unknown[] = [
       {},
@@ -131,9 +123,13 @@ describe('device handlers', () => {
       { text: '4006381333931', source: 'hid' },
       { text: '4006381333931\n', source: 'wedge' },
       { text: '40063\u0000', source: 'wedge' },
-      { text: 'УБ99112233', source: 'wedge' },
+      { text: 'УБ99112233', source: 'wedge' }, // a wedge decode is ASCII only
       { text: '1'.repeat(4097), source: 'wedge' },
       { text: '4006381333931', source: 'wedge', extra: 1 },
+      { text: '4006381333931', source: 'wedge', quantity: 0 },
+      { text: '4006381333931', source: 'keyboard', quantity: 1.5 },
+      { text: 'MN\tMILK', source: 'keyboard' },
+      { text: '   ', source: 'keyboard' },
       'text',
     ];
     for (const input of bad) {
@@ -143,26 +139,33 @@ describe('device handlers', () => {
         error: { code: 'validation' },
       });
     }
-    expect(t.routed).toEqual([]);
+    expect(t.outcomes).toEqual([]);
 
+    // A typed regNo is printable text (the keyboard source); on the sale screen it is not a product.
+    expect(await t.submit({ text: 'УБ99112233', source: 'keyboard' })).toMatchObject({
+      ok: true,
+      value: { result: 'refused', error: { code: 'buyer-code-outside-approval' } },
+    });
     const ok = await t.submit({ text: '1'.repeat(4096), source: 'wedge' });
-    expect(ok).toEqual({ ok: true, value: { screen: 'approval', via: 'open-approval', kind: 'ebarimt-qr' } });
+    expect(ok).toMatchObject({ ok: true, value: { kind: 'ebarimt-qr', result: 'approval', step: 'opened' } });
+    expect(JSON.stringify(ok)).not.toContain('1'.repeat(40));
   });
 
-  it('scan:set-screen then scan:submit: routed to that screen; output never echoes the text', async () => {
+  it('scan:set-screen is checked and answered with the context main now scans for', async () => {
     const t = setup();
-    expect(await t.invoke('scan:set-screen', { screen: 'sale' })).toEqual({
-      ok: true,
-      value: { screen: 'sale' },
-    });
-    expect(await t.invoke('scan:set-screen', { screen: 'checkout' })).toMatchObject({
-      ok: false,
-      error: { code: 'validation' },
-    });
-    const result = await t.submit({ text: '4006381333931', source: 'wedge' });
-    expect(result).toEqual({ ok: true, value: { screen: 'sale', via: 'active', kind: 'ean13' } });
-    expect(JSON.stringify(result)).not.toContain('4006381333931');
-    expect(t.routed).toMatchObject([{ screen: 'sale', code: { kind: 'ean13', code: '4006381333931' } }]);
+    const context = { screen: 'payment', dialog: false, quantity: 2 };
+    expect(await t.invoke('scan:set-screen', context)).toEqual({ ok: true, value: context });
+    for (const input of [
+      { screen: 'checkout', dialog: false, quantity: null },
+      { screen: 'idle', dialog: false, quantity: null },
+      { screen: 'sale' },
+      { screen: 'sale', dialog: false, quantity: 0 },
+    ]) {
+      expect(await t.invoke('scan:set-screen', input), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'validation' },
+      });
+    }
   });
 
   it('devices:select / list / deselect / rescan, keys validated and normalised', async () => {

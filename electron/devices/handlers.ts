@@ -8,7 +8,7 @@ export function createDeviceHandlers(service: DeviceService): HandlerMap<'device
     'devices:select': ({ id, label }) => service.select(id, label),
     'devices:deselect': ({ id }) => service.deselect(id),
     'devices:rescan': () => service.rescan(),
-    'scan:submit': ({ text }) => Promise.resolve(service.submitWedgeScan(text)),
-    'scan:set-screen': ({ screen, prefer }) => Promise.resolve({ screen: service.setScreen(screen, prefer) }),
+    'scan:submit': (scan) => service.submitScan(scan),
+    'scan:set-screen': (context) => Promise.resolve(service.setScanContext(context)),
   };
 }

@@ -1,12 +1,11 @@
 /**
  * Scanner device manager: the selected scanners (persisted through a ScannerSelectionStore), opening them,
  * following plug/unplug, reconnecting with back-off after errors, a status per selected scanner, and one stream
- * of scans from HID POS devices and from the keyboard-wedge decoder.
+ * of scans from the HID POS devices (the service hands it to the scan router, with the page's wedge scans).
  *
  * Scan text is never logged: it can be eBarimt qrData, which stays in memory only (docs/architecture.md,
  * Receipts and e-receipt approval).
  */
-import type { Symbology } from '../../shared/codes';
 import type { Clock } from '../kernel/clock';
 import { errorText } from '../kernel/error-text';
 import { createRealScheduler, type Scheduler } from '../kernel/scheduler';
@@ -136,11 +135,6 @@ export class DeviceManager {
   onStatus(listener: StatusListener): () => void {
     this.#statusListeners.add(listener);
     return () => this.#statusListeners.delete(listener);
-  }
-
-  /** A scan decoded by the keyboard-wedge decoder (renderer or before-input-event), joined to the same stream. */
-  submitWedgeScan(text: string, symbology?: Symbology, deviceId = 'keyboard'): void {
-    this.#emitScan({ text, symbology, source: 'wedge', deviceId, at: this.#deps.clock.now() });
   }
 
   // --- Selection ---------------------------------------------------------------------------------------------

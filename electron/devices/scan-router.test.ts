@@ -1,110 +1,167 @@
 import { describe, expect, it } from 'vitest';
-import { embeddedRules } from '../../shared/codes';
+import { ScanOutcomeSchema, type ScanOutcome } from '../../shared/channels/scan';
+import { embeddedRules, type EmbeddedRule } from '../../shared/codes';
 import { createCapturingLogger } from '../log/logger';
-import { ScanRouter, type RoutedScan, type ScanInput } from './scan-router';
+import type { Scan } from './scan';
+import { ScanRouter } from './scan-router';
+import { RecordingScanActions } from './testing/recording-scan-actions';
 
-const scan = (text: string, extra: Partial<ScanInput> = {}): ScanInput => ({
+const QR = '48'.repeat(100);
+const EAN = '4006381333931';
+
+const scan = (text: string, extra: Partial<Scan> = {}): Scan => ({
   text,
   symbology: undefined,
   source: 'hid',
-  deviceId: '0c2e:10d3',
+  deviceId: '0c2e:10d3:8c',
   at: 0,
   ...extra,
 });
 
-const QR = '48'.repeat(100); // 200 digits, qrData-shaped
+function setup(embedded: EmbeddedRule[] = []) {
+  const actions = new RecordingScanActions();
+  const outcomes: ScanOutcome[] = [];
+  const { logger, lines } = createCapturingLogger();
+  const rules = { embedded };
+  const router = new ScanRouter({
+    actions,
+    classifyOptions: () => ({ embedded: rules.embedded, country: 'MN' }),
+    emit: (outcome) => {
+      // Every published outcome fits the contract.
+      outcomes.push(ScanOutcomeSchema.parse(outcome));
+    },
+    log: logger,
+  });
+  return { actions, outcomes, lines, router, rules };
+}
 
 describe('ScanRouter', () => {
-  it('sends scans to the idle handler when no screen is registered', () => {
-    const idle: RoutedScan[] = [];
-    const router = new ScanRouter({ idle: (r) => idle.push(r) });
-    expect(router.route(scan('4006381333931'))).toEqual({
-      target: 'idle',
-      code: { kind: 'ean13', code: '4006381333931' },
-    });
-    expect(idle.map((r) => r.code.kind)).toEqual(['ean13']);
-    expect(idle[0]!.scan.deviceId).toBe('0c2e:10d3');
-  });
-
-  it('delivers to the most recently registered screen and falls back on unregister', () => {
-    const got: string[] = [];
-    const router = new ScanRouter({ idle: () => got.push('idle') });
-    const offSale = router.register({ screen: 'sale', handle: (r) => got.push(`sale:${r.code.kind}`) });
-    const offDialog = router.register({
-      screen: 'quantity',
-      handle: (r) => got.push(`quantity:${r.code.kind}`),
-    });
-    expect(router.activeScreen).toBe('quantity');
-    router.route(scan('96385074'));
-    offDialog();
-    offDialog(); // idempotent
-    router.route(scan('96385074'));
-    offSale();
-    router.route(scan('96385074'));
-    expect(got).toEqual(['quantity:ean8', 'sale:ean8', 'idle']);
-    expect(router.activeScreen).toBeUndefined();
-  });
-
-  it('unregistering a screen below the top leaves the top active', () => {
-    const got: string[] = [];
-    const router = new ScanRouter();
-    const offSale = router.register({ screen: 'sale', handle: () => got.push('sale') });
-    router.register({ screen: 'payment', handle: () => got.push('payment') });
-    offSale();
-    router.route(scan('x'));
-    expect(got).toEqual(['payment']);
-  });
-
-  it('opens the approval flow for a receipt QR scanned anywhere but the approval screen', () => {
-    const opened: string[] = [];
-    const sale: RoutedScan[] = [];
-    const router = new ScanRouter({ openApproval: (qrData) => opened.push(qrData) });
-    router.register({ screen: 'sale', handle: (r) => sale.push(r) });
-    expect(router.route(scan(QR, { symbology: 'qr' })).target).toBe('open-approval');
-    expect(opened).toEqual([QR]);
-    expect(sale).toEqual([]);
-
-    const approval: RoutedScan[] = [];
-    router.register({ screen: 'approval', handle: (r) => approval.push(r), handlesReceiptQr: true });
-    expect(router.route(scan(QR))).toMatchObject({ target: 'screen', screen: 'approval' });
-    expect(approval.map((r) => r.code)).toEqual([{ kind: 'ebarimt-qr', qrData: QR }]);
-    expect(opened).toHaveLength(1);
-  });
-
-  it('applies shop-wide and per-screen classification options', () => {
-    const kinds: string[] = [];
-    const router = new ScanRouter({ classify: { embedded: embeddedRules(['21'], 'weight', 5, 5) } });
-    const off = router.register({ screen: 'sale', handle: (r) => kinds.push(r.code.kind) });
-    router.route(scan('2112345012506'));
-    router.route(scan('10038071'));
-    off();
-    router.register({
-      screen: 'approval',
-      handle: (r) => kinds.push(r.code.kind),
-      classify: { prefer: 'identity' },
-      handlesReceiptQr: true,
-    });
-    router.route(scan('10038071'));
-    router.route(scan('99112233', { source: 'wedge' }));
-    // The scanner's symbology still wins over the screen's preference.
-    router.route(scan('96385074', { symbology: 'ean8' }));
-    expect(kinds).toEqual(['weight', 'invalid-checksum', 'customer-no', 'phone', 'ean8']);
-  });
-
-  it('survives a throwing handler and reports undeliverable scans', () => {
-    const { logger, lines } = createCapturingLogger();
-    const router = new ScanRouter({ logger });
-    expect(router.route(scan('4006381333931'))).toMatchObject({ target: 'dropped' });
-    expect(router.route(scan(QR))).toMatchObject({ target: 'dropped', reason: 'no approval flow wired' });
-    router.register({
-      screen: 'sale',
-      handle: () => {
-        throw new Error(`boom ${QR}`);
+  it('carries a product scan out and publishes the line to select', async () => {
+    const t = setup();
+    const outcome = await t.router.route(scan(EAN));
+    expect(t.actions.calls).toEqual([
+      {
+        action: 'addProduct',
+        request: { code: EAN, quantity: 1, ifMissing: { code: 'product-not-found', barcode: EAN } },
       },
+    ]);
+    expect(outcome).toEqual({
+      seq: 1,
+      source: 'hid',
+      kind: 'ean13',
+      result: 'line-added',
+      saleId: 'S1',
+      lineId: 'L1',
+      multiplier: null,
+      navigate: 'sale',
     });
-    expect(router.route(scan('4006381333931')).target).toBe('screen');
-    const log = lines.join('\n');
-    expect(log).toContain('scan handler failed');
-    expect(log).not.toContain(QR.slice(0, 40)); // qrData never reaches the log
+    expect(t.outcomes).toEqual([outcome]);
+  });
+
+  it('a receipt QR on the sale screen opens approval; on the approval screen it is the receipt', async () => {
+    const t = setup();
+    expect(await t.router.route(scan(QR))).toMatchObject({
+      result: 'approval',
+      step: 'opened',
+      navigate: 'approval',
+      kind: 'ebarimt-qr',
+    });
+    t.router.setContext({ screen: 'approval', dialog: false, quantity: null });
+    expect(await t.router.route(scan(QR))).toMatchObject({ result: 'approval', step: 'receipt' });
+    expect(await t.router.route(scan('10038071'))).toMatchObject({
+      result: 'approval',
+      step: 'identify',
+      kind: 'customer-no',
+    });
+    expect(t.actions.calls.map((c) => c.action)).toEqual([
+      'openApproval',
+      'approvalReceipt',
+      'approvalIdentify',
+    ]);
+    // No outcome and no log line carries the qrData.
+    expect(JSON.stringify(t.outcomes)).not.toContain(QR.slice(0, 40));
+    expect(t.lines.join('\n')).not.toContain(QR.slice(0, 40));
+  });
+
+  it('a refusal changes nothing and says why', async () => {
+    const t = setup();
+    t.actions.refuseNext({ code: 'payment-in-progress' });
+    expect(await t.router.route(scan(EAN))).toMatchObject({
+      result: 'refused',
+      error: { code: 'payment-in-progress' },
+      navigate: null,
+    });
+    t.router.setContext({ screen: 'sale', dialog: true, quantity: null });
+    expect(await t.router.route(scan(EAN))).toMatchObject({ error: { code: 'dialog-open' } });
+    // The dialog refusal never reached an action.
+    expect(t.actions.calls).toHaveLength(1);
+  });
+
+  it('two quick scans are carried out in arrival order, the second after the first finished', async () => {
+    const t = setup();
+    t.actions.hold();
+    const first = t.router.route(scan(EAN));
+    const second = t.router.route(scan('96385074', { source: 'wedge', deviceId: 'keyboard' }));
+    await Promise.resolve();
+    // The second waits in the queue while the first is being carried out.
+    expect(t.actions.calls).toHaveLength(1);
+    t.actions.release();
+    expect((await first).seq).toBe(1);
+    expect(await second).toMatchObject({ seq: 2, lineId: 'L2', source: 'wedge', kind: 'ean8' });
+    expect(t.outcomes.map((o) => o.seq)).toEqual([1, 2]);
+  });
+
+  it('N* counts a scan N times: sent with a wedge scan, or pending on the page for a HID scan', async () => {
+    const t = setup();
+    expect(await t.router.route(scan(EAN, { source: 'wedge', quantity: 3 }))).toMatchObject({
+      multiplier: 3,
+    });
+    t.router.setContext({ screen: 'sale', dialog: false, quantity: 4 });
+    // A refused scan leaves the pending multiplier for the next one.
+    t.actions.refuseNext({ code: 'product-not-found', barcode: EAN });
+    await t.router.route(scan(EAN));
+    expect(await t.router.route(scan(EAN))).toMatchObject({ multiplier: 4 });
+    // Used up: the next HID scan counts once.
+    expect(t.router.context.quantity).toBeNull();
+    expect(await t.router.route(scan(EAN))).toMatchObject({ multiplier: null });
+    expect(t.actions.calls.map((c) => (c.action === 'addProduct' ? c.request.quantity : undefined))).toEqual([
+      3, 4, 4, 1,
+    ]);
+  });
+
+  it('reads the shop rules at every scan: a label turns into a weighed line once a rule exists', async () => {
+    const t = setup();
+    const labelText = '2000001012345';
+    await t.router.route(scan(labelText));
+    t.rules.embedded = embeddedRules(['20'], 'weight', 5, 5);
+    await t.router.route(scan(labelText, { quantity: 2 }));
+    expect(t.actions.calls).toEqual([
+      expect.objectContaining({ action: 'addProduct' }),
+      {
+        action: 'addLabel',
+        request: {
+          lookupCode: '2000001000007',
+          barcode: labelText,
+          kind: 'weight',
+          value: 1234,
+          quantity: 2,
+        },
+      },
+    ]);
+  });
+
+  it('an action that throws is answered `failed` and logged without the scan; the next scan works', async () => {
+    const t = setup();
+    t.actions.addProduct = () => Promise.reject(new TypeError('boom'));
+    const secret = '4006381333931';
+    expect(await t.router.route(scan(secret))).toMatchObject({
+      result: 'refused',
+      error: { code: 'failed' },
+    });
+    expect(await t.router.route(scan(QR))).toMatchObject({ result: 'approval' });
+    const log = t.lines.join('\n');
+    expect(log).toContain('scan failed');
+    expect(log).toContain('TypeError');
+    expect(log).not.toContain(secret);
   });
 });

@@ -1,138 +1,168 @@
 /**
- * One router for every scan (HID POS and keyboard wedge): classify with shared/codes.ts, then hand the result to
- * the active screen — never to whatever input has focus (docs/architecture.md, Devices). A screen registers a
- * handler and unregisters it when it closes; the most recent registration still in place is the active one (the
- * device service keeps exactly one: the screen the cashier page last reported). With no screen registered the
- * idle handler gets the scan. A qrData-shaped scan while no screen that handles receipt QRs is active asks the
- * host to open the approval flow with that receipt (docs/architecture.md, Receipts and e-receipt approval).
+ * The one scan router (docs/architecture.md §10). Every scan — HID POS from the device manager, a wedge scan
+ * or a typed code from the cashier page (scan:submit) — comes here: it is classified (shared/codes.ts) with the
+ * shop's rules and the reading of the screen the page last reported, decided (scan-decision.ts) and carried out
+ * through ScanActions, and its outcome is published (`scan:outcome`) and returned.
  *
- * qrData is never logged or kept: the router logs the kind and the length only.
+ * Scans are carried out one at a time in arrival order, so two quick scans keep their order and the second sees
+ * what the first did. An action never waits on a network: the approval flow's eBarimt calls run on after the scan
+ * is taken (their answers arrive as approval:updated).
+ *
+ * Scan text is never logged (it may be eBarimt qrData): logs carry the kind, the length and the result.
  */
+import type { ScanContext, ScanError, ScanOutcome } from '../../shared/channels/scan';
 import { classifyCode, type ClassifiedCode, type ClassifyOptions } from '../../shared/codes';
+import { SerialQueue } from '../kernel/serial-queue';
 import type { Logger } from '../log/logger';
 import type { Scan } from './scan';
+import type { LineAdded, ScanActionResult, ScanActions } from './scan-actions';
+import { decideScan, type ScanDecision } from './scan-decision';
 
-/** A scan as the device manager emits it. */
-export type ScanInput = Scan;
-
-export interface RoutedScan {
-  scan: ScanInput;
-  code: ClassifiedCode;
+export interface ScanRouterDeps {
+  actions: ScanActions;
+  /** The shop's embedded weight/price rules and country, read at every scan so a settings change applies at once. */
+  classifyOptions(): Pick<ClassifyOptions, 'embedded' | 'country'>;
+  emit(outcome: ScanOutcome): void;
+  log: Logger;
 }
 
-export type ScanHandler = (routed: RoutedScan) => void;
+/** Until the page says otherwise the cashier is on the sale screen, where the cashier page opens. */
+export const INITIAL_SCAN_CONTEXT: ScanContext = { screen: 'sale', dialog: false, quantity: null };
 
-export interface ScreenRegistration {
-  /** Screen name, for logs and tests: 'sale', 'approval', 'payment'… */
-  screen: string;
-  handle: ScanHandler;
-  /** Per-screen reading of ambiguous codes; the approval screen's buyer step uses `{ prefer: 'identity' }`. */
-  classify?: Pick<ClassifyOptions, 'prefer'>;
-  /** True for the approval screen: it takes receipt QRs itself instead of the router opening the flow. */
-  handlesReceiptQr?: boolean;
-}
-
-export type RouteResult =
-  | { target: 'screen'; screen: string; code: ClassifiedCode }
-  | { target: 'idle'; code: ClassifiedCode }
-  | { target: 'open-approval'; code: Extract<ClassifiedCode, { kind: 'ebarimt-qr' }> }
-  | { target: 'dropped'; code: ClassifiedCode; reason: string };
-
-export interface ScanRouterOptions {
-  /** Shop-wide classification settings: embedded weight/price rules, country, qrMinDigits. */
-  classify?: ClassifyOptions;
-  /** Gets scans when no screen is registered (e.g. the sale screen's "add item" when nothing else is open). */
-  idle?: ScanHandler;
-  /** Opens the e-receipt approval flow with this receipt's qrData (held in memory only). */
-  openApproval?: (qrData: string, scan: ScanInput) => void;
-  logger?: Logger;
-}
-
-interface Entry {
-  registration: ScreenRegistration;
-  token: symbol;
-}
+type Carried =
+  | { result: 'line-added'; line: LineAdded; multiplier: number | null }
+  | { result: 'approval'; step: 'opened' | 'receipt' | 'identify' }
+  | { result: 'refused'; error: ScanError };
 
 export class ScanRouter {
-  readonly #options: ScanRouterOptions;
-  #registrations: Entry[] = [];
+  readonly #deps: ScanRouterDeps;
+  readonly #queue = new SerialQueue();
+  #context: ScanContext = INITIAL_SCAN_CONTEXT;
+  #seq = 0;
 
-  constructor(options: ScanRouterOptions = {}) {
-    this.#options = options;
+  constructor(deps: ScanRouterDeps) {
+    this.#deps = deps;
   }
 
-  /** Registers a screen as the active receiver. Returns the unregister function (idempotent). */
-  register(registration: ScreenRegistration): () => void {
-    const entry: Entry = { registration, token: Symbol(registration.screen) };
-    this.#registrations.push(entry);
-    return () => {
-      this.#registrations = this.#registrations.filter((e) => e.token !== entry.token);
-    };
+  get context(): ScanContext {
+    return this.#context;
   }
 
-  /** The active screen's name, or undefined when idle. */
-  get activeScreen(): string | undefined {
-    return this.#registrations.at(-1)?.registration.screen;
+  setContext(context: ScanContext): ScanContext {
+    this.#context = context;
+    this.#deps.log.debug(
+      { screen: context.screen, dialog: context.dialog, multiplier: context.quantity },
+      'scan context',
+    );
+    return context;
   }
 
-  route(scan: ScanInput): RouteResult {
-    const active = this.#registrations.at(-1)?.registration;
-    const code = classifyCode(scan.text, {
-      ...this.#options.classify,
-      ...active?.classify,
-      symbology: scan.symbology,
-    });
-    const result = this.#deliver(active, scan, code);
-    this.#options.logger?.info(
+  /** Queue one scan; resolves with its outcome once it has been carried out (and published). */
+  route(scan: Scan): Promise<ScanOutcome> {
+    return this.#queue.run(() => this.#carryOut(scan));
+  }
+
+  async #carryOut(scan: Scan): Promise<ScanOutcome> {
+    const seq = ++this.#seq;
+    const context = this.#context;
+    let kind: ClassifiedCode['kind'] = 'unknown';
+    let carried: Carried;
+    try {
+      const code = classifyCode(scan.text, {
+        ...this.#deps.classifyOptions(),
+        prefer: context.screen === 'approval' ? 'identity' : 'product',
+        ...(scan.symbology === undefined ? {} : { symbology: scan.symbology }),
+      });
+      kind = code.kind;
+      carried = await this.#act(decideScan(code, scan.text, context), scan, context);
+    } catch (error) {
+      this.#deps.log.error(
+        { seq, source: scan.source, err: error instanceof Error ? error.name : 'unknown' },
+        'scan failed',
+      );
+      carried = { result: 'refused', error: { code: 'failed' } };
+    }
+    const outcome = outcomeOf(seq, scan, kind, carried);
+    this.#deps.log.info(
       {
-        target: result.target,
-        screen: active?.screen,
-        kind: code.kind,
-        length: scan.text.length,
+        seq,
         source: scan.source,
         deviceId: scan.deviceId,
+        screen: context.screen,
+        kind,
+        length: scan.text.length,
+        result: outcome.result,
+        ...(outcome.result === 'refused' ? { reason: outcome.error.code } : {}),
       },
-      'scan routed',
+      'scan carried out',
     );
-    return result;
+    this.#deps.emit(outcome);
+    return outcome;
   }
 
-  #deliver(active: ScreenRegistration | undefined, scan: ScanInput, code: ClassifiedCode): RouteResult {
-    if (code.kind === 'ebarimt-qr' && !active?.handlesReceiptQr) {
-      const open = this.#options.openApproval;
-      if (!open) {
-        return { target: 'dropped', code, reason: 'no approval flow wired' };
-      }
-      this.#safely(() => {
-        open(code.qrData, scan);
-      });
-      return { target: 'open-approval', code };
+  async #act(decision: ScanDecision, scan: Scan, context: ScanContext): Promise<Carried> {
+    const { actions } = this.#deps;
+    const multiplier = scan.quantity ?? context.quantity;
+    const quantity = multiplier ?? 1;
+    switch (decision.action) {
+      case 'refuse':
+        return { result: 'refused', error: decision.error };
+      case 'add-product':
+        return this.#line(
+          await actions.addProduct({ code: decision.code, quantity, ifMissing: decision.ifMissing }),
+          multiplier,
+        );
+      case 'add-label':
+        return this.#line(
+          await actions.addLabel({
+            lookupCode: decision.lookupCode,
+            barcode: decision.barcode,
+            kind: decision.kind,
+            value: decision.value,
+            quantity,
+          }),
+          multiplier,
+        );
+      case 'open-approval':
+        return approval(await actions.openApproval(decision.qrData), 'opened');
+      case 'approval-receipt':
+        return approval(await actions.approvalReceipt(decision.qrData), 'receipt');
+      case 'approval-identify':
+        return approval(await actions.approvalIdentify(decision.query), 'identify');
     }
-    if (active) {
-      this.#safely(() => {
-        active.handle({ scan, code });
-      });
-      return { target: 'screen', screen: active.screen, code };
-    }
-    const idle = this.#options.idle;
-    if (!idle) {
-      return { target: 'dropped', code, reason: 'no screen registered and no idle handler' };
-    }
-    this.#safely(() => {
-      idle({ scan, code });
-    });
-    return { target: 'idle', code };
   }
 
-  /** A throwing screen handler must not take the scanner down with it. */
-  #safely(run: () => void): void {
-    try {
-      run();
-    } catch (error) {
-      this.#options.logger?.error(
-        { err: error instanceof Error ? error.name : 'unknown' },
-        'scan handler failed',
-      );
+  /** A line went in: a pending `N*` has been used up (the page clears its field when told). */
+  #line(result: ScanActionResult<LineAdded>, multiplier: number | null): Carried {
+    if (!result.ok) {
+      return { result: 'refused', error: result.error };
     }
+    if (multiplier !== null && this.#context.quantity !== null) {
+      this.#context = { ...this.#context, quantity: null };
+    }
+    return { result: 'line-added', line: result.value, multiplier };
+  }
+}
+
+function approval(result: ScanActionResult<null>, step: 'opened' | 'receipt' | 'identify'): Carried {
+  return result.ok ? { result: 'approval', step } : { result: 'refused', error: result.error };
+}
+
+function outcomeOf(seq: number, scan: Scan, kind: ClassifiedCode['kind'], carried: Carried): ScanOutcome {
+  const base = { seq, source: scan.source, kind };
+  switch (carried.result) {
+    case 'line-added':
+      return {
+        ...base,
+        result: 'line-added',
+        saleId: carried.line.saleId,
+        lineId: carried.line.lineId,
+        multiplier: carried.multiplier,
+        navigate: 'sale',
+      };
+    case 'approval':
+      return { ...base, result: 'approval', step: carried.step, navigate: 'approval' };
+    case 'refused':
+      return { ...base, result: 'refused', error: carried.error, navigate: null };
   }
 }

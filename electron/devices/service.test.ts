@@ -2,14 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  ClassifiedCodeSchema,
-  DevicesStatusSchema,
-  DevicesViewSchema,
-  ScanRoutedSchema,
-  type DevicesStatus,
-  type ScanRouted,
-} from '../../shared/channels/devices';
+import { DevicesStatusSchema, DevicesViewSchema, type DevicesStatus } from '../../shared/channels/devices';
+import { ScanOutcomeSchema, type ScanOutcome } from '../../shared/channels/scan';
 import { defaultDeviceSettings, type DeviceSettings } from '../../shared/settings/devices';
 import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
@@ -22,6 +16,7 @@ import { FakeHidBackend } from './testing/fake-hid-backend';
 import { FakeHotplugSource } from './testing/fake-hotplug-source';
 import { EAN13_AIM, QR60, QR60_DIGITS } from './testing/hid-pos-reports';
 import { MemorySelectionStore } from './testing/memory-selection-store';
+import { RecordingScanActions } from './testing/recording-scan-actions';
 
 const HONEYWELL = { vendorId: 0x0c2e, productId: 0x10d3 };
 const POS_PATH = '/dev/hidraw3';
@@ -37,14 +32,14 @@ const settle = async () => {
 };
 
 class RecordingSink implements DeviceEventSink {
-  routed: ScanRouted[] = [];
+  outcomes: ScanOutcome[] = [];
   statuses: DevicesStatus[] = [];
-  emit(name: 'scan:routed', payload: ScanRouted): void;
+  emit(name: 'scan:outcome', payload: ScanOutcome): void;
   emit(name: 'devices:status', payload: DevicesStatus): void;
-  emit(name: 'scan:routed' | 'devices:status', payload: ScanRouted | DevicesStatus): void {
+  emit(name: 'scan:outcome' | 'devices:status', payload: ScanOutcome | DevicesStatus): void {
     // Every payload must match its contract schema.
-    if (name === 'scan:routed') {
-      this.routed.push(ScanRoutedSchema.parse(payload));
+    if (name === 'scan:outcome') {
+      this.outcomes.push(ScanOutcomeSchema.parse(payload));
     } else {
       this.statuses.push(DevicesStatusSchema.parse(payload));
     }
@@ -72,7 +67,7 @@ function plugHoneywell(backend: FakeHidBackend) {
 }
 
 function setup(
-  options: Partial<Omit<DeviceServiceDeps, 'settings'>> & {
+  options: Partial<Omit<DeviceServiceDeps, 'settings' | 'actions'>> & {
     store?: ScannerSelectionStore;
     settings?: DeviceSettings;
   } = {},
@@ -84,7 +79,9 @@ function setup(
   const { logger, lines } = createCapturingLogger();
   const settings = given ?? defaultDeviceSettings();
   const clock = new ManualClock();
+  const actions = new RecordingScanActions();
   const service = createDeviceService({
+    actions,
     backend,
     hotplug,
     selectionStore: store ?? new MemorySelectionStore(),
@@ -96,7 +93,7 @@ function setup(
     ...overrides,
     settings: () => settings,
   });
-  return { backend, hotplug, sink, lines, service };
+  return { backend, hotplug, sink, lines, service, actions };
 }
 
 let dirs: string[] = [];
@@ -113,7 +110,7 @@ function tempDir(): string {
 }
 
 describe('device service', () => {
-  it('plug a HID POS scanner, select it, scan → scan:routed with the classified EAN-13', async () => {
+  it('plug a HID POS scanner, select it, scan → the product is added (scan:outcome line-added)', async () => {
     const t = setup();
     plugHoneywell(t.backend);
     await t.service.ready;
@@ -140,94 +137,67 @@ describe('device service', () => {
       { id: POS_ID, name: 'Voyager 1602g', status: { state: 'connected' } },
     ]);
 
-    t.service.setScreen('sale');
     t.backend.push(POS_PATH, EAN13_AIM);
-    expect(t.sink.routed).toEqual([
-      expect.objectContaining({
-        screen: 'sale',
-        via: 'active',
-        code: { kind: 'ean13', code: '4006381333931' },
-        source: 'hid',
-        symbology: 'ean13',
-        deviceId: POS_ID,
-      }),
+    await settle();
+    expect(t.actions.calls).toEqual([
+      {
+        action: 'addProduct',
+        request: {
+          code: '4006381333931',
+          quantity: 1,
+          ifMissing: { code: 'product-not-found', barcode: '4006381333931' },
+        },
+      },
+    ]);
+    expect(t.sink.outcomes).toEqual([
+      expect.objectContaining({ source: 'hid', kind: 'ean13', result: 'line-added', lineId: 'L1' }),
     ]);
     await t.service.close();
     expect(t.backend.isOpen(POS_PATH)).toBe(false);
     expect(t.hotplug.closed).toBe(true);
   });
 
-  it('routes a qrData-shaped scan on sale or idle to approval, and to the approval screen itself', async () => {
+  it('a wedge scan is carried out like a HID scan: a receipt QR opens approval, never logged', async () => {
     const t = setup();
     await t.service.ready;
-
-    t.service.setScreen('sale');
-    expect(t.service.submitWedgeScan(QR_DATA)).toEqual({
-      screen: 'approval',
-      via: 'open-approval',
-      kind: 'ebarimt-qr',
-    });
-    expect(t.sink.routed.at(-1)).toMatchObject({
-      screen: 'approval',
-      via: 'open-approval',
-      code: { kind: 'ebarimt-qr', qrData: QR_DATA },
+    expect(t.service.scanContext).toEqual({ screen: 'sale', dialog: false, quantity: null });
+    expect(await t.service.submitScan({ text: QR_DATA, source: 'wedge' })).toMatchObject({
       source: 'wedge',
-      deviceId: 'keyboard',
-      symbology: null,
-    });
-
-    t.service.setScreen('idle');
-    expect(t.service.submitWedgeScan(QR_DATA).via).toBe('open-approval');
-
-    // On the approval screen the receipt goes to it directly; 8 digits read as a customer code there.
-    t.service.setScreen('approval');
-    expect(t.service.submitWedgeScan(QR_DATA)).toEqual({
-      screen: 'approval',
-      via: 'active',
       kind: 'ebarimt-qr',
+      result: 'approval',
+      step: 'opened',
+      navigate: 'approval',
     });
-    expect(t.service.submitWedgeScan('10038071')).toEqual({
-      screen: 'approval',
-      via: 'active',
+    expect(t.actions.calls).toEqual([{ action: 'openApproval', qrData: QR_DATA }]);
+
+    // On the approval screen 8 digits are the buyer's eBarimt code.
+    t.service.setScanContext({ screen: 'approval', dialog: false, quantity: null });
+    expect(await t.service.submitScan({ text: '10038071', source: 'wedge' })).toMatchObject({
       kind: 'customer-no',
+      step: 'identify',
     });
-
-    // Payment keeps it (no navigation away mid-payment).
-    t.service.setScreen('payment');
-    expect(t.service.submitWedgeScan(QR_DATA)).toEqual({
-      screen: 'payment',
-      via: 'active',
-      kind: 'ebarimt-qr',
-    });
-
-    // An EAN on the idle screen goes to idle.
-    t.service.setScreen('idle');
-    expect(t.service.submitWedgeScan('4006381333931')).toEqual({
-      screen: 'idle',
-      via: 'idle',
-      kind: 'ean13',
-    });
+    // A code typed into the barcode field, 3 times.
+    t.service.setScanContext({ screen: 'sale', dialog: false, quantity: null });
+    expect(
+      await t.service.submitScan({ text: '4006381333931', source: 'keyboard', quantity: 3 }),
+    ).toMatchObject({ source: 'keyboard', result: 'line-added', multiplier: 3 });
 
     const log = t.lines.join('\n');
-    expect(log).toContain('scan routed');
+    expect(log).toContain('scan carried out');
     expect(log).not.toContain(QR_DATA);
     expect(log).not.toContain(QR_DATA.slice(-40));
     await t.service.close();
   });
 
-  it('routes a multi-report HID QR to approval from the sale screen without logging it', async () => {
+  it('a multi-report HID QR opens approval from the sale screen without logging it', async () => {
     const t = setup({ store: new MemorySelectionStore([{ ...HONEYWELL }]) });
     plugHoneywell(t.backend);
     await t.service.ready;
-    t.service.setScreen('sale');
     t.backend.push(POS_PATH, QR60[0] ?? []);
     t.backend.push(POS_PATH, QR60[1] ?? []);
-    expect(t.sink.routed.at(-1)).toMatchObject({
-      screen: 'approval',
-      via: 'open-approval',
-      code: { kind: 'ebarimt-qr', qrData: QR60_DIGITS },
-      source: 'hid',
-    });
+    await settle();
+    expect(t.actions.calls).toEqual([{ action: 'openApproval', qrData: QR60_DIGITS }]);
+    expect(t.sink.outcomes.at(-1)).toMatchObject({ source: 'hid', result: 'approval', step: 'opened' });
     expect(t.lines.join('\n')).not.toContain(QR60_DIGITS);
     await t.service.close();
   });
@@ -236,14 +206,51 @@ describe('device service', () => {
     const settings = defaultDeviceSettings();
     const t = setup({ settings });
     await t.service.ready;
-    t.service.setScreen('sale');
     // 20 12345 01234 + check digit: item 12345, 1234 g once the shop has a weight rule for prefix 20.
     const body = '201234501234';
     const code = `${body}${checkDigit(body)}`;
-    expect(t.service.submitWedgeScan(code).kind).toBe('ean13');
+    expect((await t.service.submitScan({ text: code, source: 'wedge' })).kind).toBe('ean13');
     settings.barcodes.embedded = [{ prefix: '20', kind: 'weight', itemCodeDigits: 5, valueDigits: 5 }];
-    t.service.submitWedgeScan(code);
-    expect(t.sink.routed.at(-1)?.code).toMatchObject({ kind: 'weight', itemCode: '12345', value: 1234 });
+    expect((await t.service.submitScan({ text: code, source: 'wedge' })).kind).toBe('weight');
+    expect(t.actions.calls.at(-1)).toMatchObject({
+      action: 'addLabel',
+      request: { kind: 'weight', value: 1234, barcode: code },
+    });
+    await t.service.close();
+  });
+
+  it('software devices (the sandbox scanner) list, select and scan like hardware, even without libusb', async () => {
+    const virtual = new FakeHidBackend();
+    virtual.plug({ path: 'sandbox:scanner', vendorId: 0x1209, productId: 0x0001, usagePage: 0x8c });
+    const t = setup({
+      backend: createNodeHidBackend(() => Promise.reject(new Error('libusb-1.0.so.0: cannot open'))),
+      softwareDevices: () => virtual,
+    });
+    await t.service.ready;
+    const view = await t.service.select('1209:0001:8c');
+    expect(view.hid.available).toBe(false);
+    expect(view.devices).toMatchObject([{ id: '1209:0001:8c', selected: true, present: true }]);
+    expect(virtual.isOpen('sandbox:scanner')).toBe(true);
+    virtual.push('sandbox:scanner', EAN13_AIM);
+    await settle();
+    expect(t.sink.outcomes.at(-1)).toMatchObject({ source: 'hid', kind: 'ean13', result: 'line-added' });
+    await t.service.close();
+  });
+
+  it('a software device goes away with the sandbox profile: closed at the next enumeration', async () => {
+    const virtual = new FakeHidBackend();
+    virtual.plug({ path: 'sandbox:scanner', vendorId: 0x1209, productId: 0x0001, usagePage: 0x8c });
+    let present = true;
+    const t = setup({ softwareDevices: () => (present ? virtual : undefined) });
+    plugHoneywell(t.backend);
+    await t.service.ready;
+    await t.service.select('1209:0001:8c');
+    expect((await t.service.list()).devices.map((d) => d.id)).toContain(POS_ID);
+    expect(virtual.isOpen('sandbox:scanner')).toBe(true);
+    present = false;
+    const after = await t.service.rescan();
+    expect(virtual.isOpen('sandbox:scanner')).toBe(false);
+    expect(after.devices.find((d) => d.id === '1209:0001:8c')).toMatchObject({ present: false });
     await t.service.close();
   });
 
@@ -300,7 +307,7 @@ describe('device service', () => {
     await t.service.close();
   });
 
-  it('libusb missing: a clear status, no crash, wedge scans still route', async () => {
+  it('libusb missing: a clear status, no crash, wedge scans still carried out', async () => {
     const backend = createNodeHidBackend(() =>
       Promise.reject(new Error('libusb-1.0.so.0: cannot open shared object')),
     );
@@ -323,8 +330,10 @@ describe('device service', () => {
     ]);
     expect(t.sink.statuses.at(-1)?.hid.available).toBe(false);
 
-    t.service.setScreen('sale');
-    expect(t.service.submitWedgeScan('4006381333931').kind).toBe('ean13');
+    expect(await t.service.submitScan({ text: '4006381333931', source: 'wedge' })).toMatchObject({
+      kind: 'ean13',
+      result: 'line-added',
+    });
     await t.service.close();
   });
 
@@ -356,19 +365,6 @@ describe('device service', () => {
     expect(t.sink.statuses.at(-1)?.hotplug).toBe(true);
     await t.service.close();
     expect(late.closed).toBe(true);
-  });
-
-  it('every classified code kind fits the contract schema', () => {
-    const samples = [
-      { kind: 'upca', code: '036000291452', gtin13: '0036000291452' },
-      { kind: 'invalid-checksum', code: '4006381333932', symbology: 'ean13', expected: 1, actual: 2 },
-      { kind: 'phone', country: 'MN', national: '99112233', e164: '+97699112233' },
-      { kind: 'regno', regNo: 'УБ99112233' },
-      { kind: 'unknown', text: 'ABC' },
-    ];
-    for (const sample of samples) {
-      expect(ClassifiedCodeSchema.parse(sample)).toEqual(sample);
-    }
   });
 });
 

@@ -1,16 +1,17 @@
 /**
- * The devices service the core wires in: one DeviceManager (HID scanners, selection, hot-plug, status) and the
- * scan routing. HID POS scans and keyboard-wedge scans submitted by the cashier page both enter the manager's scan
- * stream and go through the same router; the result goes to the cashier page as `scan:routed`, selected scanners'
- * status changes as `devices:status` (docs/architecture.md, Devices).
+ * The devices service the core wires in: one DeviceManager (HID scanners, selection, hot-plug, status) and the one
+ * scan router. HID POS scans from the manager and the page's wedge scans and typed codes (submitScan) all go
+ * through the router, which carries them out through the ScanActions the core hands in and publishes each outcome
+ * as `scan:outcome`; selected scanners' status changes go out as `devices:status` (docs/architecture.md §10).
  *
  * Nothing here may take the till down: node-hid is loaded on first use (missing libusb → `hid.available: false`
  * with the apt hint, and an error status on every selected scanner), the `usb` hot-plug source is created in the
  * background (unavailable → `hotplug: false`, plug changes are found by devices:rescan and the reconnect
- * back-off), and wedge scans route even while HID is broken.
+ * back-off), and wedge scans are carried out even while HID is broken.
  */
 import type { PhoneCountry } from '../../shared/codes';
-import type { DevicesStatus, DevicesView, ScanRouted, ScanScreen } from '../../shared/channels/devices';
+import type { DevicesStatus, DevicesView } from '../../shared/channels/devices';
+import type { ScanContext, ScanOutcome, ScanSource } from '../../shared/channels/scan';
 import type { DeviceSettings } from '../../shared/settings/devices';
 import type { Clock } from '../kernel/clock';
 import { errorText } from '../kernel/error-text';
@@ -20,21 +21,35 @@ import { connectHotplug, DeferredHotplug, type HotplugOption } from './deferred-
 import { listedDeviceEntries, scannerEntry, type DeviceNames } from './device-views';
 import { createNodeHidBackend, type HidBackend } from './hid';
 import { HidAvailability } from './hid-availability';
+import { JoinedHidBackend } from './joined-backend';
 import { DeviceManager, type ListedDevice } from './manager';
-import { ScanRouting, type RouteSummary } from './scan-routing';
+import type { ScanActions } from './scan-actions';
+import { ScanRouter } from './scan-router';
 import { deselectedBy, parseDeviceKey, selectionId, type ScannerSelectionStore } from './selection';
-
-export type { RouteSummary } from './scan-routing';
 
 /** The two events this service emits; the core's EventBus is one. */
 export interface DeviceEventSink {
-  emit(name: 'scan:routed', payload: ScanRouted): void;
+  emit(name: 'scan:outcome', payload: ScanOutcome): void;
   emit(name: 'devices:status', payload: DevicesStatus): void;
+}
+
+/** A wedge scan or a typed code from the cashier page (already checked by the channel schema). */
+export interface PageScan {
+  text: string;
+  source: Extract<ScanSource, 'wedge' | 'keyboard'>;
+  quantity?: number | undefined;
 }
 
 export interface DeviceServiceDeps {
   /** Default: node-hid, loaded lazily on first enumeration. */
   backend?: HidBackend;
+  /**
+   * Devices that exist only in software, asked at every enumeration: the sandbox profile's virtual scanner
+   * (undefined while the till is not in the sandbox profile).
+   */
+  softwareDevices?: () => HidBackend | undefined;
+  /** How scans are carried out: the sale and approval services, wired by the core. */
+  actions: ScanActions;
   /**
    * Plug/unplug events. Default: the `usb` package, created in the background. A factory is awaited the same way;
    * `false` turns hot-plug off (rescan and back-off only).
@@ -62,10 +77,11 @@ export interface DeviceService {
   rescan(): Promise<DevicesView>;
   /** Selected scanners' status, without enumerating. */
   status(): DevicesStatus;
-  /** A keyboard-wedge scan from the cashier page (already validated by the channel schema). */
-  submitWedgeScan(text: string): RouteSummary;
-  setScreen(screen: ScanScreen, prefer?: 'product' | 'identity'): ScanScreen;
-  readonly screen: ScanScreen;
+  /** A wedge scan or typed code from the cashier page, carried out like a HID scan; resolves with its outcome. */
+  submitScan(scan: PageScan): Promise<ScanOutcome>;
+  /** What the cashier page shows; scans are read and carried out for it. */
+  setScanContext(context: ScanContext): ScanContext;
+  readonly scanContext: ScanContext;
   close(): Promise<void>;
 }
 
@@ -74,7 +90,7 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
   const hid = new HidAvailability(deps.backend ?? createNodeHidBackend());
   const hotplug = new DeferredHotplug();
   const manager = new DeviceManager({
-    backend: hid,
+    backend: deps.softwareDevices ? new JoinedHidBackend(hid, deps.softwareDevices) : hid,
     store: deps.selectionStore,
     clock: deps.clock,
     logger: deps.logger,
@@ -84,16 +100,20 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
     ...(deps.backoffMs ? { backoffMs: deps.backoffMs } : {}),
   });
 
-  const routing = new ScanRouting({
-    emit: (payload) => {
-      deps.events.emit('scan:routed', payload);
+  const router = new ScanRouter({
+    actions: deps.actions,
+    classifyOptions: () => ({
+      embedded: deps.settings().barcodes.embedded,
+      country: deps.country?.() ?? 'MN',
+    }),
+    emit: (outcome) => {
+      deps.events.emit('scan:outcome', outcome);
     },
-    settings: deps.settings,
-    country: deps.country,
     log,
   });
   const offScan = manager.onScan((scan) => {
-    routing.route(scan);
+    // The outcome is published by the router; a failure there is already logged and answered as `failed`.
+    void router.route(scan);
   });
 
   // --- Status ----------------------------------------------------------------------------------------------
@@ -174,18 +194,22 @@ export function createDeviceService(deps: DeviceServiceDeps): DeviceService {
       return list();
     },
     status,
-    submitWedgeScan(text) {
-      return routing.routeWedgeScan(() => {
-        manager.submitWedgeScan(text);
+    submitScan({ text, source, quantity }) {
+      return router.route({
+        text,
+        symbology: undefined,
+        source,
+        deviceId: 'keyboard',
+        at: deps.clock.now(),
+        quantity,
       });
     },
-    setScreen: (screen, prefer) => routing.setScreen(screen, prefer),
-    get screen() {
-      return routing.screen;
+    setScanContext: (context) => router.setContext(context),
+    get scanContext() {
+      return router.context;
     },
     async close() {
       closed = true;
-      routing.close();
       offScan();
       offStatus();
       await ready;

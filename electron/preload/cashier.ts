@@ -26,7 +26,7 @@ const EVENTS = [
   'sale:updated',
   'payment:updated',
   'receipt:updated',
-  'scan:routed',
+  'scan:outcome',
   'devices:status',
 ] as const satisfies readonly EventName[];
 type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
@@ -99,6 +99,11 @@ const api = {
   saleVoid: call('sale:void'),
   catalogSearch: call('catalog:search'),
   catalogImportCsv: call('catalog:import-csv'),
+  catalogImportUpload: call('catalog:import-upload'),
+  uploadBegin: call('upload:begin'),
+  uploadChunk: call('upload:chunk'),
+  uploadFinish: call('upload:finish'),
+  uploadDiscard: call('upload:discard'),
   paymentMethods: call('payment:methods'),
   paymentStart: call('payment:start'),
   paymentCancel: call('payment:cancel'),
@@ -114,6 +119,7 @@ const api = {
   sandboxCustomerPay: call('sandbox:customer-pay'),
   sandboxCustomerDecline: call('sandbox:customer-decline'),
   sandboxCustomerExpire: call('sandbox:customer-expire'),
+  sandboxScan: call('sandbox:scan'),
   receiptGet: call('receipt:get'),
   receiptIssue: call('receipt:issue'),
   receiptIdentifyBuyer: call('receipt:identify-buyer'),

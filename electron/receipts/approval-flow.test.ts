@@ -58,6 +58,22 @@ describe('approval flow: classification', () => {
 });
 
 describe('approval flow: transitions', () => {
+  it('a receipt scanned on another screen starts over: the confirmed buyer is forgotten, not submitted to', () => {
+    const ready = run([
+      { type: 'identify', query: '10038071' },
+      { type: 'lookup-done', seq: 1, buyer: BUYER },
+      { type: 'confirm' },
+    ]).state;
+    expect(ready.phase).toBe('ready');
+    const { state, effects } = run([{ type: 'open-receipt', qr: new HeldQr(QR) }], ready);
+    expect(effects).toEqual([]);
+    expect(toViewModel(state)).toMatchObject({ state: 'identifying', buyer: null, pendingQr: true });
+    // An answer still in flight for the previous customer is ignored (seq moved on).
+    expect(state.seq).toBeGreaterThan(ready.seq);
+    const submitting = run([{ type: 'scan', qr: new HeldQr(QR) }], ready).state;
+    expect(() => step(submitting, { type: 'open-receipt', qr: new HeldQr(QR) })).toThrow(FlowConflict);
+  });
+
   it('identify → confirm → ready → submitting → result → submitting (next receipt)', () => {
     let { state, effects } = run([{ type: 'open' }, { type: 'identify', query: 'УБ99112233' }]);
     expect(state.phase).toBe('identifying');

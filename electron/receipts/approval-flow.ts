@@ -4,7 +4,8 @@
  *   idle ─open/identify/scan→ identifying ─lookup ok→ confirm(buyer) ─confirm→ ready(buyer)
  *   ready | result ─scan→ submitting ─answer→ result(buyer, outcome) ─scan→ submitting … (next receipt)
  *
- * A receipt scanned before the buyer is confirmed waits as `pendingQr` and is submitted on confirm. `step()`
+ * A receipt scanned before the buyer is confirmed waits as `pendingQr` and is submitted on confirm; a receipt
+ * scanned on another screen (`open-receipt`) starts over with a new buyer. `step()`
  * returns the next state and at most one effect (a lookup or an approveQr) for the service to run; the
  * effect's completion comes back as an event carrying the effect's `seq`, and a completion whose `seq` is
  * not the current one (the cashier reset or closed meanwhile) is ignored.
@@ -77,6 +78,8 @@ export interface FlowState {
 
 export type FlowEvent =
   | { type: 'open'; qr?: HeldQr }
+  /** A receipt scanned outside the approval screen: a new customer, so the flow starts over holding it. */
+  | { type: 'open-receipt'; qr: HeldQr }
   | { type: 'identify'; query: string }
   | { type: 'confirm' }
   | { type: 'scan'; qr: HeldQr }
@@ -258,6 +261,14 @@ export function step(state: FlowState, event: FlowEvent): Step {
       return state.phase === 'idle'
         ? same({ ...initialFlowState(state.seq), phase: 'identifying' })
         : same(state);
+
+    case 'open-receipt':
+      if (state.phase === 'submitting') {
+        throw new FlowConflict('A receipt is being submitted; wait for its answer.');
+      }
+      // Bumping seq drops an answer still in flight for the previous customer; their buyer is forgotten, so
+      // this receipt can never be registered to them.
+      return scan(initialFlowState(state.seq + 1), event.qr);
 
     case 'identify': {
       if (state.phase === 'submitting') {

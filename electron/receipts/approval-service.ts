@@ -185,6 +185,23 @@ async function lookupBuyer(client: EasyRegisterClient, query: BuyerQuery): Promi
   }
 }
 
+/** What a scan asks of the flow. */
+export type ApprovalScan =
+  | { kind: 'open-receipt'; qrData: string }
+  | { kind: 'receipt'; qrData: string }
+  | { kind: 'identify'; query: string };
+
+function scanEvent(scan: ApprovalScan): FlowEvent {
+  switch (scan.kind) {
+    case 'open-receipt':
+      return { type: 'open-receipt', qr: new HeldQr(scan.qrData) };
+    case 'receipt':
+      return { type: 'scan', qr: new HeldQr(scan.qrData) };
+    case 'identify':
+      return { type: 'identify', query: scan.query };
+  }
+}
+
 export class ApprovalService {
   readonly #deps: ApprovalServiceDeps;
   readonly #logger: Logger;
@@ -214,6 +231,24 @@ export class ApprovalService {
 
   scanReceipt(qrData: string): Promise<ApprovalViewModel> {
     return this.#dispatch({ type: 'scan', qr: new HeldQr(qrData) });
+  }
+
+  /**
+   * A scan the scan router hands over: applied now, its lookup or approveQr left running (the answer arrives as
+   * approval:updated), so the scanner never waits on eBarimt and the next scan sees the new state
+   * (docs/architecture.md §10). A receipt scanned on another screen starts over with a new buyer. Throws
+   * state.conflict when the flow cannot take it (a lookup or a receipt in flight).
+   */
+  takeScan(scan: ApprovalScan): void {
+    const effect = this.#apply(scanEvent(scan));
+    if (effect !== null) {
+      this.#run(effect).catch((error: unknown) => {
+        this.#logger.error(
+          { err: error instanceof Error ? error.name : typeof error },
+          'approval: a scanned step failed',
+        );
+      });
+    }
   }
 
   retry(): Promise<ApprovalViewModel> {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/channels/sale';
 import { computeSaleTotals, type Sale } from '../../shared/domain';
-import { withAddedLine, withLineDiscount, withoutLine, withQuantity, withSaleDiscount } from './line-edits';
+import {
+  withAddedLine,
+  withItem,
+  withLineDiscount,
+  withoutLine,
+  withQuantity,
+  withSaleDiscount,
+} from './line-edits';
 
 const MILK: Product = {
   sku: 'MILK',
@@ -50,6 +57,34 @@ describe('line edits', () => {
     sale = withAddedLine(sale, { kind: 'free', name: 'Bag', unitPrice: 200 }, lookup);
     expect(sale.lines.map((l) => l.id)).toEqual(['L1', 'L2', 'L3']);
     expect(sale.lines[2]).toMatchObject({ name: 'Bag', vatBasisPoints: 1000, measure: 'each' });
+  });
+
+  it('names the line that took the item: the counted-up piece line, or the new one', () => {
+    const first = withItem(empty(), { kind: 'catalog', code: 'MILK' }, lookup);
+    const again = withItem(first.sale, { kind: 'catalog', code: 'MILK' }, lookup);
+    const apples = withItem(again.sale, { kind: 'catalog', code: 'APPLES', quantity: 500 }, lookup);
+    expect([first.lineId, again.lineId, apples.lineId]).toEqual(['L1', 'L1', 'L2']);
+  });
+
+  it('a price label sells its item at the label price, one line per label, never counted up', () => {
+    let sale = withAddedLine(empty(), { kind: 'catalog', code: 'MILK' }, lookup);
+    sale = withAddedLine(sale, { kind: 'catalog', code: 'APPLES', quantity: 1, labelPrice: 1_234 }, lookup);
+    const second = withItem(
+      sale,
+      { kind: 'catalog', code: 'APPLES', quantity: 1, labelPrice: 1_234 },
+      lookup,
+    );
+    // A labelled milk is not counted up on the shelf-price milk line either.
+    const labelledMilk = withItem(second.sale, { kind: 'catalog', code: 'MILK', labelPrice: 4_000 }, lookup);
+    expect(labelledMilk.lineId).toBe('L4');
+    expect(labelledMilk.sale.lines.map((l) => [l.sku, l.measure, l.quantity, l.unitPrice.amount])).toEqual([
+      ['MILK', 'each', 1, 4_500],
+      ['APPLES', 'each', 1, 1_234],
+      ['APPLES', 'each', 1, 1_234],
+      ['MILK', 'each', 1, 4_000],
+    ]);
+    // A shelf-price scan counts up the shelf-price line, not the labelled one.
+    expect(withItem(labelledMilk.sale, { kind: 'catalog', code: 'MILK' }, lookup).lineId).toBe('L1');
   });
 
   it('refuses unknown codes and products in another currency', () => {

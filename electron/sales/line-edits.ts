@@ -10,7 +10,16 @@ import { saleLimitIssues } from '../../shared/sale-limits';
 import { KassaError } from '../kernel/errors';
 
 export type AddLineInput =
-  | { kind: 'catalog'; code: string; quantity?: number | undefined }
+  | {
+      kind: 'catalog';
+      code: string;
+      quantity?: number | undefined;
+      /**
+       * The price printed on an in-store price label (minor units): the line sells the item at that price, once
+       * per label, and is never counted up with another line.
+       */
+      labelPrice?: number | undefined;
+    }
   | {
       kind: 'free';
       name: string;
@@ -22,31 +31,41 @@ export type AddLineInput =
 /** Default VAT of free-amount items: MN 10 %, GE 18 %, UZ 12 % (prices are VAT-inclusive). */
 const DEFAULT_VAT: Readonly<Record<CurrencyCode, number>> = { MNT: 1000, GEL: 1800, UZS: 1200 };
 
+/** A sale with an item added, and the line that took it (a new line, or a piece line counted up). */
+export interface WithItem {
+  sale: Sale;
+  lineId: string;
+}
+
 /**
- * A free-amount item, or the catalog product under `input.code` (`lookup` finds it by SKU or barcode).
- * Scanning the same piece item again adds to its line, as cashiers expect; weighed items stay separate and
- * need a weight.
+ * A free-amount item, or the catalog product under `input.code` (`lookup` finds it by SKU or barcode), at its
+ * shelf price or at the price of its price label. Scanning the same piece item again adds to its line, as
+ * cashiers expect; weighed and labelled items stay separate, and a weighed item needs a weight.
  */
-export function withAddedLine(
+export function withItem(
   sale: Sale,
   input: AddLineInput,
   lookup: (code: string) => Product | undefined,
-): Sale {
+): WithItem {
   const quantity = input.quantity ?? 1;
+  const id = nextLineId(sale);
   if (input.kind === 'free') {
-    return withLines(sale, [
-      ...sale.lines,
-      {
-        id: nextLineId(sale),
-        name: input.name,
-        unitPrice: { amount: input.unitPrice, currency: sale.currency },
-        measure: 'each',
-        quantity,
-        discount: null,
-        vatBasisPoints: input.vatBasisPoints ?? DEFAULT_VAT[sale.currency],
-        cityTaxBasisPoints: 0,
-      },
-    ]);
+    return {
+      lineId: id,
+      sale: withLines(sale, [
+        ...sale.lines,
+        {
+          id,
+          name: input.name,
+          unitPrice: { amount: input.unitPrice, currency: sale.currency },
+          measure: 'each',
+          quantity,
+          discount: null,
+          vatBasisPoints: input.vatBasisPoints ?? DEFAULT_VAT[sale.currency],
+          cityTaxBasisPoints: 0,
+        },
+      ]),
+    };
   }
   const product = lookup(input.code);
   if (!product) {
@@ -58,31 +77,55 @@ export function withAddedLine(
       `${product.name} is priced in ${product.currency}, the sale is in ${sale.currency}.`,
     );
   }
-  const same = sale.lines.find((l) => l.sku === product.sku && l.measure === 'each' && l.discount === null);
+  const labelled = input.labelPrice !== undefined;
+  const same = labelled
+    ? undefined
+    : sale.lines.find(
+        (l) =>
+          l.sku === product.sku &&
+          l.measure === 'each' &&
+          l.discount === null &&
+          l.unitPrice.amount === product.price,
+      );
   if (same && product.measure === 'each') {
-    return withLines(
-      sale,
-      sale.lines.map((l) => (l === same ? { ...l, quantity: l.quantity + quantity } : l)),
-    );
+    return {
+      lineId: same.id,
+      sale: withLines(
+        sale,
+        sale.lines.map((l) => (l === same ? { ...l, quantity: l.quantity + quantity } : l)),
+      ),
+    };
   }
-  if (product.measure === 'weight' && input.quantity === undefined) {
+  if (product.measure === 'weight' && !labelled && input.quantity === undefined) {
     throw new KassaError('validation', `${product.name} is sold by weight: give the weight in grams.`);
   }
-  return withLines(sale, [
-    ...sale.lines,
-    {
-      id: nextLineId(sale),
-      sku: product.sku,
-      ...(product.barcode ? { barcode: product.barcode } : {}),
-      name: product.name,
-      unitPrice: { amount: product.price, currency: product.currency },
-      measure: product.measure,
-      quantity,
-      discount: null,
-      vatBasisPoints: product.vatBasisPoints,
-      cityTaxBasisPoints: product.cityTaxBasisPoints,
-    },
-  ]);
+  return {
+    lineId: id,
+    sale: withLines(sale, [
+      ...sale.lines,
+      {
+        id,
+        sku: product.sku,
+        ...(product.barcode ? { barcode: product.barcode } : {}),
+        name: product.name,
+        unitPrice: { amount: input.labelPrice ?? product.price, currency: product.currency },
+        measure: labelled ? 'each' : product.measure,
+        quantity,
+        discount: null,
+        vatBasisPoints: product.vatBasisPoints,
+        cityTaxBasisPoints: product.cityTaxBasisPoints,
+      },
+    ]),
+  };
+}
+
+/** withItem, when only the sale matters. */
+export function withAddedLine(
+  sale: Sale,
+  input: AddLineInput,
+  lookup: (code: string) => Product | undefined,
+): Sale {
+  return withItem(sale, input, lookup).sale;
 }
 
 /** A line's discount must still fit once its quantity changes. */

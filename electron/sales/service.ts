@@ -22,10 +22,10 @@ import { SerialQueue } from '../kernel/serial-queue';
 import type { Journal } from '../storage/journal';
 import type { Catalog } from './catalog';
 import {
-  withAddedLine,
   withLineDiscount,
   withoutLine,
   withQuantity,
+  withItem,
   withSaleDiscount,
   withinLimits,
   type AddLineInput,
@@ -44,6 +44,11 @@ export interface SaleServiceDeps {
   /** Wire to events.emit('sale:updated', view). */
   emit(view: SaleView): void;
   newSaleId?(): string;
+}
+
+export interface AddedLine {
+  view: SaleView;
+  lineId: string;
 }
 
 export class SaleService {
@@ -115,9 +120,18 @@ export class SaleService {
   }
 
   addLine(input: AddLineInput, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) =>
-      withAddedLine(sale, input, (code) => this.#deps.catalog.byCode(code)),
-    );
+    return this.addLineNamingIt(input, saleId).then((added) => added.view);
+  }
+
+  /** addLine, also naming the line that took the item (a new line, or a piece line counted up): scans select it. */
+  async addLineNamingIt(input: AddLineInput, saleId?: string): Promise<AddedLine> {
+    let lineId = '';
+    const view = await this.#edit(saleId, (sale) => {
+      const added = withItem(sale, input, (code) => this.#deps.catalog.byCode(code));
+      lineId = added.lineId;
+      return added.sale;
+    });
+    return { view, lineId };
   }
 
   setQuantity(lineId: string, quantity: number, saleId?: string): Promise<SaleView> {

@@ -35,7 +35,9 @@ function act(sims: SandboxSimulators, payment: Payment, action: Action): void {
   app[action](ref);
 }
 
-export function createSandboxCustomerHandlers(deps: SandboxCustomerDeps): HandlerMap<'sandbox'> {
+export function createSandboxCustomerHandlers(
+  deps: SandboxCustomerDeps,
+): Omit<HandlerMap<'sandbox'>, 'sandbox:scan'> {
   const run = async (paymentId: string, action: Action): Promise<Payment> => {
     const sims = await deps.sandbox();
     if (!sims) {

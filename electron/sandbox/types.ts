@@ -3,6 +3,7 @@
  * simulators (sandbox/simulators.ts) and hand them to createKassa as `startSandbox`, so the core and every
  * domain reach no simulator code (docs/architecture.md, Layers).
  */
+import type { Symbology } from '../../shared/codes';
 import type { PaymentMethod } from '../../shared/domain';
 import type { SecretName } from '../../shared/secrets';
 import type { Settings } from '../../shared/settings';
@@ -33,3 +34,35 @@ export interface SandboxSimulators {
 }
 
 export type StartSandbox = () => Promise<SandboxSimulators>;
+
+/** How the sandbox scanner enumerates: the fields of a HID device listing (electron/devices/hid.ts). */
+export interface SandboxScannerInfo {
+  path: string;
+  vendorId: number;
+  productId: number;
+  usagePage: number;
+  usage: number;
+  product: string;
+  manufacturer: string;
+  serialNumber: string;
+  interface: number;
+}
+
+/** One open handle on the sandbox scanner, as the device manager holds a real scanner's. */
+export interface SandboxScannerHandle {
+  onReport(listener: (report: Uint8Array) => void): void;
+  close(): void;
+}
+
+/**
+ * The sandbox profile's virtual HID POS scanner (electron/sandbox/hid-scanner.ts). The host hands a factory to
+ * createKassa, which lists the scanner among the HID devices only while the till is in the sandbox profile.
+ */
+export interface SandboxScanner {
+  readonly info: SandboxScannerInfo;
+  open(): SandboxScannerHandle;
+  /** Scans `text`: its input reports go to every open handle. `delivered` is false when none is open. */
+  scan(text: string, symbology?: Symbology): { delivered: boolean; reports: number };
+}
+
+export type CreateSandboxScanner = () => SandboxScanner;

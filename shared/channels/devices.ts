@@ -1,19 +1,13 @@
 /**
- * Devices and scans (docs/architecture.md §10): the Settings → Devices page lists HID devices and selects
- * scanners; every scan — HID POS (read in main) or keyboard wedge (decoded in the renderer, sent with
- * scan:submit) — goes through the one router in main, which tells the cashier page with `scan:routed` which
- * screen handles it.
- *
- * qrData: a receipt QR scanned on the sale/idle screen is routed to 'approval' and the event carries the digits,
- * because the approval screen must show/submit it from memory (approval:start / approval:scan-receipt). It is
- * never logged, stored, or echoed in a channel output.
+ * Devices (docs/architecture.md §10): the Settings → Devices page lists HID devices and selects scanners, and
+ * follows their status. What scans do is shared/channels/scan.ts.
  */
 import { z } from 'zod';
 import { channel, event, MANAGER_ONLY } from '../channel';
 import { freeText } from '../text';
-import type { ClassifiedCode, Symbology } from '../codes';
+import type { Symbology } from '../codes';
 
-// --- Classified codes (shared/codes.ts as a schema) -------------------------------------------------------------
+// --- Symbologies ------------------------------------------------------------------------------------------------
 
 export const SYMBOLOGIES = [
   'ean13',
@@ -31,73 +25,6 @@ export const SYMBOLOGIES = [
   'other',
 ] as const satisfies readonly Symbology[];
 export const SymbologySchema = z.enum(SYMBOLOGIES);
-
-const PhoneCountrySchema = z.enum(['MN', 'GE', 'UZ']);
-
-export const ClassifiedCodeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ean13'), code: z.string() }),
-  z.object({ kind: z.literal('ean8'), code: z.string() }),
-  z.object({ kind: z.literal('upca'), code: z.string(), gtin13: z.string() }),
-  z.object({
-    kind: z.enum(['weight', 'price']),
-    code: z.string(),
-    prefix: z.string(),
-    itemCode: z.string(),
-    value: z.number().int(),
-    lookupCode: z.string(),
-  }),
-  z.object({
-    kind: z.literal('invalid-checksum'),
-    code: z.string(),
-    symbology: z.enum(['ean13', 'ean8', 'upca']),
-    expected: z.number().int(),
-    actual: z.number().int(),
-  }),
-  z.object({ kind: z.literal('ebarimt-qr'), qrData: z.string() }),
-  z.object({ kind: z.literal('customer-no'), customerNo: z.string() }),
-  z.object({ kind: z.literal('regno'), regNo: z.string() }),
-  z.object({ kind: z.literal('phone'), country: PhoneCountrySchema, national: z.string(), e164: z.string() }),
-  z.object({ kind: z.literal('unknown'), text: z.string() }),
-]);
-
-// The schema and shared/codes.ts must describe the same union, both ways.
-type SchemaCode = z.infer<typeof ClassifiedCodeSchema>;
-type _CodeToSchema = ClassifiedCode extends SchemaCode ? true : never;
-type _SchemaToCode = SchemaCode extends ClassifiedCode ? true : never;
-const _codeMatchesSchema: [_CodeToSchema, _SchemaToCode] = [true, true];
-
-// --- Screens and routing ----------------------------------------------------------------------------------------
-
-/** The cashier screens the router knows. 'idle' = nothing open that takes scans. */
-export const SCAN_SCREENS = ['sale', 'payment', 'approval', 'settings', 'idle'] as const;
-export const ScanScreenSchema = z.enum(SCAN_SCREENS);
-export type ScanScreen = z.infer<typeof ScanScreenSchema>;
-
-export const ScanRoutedSchema = z.object({
-  /** The screen that should handle the scan. 'approval' with `via: 'open-approval'` means: open it now. */
-  screen: ScanScreenSchema,
-  /**
-   * active: the screen the renderer said is active (scan:set-screen) · idle: no screen takes scans ·
-   * open-approval: a receipt QR on a screen that does not take receipts (sale, idle) — the cashier page opens the
-   * approval screen with this receipt (approval:start { qrData }).
-   */
-  via: z.enum(['active', 'idle', 'open-approval']),
-  code: ClassifiedCodeSchema,
-  source: z.enum(['hid', 'wedge']),
-  symbology: SymbologySchema.nullable(),
-  /** Selection key of the HID scanner, or 'keyboard' for wedge scans. */
-  deviceId: z.string(),
-  /** Epoch ms. */
-  at: z.number(),
-});
-export type ScanRouted = z.infer<typeof ScanRoutedSchema>;
-
-/** Printable ASCII: what a wedge decode (US map) can produce. No control characters, no terminator. */
-export const WedgeScanTextSchema = z
-  .string()
-  .min(1, 'empty scan')
-  .max(4096, 'a scan is at most 4096 characters')
-  .regex(/^[\x20-\x7e]+$/, 'a wedge scan is printable ASCII only');
 
 // --- Device list and status -------------------------------------------------------------------------------------
 
@@ -186,25 +113,9 @@ export const devicesChannels = {
     output: DevicesViewSchema,
     summary: 'Enumerate HID devices now (when hot-plug is unavailable, after plugging a scanner).',
   }),
-  'scan:submit': channel({
-    input: z.strictObject({ text: WedgeScanTextSchema, source: z.literal('wedge') }),
-    // Never echoes the text (it may be a receipt QR); the routed scan arrives as scan:routed.
-    output: z.object({ screen: ScanScreenSchema, via: ScanRoutedSchema.shape.via, kind: z.string() }),
-    summary: 'A keyboard-wedge scan decoded by the cashier page; routed like a HID scan (scan:routed).',
-  }),
-  'scan:set-screen': channel({
-    input: z.strictObject({
-      screen: ScanScreenSchema,
-      /** How to read 8/12-digit codes; default 'identity' on approval, 'product' elsewhere. */
-      prefer: z.enum(['product', 'identity']).optional(),
-    }),
-    output: z.object({ screen: ScanScreenSchema }),
-    summary: 'Which cashier screen is active; the scan router delivers scans to it.',
-  }),
 } as const;
 
 export const devicesEvents = {
-  'scan:routed': event(ScanRoutedSchema, ['cashier']),
   'devices:status': event(DevicesStatusSchema, ['cashier']),
 } as const;
 

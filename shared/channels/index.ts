@@ -11,10 +11,12 @@ import { paymentChannels, paymentEvents } from './payment';
 import { saleChannels, saleEvents } from './sale';
 import { receiptChannels, receiptEvents } from './receipt';
 import { sandboxChannels } from './sandbox';
+import { scanChannels, scanEvents } from './scan';
 import { displayChannels, displayEvents } from './display';
 import { secretsChannels } from './secrets';
 import { sessionChannels } from './session';
 import { settingsChannels } from './settings';
+import { uploadChannels } from './upload';
 
 export const channels = {
   ...appChannels,
@@ -29,6 +31,8 @@ export const channels = {
   ...sandboxChannels,
   ...receiptChannels,
   ...devicesChannels,
+  ...scanChannels,
+  ...uploadChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {
@@ -38,4 +42,5 @@ export const events = {
   ...paymentEvents,
   ...receiptEvents,
   ...devicesEvents,
+  ...scanEvents,
 } as const satisfies Record<string, EventDef>;

@@ -10,6 +10,7 @@ import {
 } from '../domain';
 import { AmountInputSchema, CurrencyCodeSchema, MinorUnitsSchema } from '../money';
 import { freeText } from '../text';
+import { UploadIdSchema } from './upload';
 
 /** A catalog product. Prices are tax-inclusive minor units of the store currency (per kg for 'weight'). */
 export const ProductSchema = z.strictObject({
@@ -57,7 +58,8 @@ export const HeldSaleSchema = z.object({
 });
 export type HeldSale = z.infer<typeof HeldSaleSchema>;
 
-const Quantity = z
+/** Pieces, or grams for goods sold by weight. */
+export const QuantitySchema = z
   .number()
   .int('the quantity is a whole number (grams for goods sold by weight)')
   .positive('the quantity must be more than zero')
@@ -84,7 +86,7 @@ export const saleChannels = {
         kind: z.literal('catalog'),
         /** SKU or barcode (for in-store weight/price barcodes: the lookup code with the value digits zeroed). */
         code: z.string().trim().min(1, 'scan or type a code').max(64),
-        quantity: Quantity.optional(),
+        quantity: QuantitySchema.optional(),
       }),
       z.strictObject({
         ...SaleRef,
@@ -92,7 +94,7 @@ export const saleChannels = {
         name: freeText({ min: 1, max: 120, minMessage: 'give the item a name' }),
         /** Tax-inclusive price in minor units (the currency's own limit is checked by the sale service). */
         unitPrice: AmountInputSchema.min(1, 'the price must be more than zero'),
-        quantity: Quantity.optional(),
+        quantity: QuantitySchema.optional(),
         vatBasisPoints: z.number().int().min(0).max(10_000).optional(),
       }),
     ]),
@@ -100,7 +102,7 @@ export const saleChannels = {
     summary: 'Add a catalog item (by SKU or barcode) or a free-amount item to the current sale.',
   }),
   'sale:set-quantity': channel({
-    input: z.strictObject({ ...SaleRef, lineId: EntityIdSchema, quantity: Quantity }),
+    input: z.strictObject({ ...SaleRef, lineId: EntityIdSchema, quantity: QuantitySchema }),
     output: SaleViewSchema,
     summary: 'Change a line quantity (pieces, or grams for weighed goods).',
   }),
@@ -149,6 +151,13 @@ export const saleChannels = {
     }),
     output: z.array(ProductSchema),
     summary: 'Find products by name, SKU or barcode.',
+  }),
+  'catalog:import-upload': channel({
+    input: z.strictObject({ uploadId: UploadIdSchema }),
+    output: z.object({ imported: z.number().int() }),
+    summary:
+      'Replace the catalog from a CSV file handed over with upload:* (same format and rules as catalog:import-csv, up to 16 MB); the upload is used up.',
+    roles: MANAGER_ONLY,
   }),
   'catalog:import-csv': channel({
     input: z.strictObject({

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { channel } from '../channel';
 import { PaymentSchema } from '../domain';
+import { SymbologySchema } from './devices';
+import { TypedCodeSchema } from './scan';
 
 /**
  * The sandbox "customer phone": what a customer would do in their banking app, for trying every path without a
- * bank. Refused with `forbidden` outside the sandbox profile.
+ * bank; and the sandbox HID scanner, a virtual HID POS device that scans what it is given. Refused with
+ * `forbidden` outside the sandbox profile.
  */
 const PaymentIdInput = z.strictObject({ paymentId: z.string().min(1).max(64) });
 
@@ -28,5 +31,18 @@ export const sandboxChannels = {
     input: PaymentIdInput,
     output: PaymentSchema,
     summary: 'Sandbox only: the waiting invoice runs out at the bank.',
+  }),
+  'sandbox:scan': channel({
+    input: z.strictObject({ text: TypedCodeSchema, symbology: SymbologySchema.optional() }),
+    output: z.object({
+      /** False when the sandbox scanner is not selected in Settings → Devices (nothing reads it). */
+      delivered: z.boolean(),
+      /** How many 64-byte HID POS reports carried the scan. */
+      reports: z.number().int().nonnegative(),
+      /** The sandbox scanner's device key, for devices:select. */
+      deviceId: z.string(),
+    }),
+    summary:
+      'Sandbox only: the virtual HID POS scanner scans this text (as input reports through the device manager).',
   }),
 } as const;

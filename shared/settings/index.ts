@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { freeText } from '../text';
 import { BaasSettingsSchema } from './baas';
 import { BogSettingsSchema } from './bog';
+import { BrowserHostSettingsSchema } from './browser-host';
 import { DeviceSettingsSchema } from './devices';
 import { EbarimtSettingsSchema } from './ebarimt';
 import { PocketSettingsSchema } from './pocket';
@@ -53,6 +54,7 @@ export const SettingsSchema = z.strictObject({
   store: StoreSettingsSchema,
   display: DisplaySettingsSchema,
   devices: DeviceSettingsSchema,
+  browserHost: BrowserHostSettingsSchema,
   providers: z
     .strictObject({
       socialpay: SocialpaySettingsSchema,

@@ -1,8 +1,8 @@
 /**
  * Every provider setting as the Go live page shows it: which control, in which order. A test
  * (provider-fields.test.ts) checks that each field of each provider schema is listed here, so a setting added
- * to a provider cannot be left without a field — going live never needs the CLI (docs/architecture.md,
- * "Going live"). Secrets are not settings: the page shows each provider's secrets (shared/secrets.ts) beside
+ * to a provider cannot be left without a field — going live never needs the CLI (docs/architecture.md
+ * §14). Secrets are not settings: the page shows each provider's secrets (shared/secrets.ts) beside
  * its fields, write-only.
  */
 import type { Country } from './index';

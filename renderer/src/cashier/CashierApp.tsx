@@ -1,15 +1,17 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApprovalScanCapture } from '../screens/ApprovalScanCapture';
 import { ApprovalScreen } from '../screens/ApprovalScreen';
 import { ErrorBanner } from '../screens/ErrorBanner';
 import { JournalScreen } from '../screens/JournalScreen';
 import { PaymentScreen } from '../screens/PaymentScreen';
 import { ReceiptScreen } from '../screens/ReceiptScreen';
+import { ScanNotice } from '../screens/ScanNotice';
 import { SaleScreen } from '../screens/SaleScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { TopBar } from '../screens/TopBar';
+import { ScannerHookup } from '../scanner/ScannerHookup';
 import { useAppStore, type Tab } from '../stores/app';
+import { useApprovalStore } from '../stores/approval';
 import { usePaymentStore } from '../stores/payment';
 import { useReceiptStore } from '../stores/receipt';
 import { useSaleStore } from '../stores/sale';
@@ -24,6 +26,7 @@ export function CashierApp() {
   const tab = useAppStore((s) => s.tab);
   const setTab = useAppStore((s) => s.setTab);
   const connected = useAppStore((s) => s.connected);
+  const reconnects = useAppStore((s) => s.reconnects);
   const uiLocale = useSettingsStore((s) => s.uiLocale);
   const appError = useAppStore((s) => s.lastError);
   const settingsError = useSettingsStore((s) => s.lastError);
@@ -39,24 +42,49 @@ export function CashierApp() {
     void useSessionStore.getState().load();
     void useSettingsStore.getState().load();
     let offSale: () => void = () => undefined;
+    let offApproval: () => void = () => undefined;
     let cancelled = false;
+    const keep = (assign: (off: () => void) => void) => (off: () => void) => {
+      if (cancelled) {
+        off();
+      } else {
+        assign(off);
+      }
+    };
     void useSaleStore
       .getState()
       .start(true)
-      .then((off) => {
-        if (cancelled) {
-          off();
-        } else {
+      .then(
+        keep((off) => {
           offSale = off;
-        }
-      });
+        }),
+      );
+    // The approval flow's view follows approval:updated whichever screen is open (a scan can open it anywhere).
+    void useApprovalStore
+      .getState()
+      .start()
+      .then(
+        keep((off) => {
+          offApproval = off;
+        }),
+      );
     const offReceipt = useReceiptStore.getState().start();
     return () => {
       cancelled = true;
       offSale();
+      offApproval();
       offReceipt();
     };
   }, []);
+
+  // Back after the host restarted: whatever was pushed while away is lost, so ask for the current state.
+  // (Settings are not reloaded: that would throw away an unsaved edit on the Settings screen.)
+  useEffect(() => {
+    if (reconnects > 0) {
+      void useSecretsStore.getState().load();
+      void useSaleStore.getState().resync();
+    }
+  }, [reconnects]);
 
   useEffect(() => {
     useSaleStore.getState().setReceiptsNeeded(receiptsNeeded);
@@ -94,7 +122,8 @@ export function CashierApp() {
   return (
     <div className="cashier">
       <TopBar />
-      <ApprovalScanCapture />
+      <ScannerHookup />
+      <ScanNotice />
       {!connected && (
         <p className="banner banner-error" role="alert" data-testid="connection-lost">
           {t('app.connectionLost')}

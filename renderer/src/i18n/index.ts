@@ -14,10 +14,12 @@ import { cashierMn } from './cashier.mn';
 import { devicesEn } from './devices.en';
 import { devicesMn } from './devices.mn';
 import { displayEn, displayKa, displayMn, displayRu, displayUz } from './display.catalogs';
+import { scanEn } from './scan.en';
+import { scanMn } from './scan.mn';
 
 export const cashierCatalogs = {
-  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn, ...accessMn },
-  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn, ...accessEn },
+  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn, ...scanMn, ...accessMn },
+  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn, ...scanEn, ...accessEn },
 } as const satisfies Record<CashierLocale, object>;
 export const displayCatalogs = {
   mn: displayMn,

@@ -4,6 +4,7 @@ import {
   HUMAN_FAST_ROLLOVER,
   HUMAN_PHONE,
   MN_EAN13,
+  US_EAN13,
   type KeyTuple,
 } from '../../../shared/keyboard/wedge.fixtures';
 import type { WedgeKeyEvent, WedgeOptions, WedgeScan } from '../../../shared/keyboard/wedge';
@@ -49,9 +50,13 @@ afterEach(() => {
 function setup(wedge?: WedgeOptions) {
   const timers = new ManualTimers();
   const scans: WedgeScan[] = [];
+  const leakedTexts: string[] = [];
   const released: string[] = [];
   capture = attachWedgeCapture({
-    onScan: (scan) => scans.push(scan),
+    onScan: (scan, leakedText) => {
+      scans.push(scan);
+      leakedTexts.push(leakedText);
+    },
     onReleased: (text) => released.push(text),
     now: () => timers.now,
     setTimer: timers.set,
@@ -80,7 +85,7 @@ function setup(wedge?: WedgeOptions) {
       input?.dispatchEvent(event);
       return { event, reachedPage: pageSaw.length > before };
     });
-  return { timers, scans, released, type, pageSaw };
+  return { timers, scans, leakedTexts, released, type, pageSaw };
 }
 
 describe('wedge capture (document, capture phase)', () => {
@@ -94,6 +99,19 @@ describe('wedge capture (document, capture phase)', () => {
     expect(keys.map((k) => k.reachedPage)).toEqual(keys.map((_k, i) => i < 2));
     expect(t.pageSaw).not.toContain('Enter');
     expect(t.released).toEqual([]);
+    // What those two keys typed on this layout (Digit4, Digit0): the caller takes exactly that back.
+    expect(t.leakedTexts).toEqual(['₮?']);
+  });
+
+  it('keys typed slowly before a scan are not counted as its leaked keys', () => {
+    const t = setup();
+    t.type([
+      [0, 'Digit1', '1'],
+      [300, 'Digit2', '2'],
+    ]);
+    t.type(MN_EAN13, 3000);
+    expect(t.scans.map((s) => s.text)).toEqual(['4006381333931']);
+    expect(t.leakedTexts).toEqual(['₮?']);
   });
 
   it('human typing → no scan, nothing prevented', () => {
@@ -122,7 +140,7 @@ describe('wedge capture (document, capture phase)', () => {
     expect(t.released).toEqual(['34567']);
   });
 
-  it('a fast roll-over while typing is held back once and handed to onReleased (US-decoded), not scanned', () => {
+  it('a fast roll-over while typing is held back once and handed back as the layout typed it, not scanned', () => {
     const t = setup();
     const keys = t.type(HUMAN_FAST_ROLLOVER);
     expect(t.scans).toEqual([]);
@@ -135,14 +153,34 @@ describe('wedge capture (document, capture phase)', () => {
       false,
       false,
     ]);
-    expect(t.released).toEqual(['b']);
+    expect(t.released).toEqual(['и']);
+  });
+
+  it('keys pressed 5 ms apart but handled late (a busy page) are still one scan', () => {
+    const t = setup();
+    const keys = events(US_EAN13.map(([, code, key]) => [5, code, key] as const));
+    keys.forEach((key, i) => {
+      // The page gets to each key 40 ms after the previous one; the keys' own times stay 5 ms apart.
+      t.timers.advanceTo(10_000 + i * 40);
+      const event = new KeyboardEvent('keydown', {
+        code: key.code,
+        key: key.key,
+        bubbles: true,
+        cancelable: true,
+      });
+      Object.defineProperty(event, 'timeStamp', { value: key.timeStamp });
+      input?.dispatchEvent(event);
+    });
+    expect(t.scans.map((s) => s.text)).toEqual(['4006381333931']);
+    expect(t.released).toEqual([]);
   });
 
   it('takes decoder options (minLength from settings)', () => {
     const t = setup({ minLength: 20 });
     t.type(MN_EAN13);
     expect(t.scans).toEqual([]);
-    expect(t.released).toEqual(['06381333931']);
+    // Handed back as the Mongolian layout typed them (the number row types symbols there), not as digits.
+    expect(t.released).toEqual(['?.",№"""%"№']);
   });
 
   it('after detach nothing is captured or prevented', () => {

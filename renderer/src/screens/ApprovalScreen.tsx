@@ -2,7 +2,8 @@
  * E-receipt approval (docs/architecture.md §9), keyboard- and scanner-driven: identify the buyer (typed regNo
  * — its Cyrillic letters cannot come from a wedge scanner — or a scanned / typed phone or 8-digit code), read
  * the name back and confirm with Enter, then scan receipt QRs one after another. Every state and message
- * comes from main's view-model; scans reach this flow through the approval store's routeScan.
+ * comes from main's view-model; scans are carried into this flow by main (docs/architecture.md §10) and arrive here
+ * as approval:updated.
  */
 import { useEffect, useRef, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';

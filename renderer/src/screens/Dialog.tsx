@@ -1,8 +1,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useScanStore } from '../stores/scan';
 
 /**
  * A modal for one small task (quantity, discount, search, confirm). Esc closes it; focus goes to its first
- * field (or its first button) when it opens and back to the barcode field when it closes.
+ * field (or its first button) when it opens and back to the barcode field when it closes. While one is open,
+ * main refuses scans (the page tells it, scanner/scan-context.ts): a scan must not change the sale under it.
  */
 export function Dialog({
   title,
@@ -19,6 +21,7 @@ export function Dialog({
   useEffect(() => {
     const first = ref.current?.querySelector<HTMLElement>('input, select, button.button-primary, button');
     first?.focus();
+    return useScanStore.getState().dialogOpened();
   }, []);
   return (
     <div className="dialog-backdrop">

@@ -7,7 +7,7 @@ import { Dialog } from './Dialog';
 import { errorText } from './error-text';
 
 /**
- * Going live (docs/architecture.md §13): choose the profile, run its checks against the saved
+ * Going live (docs/architecture.md §14): choose the profile, run its checks against the saved
  * settings and secrets, and switch only after they pass and the manager confirms. Main checks again and
  * refuses on its own; leaving the sandbox removes the demo catalog.
  */

@@ -114,7 +114,7 @@ function ProviderFieldControl({
 
 /**
  * Every setting of the providers this store's country uses — addresses, terminal and client ids, the eBarimt
- * merchant identity — so going live never needs the CLI (docs/architecture.md §13). Saving a changed
+ * merchant identity — so going live never needs the CLI (docs/architecture.md §14). Saving a changed
  * address clears that provider's secrets (main says which; the Secrets card shows it).
  */
 export function ProviderSettings({ draft }: { draft: Settings }) {

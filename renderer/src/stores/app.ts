@@ -12,6 +12,8 @@ export type Tab = 'sale' | 'journal' | 'settings' | 'approval';
 export interface AppState {
   info: AppInfo | null;
   connected: boolean;
+  /** Times the page got its connection back after losing it; screens reload their state on each. */
+  reconnects: number;
   tab: Tab;
   lastError: ShownError | null;
   init: () => Promise<void>;
@@ -22,12 +24,16 @@ export interface AppState {
 export const useAppStore = create<AppState>()((set) => ({
   info: null,
   connected: true,
+  reconnects: 0,
   tab: 'sale',
   lastError: null,
 
   async init() {
     onConnectionChange((connected) => {
-      set({ connected });
+      set((s) => ({
+        connected,
+        reconnects: connected && !s.connected ? s.reconnects + 1 : s.reconnects,
+      }));
       if (connected) {
         // A new connection is a new session on main's side: a manager must sign in again.
         void useSessionStore.getState().load();
@@ -42,11 +48,8 @@ export const useAppStore = create<AppState>()((set) => ({
   },
 
   setTab(tab) {
+    // Main learns the screen from scanner/announce-context.ts, which follows this store.
     set({ tab });
-    // Tell main's scan router which screen scans belong to (the journal counts as idle: a receipt QR scanned
-    // there opens the approval screen).
-    const screen = tab === 'journal' ? 'idle' : tab;
-    void call(() => kassa().scanSetScreen({ screen }));
   },
 
   clearError() {

@@ -5,7 +5,8 @@ import type { Payment } from '../../../shared/domain';
 import { computeSaleTotals } from '../../../shared/domain';
 import { installFakeKassa } from '../testing/fake-kassa';
 import { amountToTake, lineView, usePaymentStore } from './payment';
-import { parseEntry, stepFor, useSaleStore } from './sale';
+import { parseEntry } from '../scanner/entry';
+import { stepFor, useSaleStore } from './sale';
 
 function saleView(over: Partial<SaleView> = {}): SaleView {
   const base = { currency: 'MNT' as const, lines: [], discount: null };
@@ -58,30 +59,27 @@ describe('sale store: adding lines', () => {
     expect(parseEntry('  ')).toBeNull();
   });
 
-  it('an unknown barcode keeps the sale and shows the not_found error', async () => {
-    const { calls } = installFakeKassa({
-      'sale:add-line': () => ({
-        ok: false,
-        error: { code: 'not_found', message: 'No product has the code 123.' },
-      }),
+  it('a scanned line is shown on the sale step, selected', () => {
+    const lines = computeSaleTotals({ currency: 'MNT', lines: [], discount: null });
+    const line = {
+      id: 'L2',
+      name: 'Талх',
+      unitPrice: { amount: 2800, currency: 'MNT' as const },
+      measure: 'each' as const,
+      quantity: 1,
+      discount: null,
+      vatBasisPoints: 1000,
+      cityTaxBasisPoints: 0,
+    };
+    const view = saleView({
+      sale: { ...saleView().sale, lines: [{ ...line, id: 'L1' }, line], totals: lines },
     });
-    const ok = await useSaleStore.getState().submitEntry('2*123');
-    expect(ok).toBe(false);
-    expect(calls[0]?.input).toEqual({ saleId: 'S1', kind: 'catalog', code: '123', quantity: 2 });
-    expect(useSaleStore.getState().lastError?.code).toBe('not_found');
-    expect(useSaleStore.getState().view?.sale.id).toBe('S1');
-  });
-
-  it('a paid sale on screen: the next scan starts a new sale first', async () => {
-    useSaleStore.setState({ view: saleView({ sale: { ...saleView().sale, status: 'paid' } }) });
-    const fresh = saleView({ sale: { ...saleView().sale, id: 'S2', number: 2 } });
-    const { calls } = installFakeKassa({
-      'sale:new': () => ({ ok: true, value: fresh }),
-      'sale:add-line': () => ({ ok: true, value: fresh }),
-    });
-    expect(await useSaleStore.getState().submitEntry('8650001000015')).toBe(true);
-    expect(calls.map((c) => c.channel)).toEqual(['sale:new', 'sale:add-line']);
-    expect((calls[1]?.input as { saleId: string }).saleId).toBe('S2');
+    useSaleStore.setState({ view, step: 'payment', selectedLineId: 'L1' });
+    useSaleStore.getState().showLine('S1', 'L2');
+    expect(useSaleStore.getState()).toMatchObject({ step: 'sale', selectedLineId: 'L2' });
+    // A line of another sale (a stale outcome) moves nothing but the step.
+    useSaleStore.getState().showLine('S9', 'L1');
+    expect(useSaleStore.getState().selectedLineId).toBe('L2');
   });
 
   it('the step follows the sale status', () => {

@@ -1,7 +1,8 @@
 /**
  * The sale on the till as the cashier works it: the host's whole SaleView (kept fresh by `sale:updated`), the
  * checkout step the screen shows, held sales, product search and the last error. Every change goes to main
- * through a channel; this store never computes totals.
+ * through a channel; this store never computes totals. Scans are carried out by main and only arrive here as
+ * the sale view and the line to select (showLine).
  */
 import { create } from 'zustand';
 import type { HeldSale, Product, SaleView } from '../../../shared/channels/sale';
@@ -12,24 +13,6 @@ import { call, shown, type ShownError } from './errors';
 
 /** Sale → Payment → Receipt (MN) — the three steps of a checkout on the sale tab. */
 export type CheckoutStep = 'sale' | 'payment' | 'receipt';
-
-/** What the barcode field holds, read the way cashiers type it: `3*` then a scan = quantity 3. */
-export interface ParsedEntry {
-  code: string;
-  quantity: number | undefined;
-}
-
-/** `4860002000011` → code; `3*4860002000011` → quantity 3 and the code; `3*` alone → a pending quantity. */
-export function parseEntry(text: string): ParsedEntry | null {
-  const trimmed = text.trim();
-  const match = /^(\d{1,6})\s*[*xX×]\s*(.*)$/.exec(trimmed);
-  if (match) {
-    const quantity = Number(match[1]);
-    const code = (match[2] ?? '').trim();
-    return { code, quantity: quantity > 0 ? quantity : undefined };
-  }
-  return trimmed === '' ? null : { code: trimmed, quantity: undefined };
-}
 
 /** The step a sale's status puts the screen on, given the step the cashier is on now. */
 export function stepFor(view: SaleView | null, current: CheckoutStep, receiptsNeeded: boolean): CheckoutStep {
@@ -63,9 +46,11 @@ export interface SaleState {
   lastError: ShownError | null;
   /** Subscribe to sale:updated and load the current sale; returns the unsubscribe. */
   start: (receiptsNeeded: boolean) => Promise<() => void>;
+  /** Ask main for the current sale again (after the connection came back: updates sent meanwhile were lost). */
+  resync: () => Promise<void>;
   setReceiptsNeeded: (needed: boolean) => void;
-  /** The barcode field's Enter: a code (optionally `N*code`). Returns whether a line was added. */
-  submitEntry: (text: string) => Promise<boolean>;
+  /** A scan added or counted up this line: the sale step shows it selected (F5 / F6 / Del act on it). */
+  showLine: (saleId: string, lineId: string) => void;
   addFree: (name: string, unitPrice: number, quantity?: number) => Promise<boolean>;
   addProduct: (product: Product) => Promise<boolean>;
   setQuantity: (lineId: string, quantity: number) => Promise<boolean>;
@@ -187,27 +172,25 @@ export const useSaleStore = create<SaleState>()((set, get) => {
       return off;
     },
 
+    async resync() {
+      const envelope = await call(() => kassa().saleCurrent({}));
+      if (envelope.ok && envelope.value) {
+        accept(envelope.value);
+      }
+    },
+
     setReceiptsNeeded(needed) {
       set({ receiptsNeeded: needed, step: stepFor(get().view, get().step, needed) });
     },
 
-    async submitEntry(text) {
-      const entry = parseEntry(text);
-      if (entry === null || entry.code === '') {
-        return false;
-      }
-      const saleId = await editableSaleId();
-      if (saleId === null) {
-        return false;
-      }
-      return edit(() =>
-        kassa().saleAddLine({
-          saleId,
-          kind: 'catalog',
-          code: entry.code,
-          ...(entry.quantity !== undefined ? { quantity: entry.quantity } : {}),
-        }),
-      );
+    showLine(saleId, lineId) {
+      const { view } = get();
+      set({
+        step: 'sale',
+        ...(view?.sale.id === saleId && view.sale.lines.some((l) => l.id === lineId)
+          ? { selectedLineId: lineId }
+          : {}),
+      });
     },
 
     async addFree(name, unitPrice, quantity) {

@@ -1,10 +1,17 @@
 /**
  * A fake `window.kassa` for renderer tests: every channel answers from a handler the test supplies, and
- * every call is recorded. The bridge picks up `window.kassa` exactly as it does under Electron — and keeps
- * it for the page's life, so one fake object is installed per test file and only its handlers change.
+ * every call is recorded; `emit` plays an event from main to whoever subscribed. The bridge picks up
+ * `window.kassa` exactly as it does under Electron — and keeps it for the page's life, so one fake object is
+ * installed per test file and only its handlers change.
  */
 import { methodName } from '../../../shared/channel';
-import { CHANNEL_NAMES, type ChannelName, type KassaApi } from '../../../shared/contract';
+import {
+  CHANNEL_NAMES,
+  type ChannelName,
+  type EventName,
+  type EventPayload,
+  type KassaApi,
+} from '../../../shared/contract';
 import type { Envelope } from '../../../shared/errors';
 
 export type FakeHandlers = Partial<Record<ChannelName, (input: unknown) => Envelope<unknown>>>;
@@ -15,9 +22,17 @@ export interface FakeCall {
 
 let handlers: FakeHandlers = {};
 let calls: FakeCall[] = [];
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
 
 function buildApi(): KassaApi {
-  const api: Record<string, unknown> = { on: () => () => undefined };
+  const api: Record<string, unknown> = {
+    on: (name: string, listener: (payload: unknown) => void) => {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener);
+      listeners.set(name, set);
+      return () => set.delete(listener);
+    },
+  };
   for (const channel of CHANNEL_NAMES) {
     api[methodName(channel)] = (input: unknown) => {
       calls.push({ channel, input });
@@ -38,4 +53,11 @@ export function installFakeKassa(next: FakeHandlers): { calls: FakeCall[] } {
   calls = [];
   window.kassa ??= buildApi();
   return { calls };
+}
+
+/** Main publishes an event: every current subscriber gets it. */
+export function emitFakeEvent<E extends EventName>(name: E, payload: EventPayload<E>): void {
+  for (const listener of listeners.get(name) ?? []) {
+    listener(payload);
+  }
 }
