@@ -42,7 +42,7 @@ export async function hidScanFigures(): Promise<Figure[]> {
     hidBackend: hid,
     hotplug: false,
   });
-  const selected = await kassa.invoke('operator', 'devices:select', { id: '0c2e:10d3:8c' });
+  const selected = await kassa.invoke('cashier', 'devices:select', { id: '0c2e:10d3:8c' });
   if (!selected.ok) {
     throw new Error(`devices:select: ${selected.error.message}`);
   }

@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { expect, startHost, test, type RunningHost } from './fixtures/host';
 import { pageIpc } from './fixtures/ipc';
+import { managerIpc, signInAsManager } from './fixtures/manager';
 
 /** A Node WebSocket client with a page's token, from the host's own origin (as the page would connect). */
 function socketFor(host: RunningHost, pageUrl: string): Promise<WebSocket> {
@@ -116,6 +117,7 @@ test('a 1.2 MB price list imported from Settings: the till imports it and keeps 
   const rows = lines.length - 1;
   await page.goto(host.cashierUrl);
   await page.getByTestId('lang-en').click();
+  await signInAsManager(page);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('catalog-file').setInputFiles({
     name: 'prices.csv',
@@ -181,10 +183,13 @@ test('a truncated vault.json: the till starts, the vault is locked naming the fi
   try {
     expect(host.output()).toContain(join(dataDir, 'vault.json'));
     await page.goto(host.cashierUrl);
-    const status = await pageIpc(page).value('secrets:status', {});
+    const status = await managerIpc(page).value('secrets:status', {});
     expect(status.locked).toBe(true);
     expect(status.warning).toContain(join(dataDir, 'vault.json'));
-    const set = await pageIpc(page).invoke('secrets:set', { name: 'pocket.clientSecret', value: 'x-123456' });
+    const set = await managerIpc(page).invoke('secrets:set', {
+      name: 'pocket.clientSecret',
+      value: 'x-123456',
+    });
     expect(set).toMatchObject({ ok: false, error: { code: 'vault.locked' } });
     expect(readFileSync(join(dataDir, 'vault.json'), 'utf8')).toBe(cut);
   } finally {

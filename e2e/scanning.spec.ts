@@ -25,9 +25,8 @@ async function openCashier(page: Page, url: string, lang: 'mn' | 'en' = 'en'): P
   return pageIpc(page);
 }
 
-/** Choosing a scanner is a manager's (docs/architecture.md §3.1). */
-async function selectSandboxScanner(page: Page): Promise<void> {
-  await managerIpc(page).value('devices:select', { id: SANDBOX_SCANNER });
+async function selectSandboxScanner(ipc: PageIpc): Promise<void> {
+  await ipc.value('devices:select', { id: SANDBOX_SCANNER });
 }
 
 const lines = (page: Page) => page.getByTestId('cart-line');
@@ -44,8 +43,6 @@ test('the sandbox HID scanner: selected from the sale screen, a scan adds the li
   // Nothing reads a scanner nobody selected; the panel says so and offers it.
   await expect(page.getByTestId('sandbox-scanner-unselected')).toContainText('not selected');
   await expect(lines(page)).toHaveCount(0);
-  // Choosing a scanner is a manager's: a manager signs in, then selects it from the panel.
-  await signInAsManager(page);
   await page.getByTestId('sandbox-scanner-select').click();
   await expect(page.getByTestId('sandbox-scanner-unselected')).toHaveCount(0);
 
@@ -66,8 +63,9 @@ test('the sandbox HID scanner: selected from the sale screen, a scan adds the li
   await page.keyboard.press('F5');
   await expect(page.getByTestId('dialog-qty')).toContainText('Талх');
 
-  // Settings → Devices shows the sandbox scanner selected and connected, like real hardware.
+  // Settings → Devices (a manager's screen) shows the sandbox scanner selected and connected, like real hardware.
   await page.keyboard.press('Escape');
+  await signInAsManager(page);
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId(`device-select-${SANDBOX_SCANNER}`)).toBeChecked();
   await expect(page.getByTestId(`device-status-${SANDBOX_SCANNER}`)).toHaveAttribute(
@@ -81,7 +79,7 @@ test('a HID scan of a receipt QR opens approval holding it; its digits never rea
   page,
 }) => {
   const ipc = await openCashier(page, host.cashierUrl);
-  await selectSandboxScanner(page);
+  await selectSandboxScanner(ipc);
   const qrData = await issueReceipt(ipc);
   await expect(page.getByTestId('receipt-screen')).toBeVisible();
 
@@ -96,9 +94,10 @@ test('a HID scan of a receipt QR opens approval holding it; its digits never rea
 
 test('a scale label adds its item with the weight from the label', async ({ host, page }) => {
   const ipc = await openCashier(page, host.cashierUrl);
-  const settings: Settings = await ipc.value('settings:get', {});
+  const manager = managerIpc(page);
+  const settings: Settings = await manager.value('settings:get', {});
   settings.devices.barcodes.embedded = [{ prefix: '20', kind: 'weight', itemCodeDigits: 5, valueDigits: 5 }];
-  await managerIpc(page).value('settings:set', { settings });
+  await manager.value('settings:set', { settings });
 
   // Apples, item 00001, 1 234 g.
   await scanDigits(page, '2000001012345');
@@ -206,7 +205,7 @@ test('a product scan while a payment waits is refused with a message; the paymen
   page,
 }) => {
   const ipc = await openCashier(page, host.cashierUrl);
-  await selectSandboxScanner(page);
+  await selectSandboxScanner(ipc);
   await scanDigits(page, MILK);
   await expect(lines(page)).toHaveCount(1);
   await page.keyboard.press('F12');
@@ -227,7 +226,8 @@ test('after a reload the page tells main its screen again; settings only reports
   page,
 }) => {
   const ipc = await openCashier(page, host.cashierUrl);
-  await selectSandboxScanner(page);
+  await selectSandboxScanner(ipc);
+  await signInAsManager(page);
   await page.getByTestId('nav-settings').click();
   await ipc.value('sandbox:scan', { text: MILK });
   const notice = page.getByTestId('scan-notice');

@@ -13,6 +13,7 @@ import { startBrowserHost } from '../hosts/browser';
 import { openNodeKassa } from '../hosts/node-kassa';
 import { tempDataDir } from '../kernel/testing/temp-dir';
 import { createCapturingLogger } from '../log/logger';
+import { TEST_MANAGER } from '../testing/manager';
 
 const TOKENS = { cashier: 'c'.repeat(64), display: 'd'.repeat(64) };
 
@@ -93,6 +94,12 @@ async function setUp() {
       ws.send(JSON.stringify({ type: 'invoke', id: mine, channel, input }));
     });
   };
+  // Importing a price list is a manager's (docs/architecture.md §3.1): this socket signs in as one.
+  await node.kassa.invoke('operator', 'managers:add', TEST_MANAGER);
+  const signedIn = await call('session:sign-in', { code: TEST_MANAGER.pin });
+  if (!signedIn.ok) {
+    throw new Error('the test manager could not sign in');
+  }
   return { host, ws, call, node };
 }
 

@@ -39,8 +39,7 @@ async function rig(): Promise<Rig> {
   });
   const invoke = async (channel: string, input: unknown): Promise<unknown> =>
     value(await till.kassa.invoke('cashier', channel, input));
-  // The installer chooses the scanner (a manager's setting, docs/architecture.md §3.1).
-  value(await till.kassa.invoke('operator', 'devices:select', { id: SANDBOX_SCANNER_ID }));
+  await invoke('devices:select', { id: SANDBOX_SCANNER_ID });
   return {
     till,
     outcomes,

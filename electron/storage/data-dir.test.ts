@@ -90,8 +90,8 @@ describe('data dir', () => {
       redactor,
       env: { KASSA_VAULT_KEY: '1'.repeat(64) },
     });
-    await first.kassa.invoke('cashier', 'secrets:set', { name: 'pocket.clientSecret', value: 'v-123456' });
-    await first.kassa.invoke('cashier', 'settings:set', { settings: first.settings.get() });
+    await first.kassa.invoke('operator', 'secrets:set', { name: 'pocket.clientSecret', value: 'v-123456' });
+    await first.kassa.invoke('operator', 'settings:set', { settings: first.settings.get() });
     await first.kassa.close();
     writeFileSync(join(dir, 'scanners.json'), '{}');
     // …then someone copies it around with a loose umask.
@@ -130,7 +130,7 @@ describe('data dir', () => {
       redactor,
       env: { KASSA_VAULT_KEY: '1'.repeat(64) },
     });
-    await node.kassa.invoke('cashier', 'secrets:set', { name: 'pocket.clientSecret', value: 'v-123456' });
+    await node.kassa.invoke('operator', 'secrets:set', { name: 'pocket.clientSecret', value: 'v-123456' });
     await node.kassa.close();
     expectPrivate(dir);
     expect(lines.join('\n')).not.toContain('permissions were looser');

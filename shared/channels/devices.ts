@@ -3,7 +3,7 @@
  * follows their status. What scans do is shared/channels/scan.ts.
  */
 import { z } from 'zod';
-import { channel, event, MANAGER_ONLY } from '../channel';
+import { channel, event } from '../channel';
 import { freeText } from '../text';
 import type { Symbology } from '../codes';
 
@@ -100,13 +100,11 @@ export const devicesChannels = {
     input: z.strictObject({ id: DeviceKeySchema, label: freeText({ max: 80 }).optional() }),
     output: DevicesViewSchema,
     summary: 'Use a HID device as a scanner (key vid:pid[:usagePage]); remembered across restarts.',
-    roles: MANAGER_ONLY,
   }),
   'devices:deselect': channel({
     input: z.strictObject({ id: DeviceKeySchema }),
     output: DevicesViewSchema,
     summary: 'Stop using a HID scanner.',
-    roles: MANAGER_ONLY,
   }),
   'devices:rescan': channel({
     input: Empty,
