@@ -147,7 +147,8 @@ test('source maps are never served; the scripts they map are', async ({ host }) 
 test('a data dir copied around with a loose umask is owner-only again after start, with a log line', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'kassa-e2e-perm-'));
   chmodSync(dataDir, 0o755);
-  writeFileSync(join(dataDir, 'settings.json'), '{"country":"MN"}\n', { mode: 0o644 });
+  // A settings file as Kassa writes it names the profile and the country (a file without them refuses to start).
+  writeFileSync(join(dataDir, 'settings.json'), '{"profile":"sandbox","country":"MN"}\n', { mode: 0o644 });
   writeFileSync(join(dataDir, 'scanners.json'), '{"version":1,"selected":[]}\n', { mode: 0o644 });
   chmodSync(join(dataDir, 'settings.json'), 0o644);
   chmodSync(join(dataDir, 'scanners.json'), 0o644);
