@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 // Unit + simulator contract tests. Playwright specs (e2e/*.spec.ts) are not picked up here.
 export default defineConfig({
   test: {
+    // A throw-away HOME for every test; the run fails if a test wrote to the default data dir.
+    globalSetup: ['electron/testing/global-setup.ts'],
     projects: [
       {
         test: {

@@ -6,8 +6,8 @@
  * Built by scripts/build-node.mjs to dist/electron/main.mjs (ESM); the preloads to
  * dist/electron/preload-{cashier,display}.cjs; the renderer by vite to dist/renderer/.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, Menu, screen, session, type BrowserWindow } from 'electron';
 import type { Settings } from '../shared/settings';
@@ -17,6 +17,7 @@ import { createLogger, type Logger } from './log/logger';
 import type { Redactor } from './log/redact';
 import { createSandboxScanner } from './sandbox/hid-scanner';
 import { startSandboxOnDemand } from './sandbox/on-demand';
+import { chooseDataDir, legacyDataDir, secureDataDir } from './storage/data-dir';
 import { openElectronSettingsStore } from './storage/electron-settings';
 import type { SettingsStore } from './storage/types';
 import { openElectronVault } from './storage/electron-vault';
@@ -31,11 +32,13 @@ const PRELOAD_CASHIER = join(here, 'preload-cashier.cjs');
 const PRELOAD_DISPLAY = join(here, 'preload-display.cjs');
 const RENDERER_DIR = join(here, '..', 'renderer');
 
-/** KASSA_DATA_DIR (same variable as the browser host and CLI), else Electron's per-user data folder. */
+/**
+ * KASSA_DATA_DIR, else the same per-user data dir as the browser host and the CLI (storage/data-dir.ts), so
+ * `kassa doctor` on a till looks at the app's own data. Electron's userData folder, where earlier versions
+ * kept it, is still used when only it holds a till's data.
+ */
 function dataDir(): string {
-  const dir = resolve(process.env.KASSA_DATA_DIR ?? app.getPath('userData'));
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
+  return chooseDataDir(undefined, process.env, homedir(), [app.getPath('userData'), legacyDataDir()]);
 }
 
 /** Wraps the settings store so a saved change can move, open or close the display window at once. */
@@ -71,6 +74,9 @@ class KassaApp {
     const logger = this.#logger;
     const redactor = this.#redactor;
     const dir = dataDir();
+    logger.info({ dataDir: dir }, 'data dir');
+    // Every start: the data dir and everything in it owner-only, repaired (with a log line) when looser.
+    secureDataDir(dir, logger);
     const settings = observedSettings(openElectronSettingsStore(dir, logger), (next) => {
       this.syncDisplayWindow(next);
     });

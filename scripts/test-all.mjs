@@ -55,7 +55,7 @@ checks.push(['lint', lint]);
 const build = run('e2e', 'npm', ['run', 'build']);
 checks.push(['build', build]);
 
-run('unit', 'npx', [
+const unitExit = run('unit', 'npx', [
   'vitest',
   'run',
   '--reporter=default',
@@ -70,6 +70,11 @@ if (vitest) {
   process.stdout.write(
     `vitest: ${vitest.numPassedTests} passed, ${vitest.numFailedTests} failed, ${vitest.numFailedTestSuites} failed files\n`,
   );
+  // A failure outside any test (global teardown: a test wrote to the default data dir) only shows in the exit code.
+  if (!unitExit && vitest.numFailedTests === 0 && vitest.numFailedTestSuites === 0) {
+    failed += 1;
+    process.stdout.write('vitest: exited with an error outside the tests (see above)\n');
+  }
 } else if (only.length === 0 || only.includes('unit')) {
   failed += 1;
   process.stdout.write('vitest: no report (the run crashed)\n');

@@ -32,11 +32,13 @@ import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { createTill } from './till';
 import { createRealScheduler } from '../kernel/scheduler';
 import { openJournal } from '../storage/journal';
+import { openUploadStore } from '../storage/uploads';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import type { Clock } from '../kernel/clock';
 import { createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
 import { createEventBus, type EventBus } from '../kernel/events';
 import { createPaymentAdapters } from './payment-adapters';
+import { createUploadHandlers } from './upload-handlers';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
 import { sandboxScannerDevices } from './sandbox-scanner';
 import { createScanActions } from './scan-actions';
@@ -151,6 +153,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   };
 
   const journal = openJournal({ dataDir: deps.dataDir });
+  const uploads = openUploadStore({ dataDir: deps.dataDir, clock: deps.clock });
   const adapters = createPaymentAdapters(providers);
   const till = createTill({
     journal,
@@ -162,6 +165,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     country: () => deps.settings.get().country,
     provider: (id) => adapters.get(id),
     demoCatalog: deps.settings.get().profile === 'sandbox',
+    uploads,
     events: {
       sale: (view) => {
         events.emit('sale:updated', view);
@@ -184,6 +188,13 @@ export function createKassa(deps: KassaDeps): Kassa {
       events.emit('receipt:updated', view);
     },
   });
+
+  // After a restart the sale restored from the journal is what the customer sees again, not the welcome screen
+  // (a display reconnecting asks display:ready and must get the sale as it is).
+  const restored = till.sales.current();
+  if (restored !== null && !isIdle(restored)) {
+    showSale(restored);
+  }
 
   const approval = new ApprovalService({
     easyRegister: () => providers.clients().then((c) => c.easyRegister),
@@ -213,6 +224,7 @@ export function createKassa(deps: KassaDeps): Kassa {
 
   const handlers: AllHandlers = {
     ...createDeviceHandlers(devices),
+    ...createUploadHandlers(uploads),
     ...till.handlers,
     ...createApprovalHandlers({ approval }),
     ...createReceiptHandlers(receipts),
@@ -265,6 +277,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       await devices.close();
       await pole.close();
       await providers.close();
+      await uploads.close();
       await journal.close();
     },
   };

@@ -22,7 +22,7 @@ import type { Journal } from '../storage/journal';
 import { Catalog } from '../sales/catalog';
 import { createCheckout } from './checkout';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
-import { createSaleHandlers } from '../sales/handlers';
+import { createSaleHandlers, type UploadedFiles } from '../sales/handlers';
 import { createJournalHandlers } from '../sales/journal-handlers';
 import { SaleService } from '../sales/service';
 
@@ -40,6 +40,8 @@ export interface TillDeps {
   demoCatalog?: boolean;
   engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'notFoundGraceMs' | 'newId'>>;
   newSaleId?: () => string;
+  /** Files handed over with upload:* (catalog:import-upload reads one). */
+  uploads?: UploadedFiles;
 }
 
 export interface Till {
@@ -93,7 +95,7 @@ export function createTill(deps: TillDeps): Till {
     checkout,
     catalog,
     handlers: {
-      ...createSaleHandlers({ sales, catalog, currency }),
+      ...createSaleHandlers({ sales, catalog, currency, ...(deps.uploads ? { uploads: deps.uploads } : {}) }),
       ...createPaymentHandlers({ engine, registry, checkout }),
       ...createJournalHandlers({ journal: deps.journal, sales, clock: deps.clock }),
     },

@@ -8,6 +8,8 @@
  *   kassa [--data-dir DIR] secrets clear <name>
  *   kassa [--data-dir DIR] doctor                        one line per configured provider; exit 1 on failure
  *   kassa [--data-dir DIR] serve [--port N]              the browser host (sandbox profile starts simulators)
+ *   kassa [--data-dir DIR] display rotate-token          a new display token (the old display URL stops working)
+ *   kassa [--data-dir DIR] cashier rotate-token          the same for the cashier page
  *   kassa sandbox                                         run the provider simulators alone and print their URLs
  * stdout carries results only; logs go to stderr.
  */
@@ -18,9 +20,10 @@ import { CHANNEL_NAMES } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { SECRET_NAMES, SecretNameSchema } from '../../shared/secrets';
 import { createLogger } from '../log/logger';
-import type { CliIo } from './cli-io';
+import { untilSignal, type CliIo } from './cli-io';
 import { runDoctor } from './doctor';
 import { openNodeKassa, resolveDataDir } from './node-kassa';
+import { pageUrls, rotatePairing } from './pairing';
 import { errorText } from '../kernel/error-text';
 
 export type { CliIo } from './cli-io';
@@ -36,6 +39,9 @@ Commands:
   secrets clear <name>        remove a secret
   doctor                      check settings, vault and every configured provider
   serve [--port N]            start the browser host and print the cashier and display URLs
+                              (port: settings browserHost.port, 4780 unless changed)
+  display rotate-token        replace the customer display's token; prints the new display URL
+  cashier rotate-token        replace the cashier page's token; prints the new cashier URL
   sandbox                     run every provider simulator on 127.0.0.1 and print their URLs (Ctrl+C stops)
 
 Secret names: ${SECRET_NAMES.join(', ')}
@@ -103,11 +109,26 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return command === undefined && parsed.values.help !== true ? 2 : 0;
   }
-  const dataDir = resolveDataDir(parsed.values['data-dir']);
+  let port: number | undefined;
+  if (parsed.values.port !== undefined) {
+    port = Number(parsed.values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      io.stderr(`kassa: --port must be a port number (0–65535); got ${parsed.values.port}\n`);
+      return 2;
+    }
+  }
+  const dataDir = resolveDataDir(parsed.values['data-dir'], io.env);
   const { logger, redactor } = createLogger({ level: io.env.KASSA_LOG_LEVEL ?? 'warn' });
   let node;
   try {
-    node = openNodeKassa({ dataDir, host: 'cli', logger, redactor, env: io.env });
+    // `serve` is the browser host: app:info says so, and scanners are hot-plugged as in any running till.
+    node = openNodeKassa({
+      dataDir,
+      host: command === 'serve' ? 'browser' : 'cli',
+      logger,
+      redactor,
+      env: io.env,
+    });
   } catch (error) {
     io.stderr(`kassa: ${redactor.text(errorText(error))}\n`);
     return 1;
@@ -198,20 +219,31 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             '',
           ].join('\n'),
         );
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
+        await (io.stopped ?? untilSignal());
         await sims.close();
         return 0;
       }
       case 'serve': {
         const { serveBrowserHost } = await import('./serve');
-        await serveBrowserHost({
-          node,
-          port: parsed.values.port === undefined ? 0 : Number(parsed.values.port),
-          io,
-        });
+        await serveBrowserHost({ node, ...(port === undefined ? {} : { port }), io });
+        return 0;
+      }
+      case 'display':
+      case 'cashier': {
+        if (sub !== 'rotate-token' || rest.length > 0) {
+          io.stderr(`kassa ${command} rotate-token\n`);
+          return 2;
+        }
+        const tokens = rotatePairing(dataDir, command, logger);
+        const origin = `http://127.0.0.1:${String(port ?? node.settings.get().browserHost.port)}`;
+        const urls = pageUrls(origin, tokens);
+        io.stdout(
+          [
+            `New ${command} token. A running browser host drops the pages still using the old one within seconds.`,
+            `  ${command === 'display' ? 'Display' : 'Cashier'}: ${command === 'display' ? urls.displayUrl : urls.cashierUrl}`,
+            '',
+          ].join('\n'),
+        );
         return 0;
       }
       default:

@@ -1,9 +1,6 @@
 /**
  * Builds the core for the Node hosts (browser host, CLI, e2e): conf settings + AES vault in one data dir.
  */
-import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { systemClock, type Clock } from '../kernel/clock';
 import type { HostKind } from '../core/foundation-handlers';
@@ -13,17 +10,16 @@ import type { Redactor } from '../log/redact';
 import { createSandboxScanner } from '../sandbox/hid-scanner';
 import { startSandboxOnDemand } from '../sandbox/on-demand';
 import type { StartSandbox } from '../sandbox/types';
+import { chooseDataDir, defaultDataDir, legacyDataDir, secureDataDir } from '../storage/data-dir';
 import { openNodeSettingsStore } from '../storage/settings';
 import type { SecretVault, SettingsStore } from '../storage/types';
 import { openNodeVault } from '../storage/vault';
 
 export const KASSA_VERSION: string = packageJson.version;
 
-/** `--data-dir`, else KASSA_DATA_DIR, else ~/.kassa. */
-export function resolveDataDir(explicit?: string): string {
-  const dir = resolve(explicit ?? process.env.KASSA_DATA_DIR ?? join(homedir(), '.kassa'));
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  return dir;
+/** `--data-dir`, else KASSA_DATA_DIR, else the per-user data dir (storage/data-dir.ts); created 0700. */
+export function resolveDataDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {
+  return chooseDataDir(explicit, env);
 }
 
 export interface NodeKassa {
@@ -51,8 +47,20 @@ export function openNodeKassa(options: {
       : createLogger();
   const { logger, redactor } = made;
   const clock = options.clock ?? systemClock;
+  // Every start: the data dir and everything in it owner-only, repaired (with a log line) when looser.
+  secureDataDir(options.dataDir, logger);
+  if (options.dataDir === legacyDataDir()) {
+    logger.warn(
+      { dataDir: options.dataDir, default: defaultDataDir() },
+      'data dir: using ~/.kassa, where earlier versions kept the data; move it to the default (or pass --data-dir) to stop seeing this',
+    );
+  }
   const settings = openNodeSettingsStore(options.dataDir, logger);
   const vault = openNodeVault({ dataDir: options.dataDir, clock, redactor, env: options.env ?? process.env });
+  const vaultStatus = vault.status();
+  if (vaultStatus.locked) {
+    logger.warn({ problem: vaultStatus.warning }, 'secret vault locked');
+  }
   const kassa = createKassa({
     clock,
     dataDir: options.dataDir,

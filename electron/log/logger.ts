@@ -1,9 +1,49 @@
 /**
  * Logging through pino, with every line passed through the one Redactor first. Components get a child
  * logger named for what they are: `logger.child({ component: 'socialpay' })`.
+ *
+ * Lines go to stderr (CLI stdout stays machine-readable): one human-readable line each on a terminal
+ * (pino-pretty), JSON when stderr is a pipe or a file (log collectors, tests). KASSA_LOG_FORMAT=json|pretty
+ * overrides the choice.
  */
+import pinoPretty from 'pino-pretty';
 import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { Redactor } from './redact';
+
+export type LogFormat = 'json' | 'pretty';
+
+/** pretty on a terminal, json otherwise; KASSA_LOG_FORMAT wins. */
+export function logFormat(
+  env: NodeJS.ProcessEnv = process.env,
+  isTty: boolean = process.stderr.isTTY,
+): LogFormat {
+  const asked = env.KASSA_LOG_FORMAT;
+  if (asked === 'json' || asked === 'pretty') {
+    return asked;
+  }
+  return isTty ? 'pretty' : 'json';
+}
+
+/** A destination that turns each JSON line into one readable line (time, level, component, message, fields). */
+export function prettyDestination(
+  write: (text: string) => void,
+  colorize: boolean = process.stderr.isTTY && process.env.NO_COLOR === undefined,
+): DestinationStream {
+  const format = pinoPretty.prettyFactory({
+    colorize,
+    singleLine: true,
+    translateTime: 'SYS:HH:MM:ss',
+    messageFormat: '{if component}[{component}] {end}{msg}',
+    ignore: 'component',
+    // Errors stay on the line too (the redactor has already dropped their stacks).
+    errorLikeObjectKeys: [],
+  });
+  return {
+    write(line: string) {
+      write(format(line));
+    },
+  };
+}
 
 export type Logger = Pick<PinoLogger, 'debug' | 'info' | 'warn' | 'error' | 'child'>;
 
@@ -33,7 +73,10 @@ export function createLogger(options: LoggerOptions = {}): { logger: Logger; red
         },
       },
     },
-    options.destination ?? pino.destination(2),
+    options.destination ??
+      (logFormat() === 'pretty'
+        ? prettyDestination((text) => process.stderr.write(text))
+        : pino.destination(2)),
   );
   return { logger, redactor };
 }

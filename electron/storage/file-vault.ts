@@ -38,6 +38,30 @@ const VaultFileSchema = z.object({
 });
 type VaultFile = z.infer<typeof VaultFileSchema>;
 
+/** The vault file, or what is wrong with it (never throws: a damaged file locks the vault, it does not stop the till). */
+function readVaultFile(path: string): { ok: true; file: VaultFile } | { ok: false; problem: string } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return {
+      ok: false,
+      problem: `cannot be read: ${(error as NodeJS.ErrnoException).code ?? 'unknown error'}`,
+    };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text) as unknown;
+  } catch {
+    return {
+      ok: false,
+      problem: text.trim() === '' ? 'empty' : 'not valid JSON — cut short by a crash or a full disk?',
+    };
+  }
+  const parsed = VaultFileSchema.safeParse(raw);
+  return parsed.success ? { ok: true, file: parsed.data } : { ok: false, problem: 'not a Kassa vault file' };
+}
+
 export function openFileVault(options: {
   dataDir: string;
   cipher: VaultCipher;
@@ -50,11 +74,11 @@ export function openFileVault(options: {
   let lockReason: string | null = cipher.unavailableReason;
 
   if (existsSync(path)) {
-    const parsed = VaultFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')) as unknown);
-    if (!parsed.success) {
-      lockReason = `The secret vault file ${path} is damaged. It was left untouched; restore it from a backup or move it away and set the secrets again.`;
+    const parsed = readVaultFile(path);
+    if (!parsed.ok) {
+      lockReason = `The secret vault file ${path} is damaged (${parsed.problem}). It was left untouched; restore it from a backup or move it away and set the secrets again.`;
     } else {
-      file = parsed.data;
+      file = parsed.file;
       if (lockReason === null) {
         try {
           if (cipher.decrypt(file.keyCheck, 'keyCheck') !== KEY_CHECK_PLAINTEXT) {

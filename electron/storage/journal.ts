@@ -13,6 +13,7 @@
  * - Values are JSON validated by zod on the way in and on the way out; a record with a field named like
  *   eBarimt qrData / lottery or a secret is refused before anything is written.
  */
+import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { z } from 'zod';
@@ -115,14 +116,27 @@ export interface OpenJournalOptions {
   dataDir: string;
 }
 
+/** lmdb creates its files with the process umask (0644); the journal is the till's record: owner-only. */
+function makePrivate(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if ((statSync(path).mode & 0o777) !== 0o600) {
+      chmodSync(path, 0o600);
+    }
+  }
+}
+
 export function openJournal(options: OpenJournalOptions): Journal {
+  const dir = join(options.dataDir, 'journal');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const env: RootDatabase<unknown, string> = open<unknown, string>({
-    path: join(options.dataDir, 'journal'),
+    path: dir,
     // Commit = fsync'ed before the write promise resolves; see the file comment.
     overlappingSync: false,
     encoding: 'json',
     maxDbs: 12,
   });
+  makePrivate(dir);
   const log: Database<unknown, LogKey> = env.openDB<unknown, LogKey>({ name: 'log', encoding: 'json' });
   const sales: Database<unknown, string> = env.openDB({ name: 'sales', encoding: 'json' });
   const payments: Database<unknown, string> = env.openDB({ name: 'payments', encoding: 'json' });

@@ -151,3 +151,31 @@ describe('Node vault (AES-256-GCM)', () => {
     ).toThrow(/32 bytes/);
   });
 });
+
+describe('a damaged vault.json', () => {
+  it('truncated, empty or not a vault: the till starts with the vault locked, the message names the file, nothing is wiped', () => {
+    for (const [content, problem] of [
+      ['{"version":1,"backend":"aes-256-gcm-env-key","keyCheck":"abc","entr', 'not valid JSON'],
+      ['', 'empty'],
+      ['[1,2,3]', 'not a Kassa vault file'],
+    ] as const) {
+      const dir = dataDir();
+      const path = join(dir, VAULT_FILE_NAME);
+      writeFileSync(path, content);
+      const vault = openNodeVault({
+        dataDir: dir,
+        clock: new ManualClock(),
+        redactor: new Redactor(),
+        env: { KASSA_VAULT_KEY: KEY_A },
+      });
+      const status = vault.status();
+      expect(status.locked).toBe(true);
+      expect(status.warning).toContain(path);
+      expect(status.warning).toContain(problem);
+      expect(() => {
+        vault.set('pocket.clientSecret', 'x-123456');
+      }).toThrow(KassaError);
+      expect(readFileSync(path, 'utf8')).toBe(content);
+    }
+  });
+});

@@ -24,13 +24,29 @@ declare global {
 
 type Listener = (payload: unknown) => void;
 
-/** One WebSocket connection carrying invokes and events; reconnects while the host restarts. */
+/**
+ * How long to wait before reconnect attempt `attempt` (0-based): 0.5 s, 1 s, 2 s, 4 s, then every 8 s, each
+ * ±20 % so several pages do not knock at once. Short at first (a restart takes a second or two), never
+ * hammering a host that is down for longer.
+ */
+export function reconnectDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(8000, 500 * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.8 + 0.4 * random()));
+}
+
+/**
+ * One WebSocket connection carrying invokes and events. When it drops (the host restarted, the till slept) it
+ * reconnects by itself with back-off; the page's token and the host's port stay the same across restarts, so
+ * the same URL keeps working, and the stores ask for the current state again once it is back.
+ */
 class SocketTransport {
   readonly #url: string;
   readonly #protocols: string[];
   #socket: WebSocket | undefined;
   #open: Promise<WebSocket> | undefined;
   #nextId = 1;
+  #failures = 0;
+  #retry: ReturnType<typeof setTimeout> | undefined;
   readonly #pending = new Map<number, (envelope: Envelope<unknown>) => void>();
   readonly #listeners = new Map<string, Set<Listener>>();
   readonly #onStatus: (connected: boolean) => void;
@@ -43,9 +59,16 @@ class SocketTransport {
   }
 
   #connect(): Promise<WebSocket> {
+    if (this.#retry !== undefined) {
+      clearTimeout(this.#retry);
+      this.#retry = undefined;
+    }
     this.#open ??= new Promise<WebSocket>((resolve, reject) => {
       const socket = new WebSocket(this.#url, this.#protocols);
+      let opened = false;
       socket.addEventListener('open', () => {
+        opened = true;
+        this.#failures = 0;
         this.#socket = socket;
         this.#onStatus(true);
         resolve(socket);
@@ -56,7 +79,10 @@ class SocketTransport {
       socket.addEventListener('close', () => {
         this.#socket = undefined;
         this.#open = undefined;
-        this.#onStatus(false);
+        if (opened || this.#failures === 0) {
+          this.#onStatus(false);
+        }
+        this.#failures += 1;
         // Whatever was in flight has no answer coming: fail it visibly rather than hang the screen.
         for (const [id, settle] of this.#pending) {
           this.#pending.delete(id);
@@ -66,10 +92,14 @@ class SocketTransport {
           });
         }
         reject(new Error('connection closed'));
-        if (this.#listeners.size > 0) {
-          setTimeout(() => {
-            this.#connect().catch(() => undefined);
-          }, 1000);
+        if (this.#listeners.size > 0 && this.#retry === undefined) {
+          this.#retry = setTimeout(
+            () => {
+              this.#retry = undefined;
+              this.#connect().catch(() => undefined);
+            },
+            reconnectDelay(this.#failures - 1),
+          );
         }
       });
     });

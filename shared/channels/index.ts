@@ -15,6 +15,7 @@ import { scanChannels, scanEvents } from './scan';
 import { displayChannels, displayEvents } from './display';
 import { secretsChannels } from './secrets';
 import { settingsChannels } from './settings';
+import { uploadChannels } from './upload';
 
 export const channels = {
   ...appChannels,
@@ -29,6 +30,7 @@ export const channels = {
   ...receiptChannels,
   ...devicesChannels,
   ...scanChannels,
+  ...uploadChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export const events = {

@@ -9,6 +9,7 @@ import {
   SaleSchema,
 } from '../domain';
 import { CurrencyCodeSchema, MinorUnitsSchema } from '../money';
+import { UploadIdSchema } from './upload';
 
 /** A catalog product. Prices are tax-inclusive minor units of the store currency (per kg for 'weight'). */
 export const ProductSchema = z.strictObject({
@@ -146,6 +147,12 @@ export const saleChannels = {
     }),
     output: z.array(ProductSchema),
     summary: 'Find products by name, SKU or barcode.',
+  }),
+  'catalog:import-upload': channel({
+    input: z.strictObject({ uploadId: UploadIdSchema }),
+    output: z.object({ imported: z.number().int() }),
+    summary:
+      'Replace the catalog from a CSV file handed over with upload:* (same format and rules as catalog:import-csv, up to 16 MB); the upload is used up.',
   }),
   'catalog:import-csv': channel({
     input: z.strictObject({

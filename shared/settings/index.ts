@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { BaasSettingsSchema } from './baas';
 import { BogSettingsSchema } from './bog';
+import { BrowserHostSettingsSchema } from './browser-host';
 import { DeviceSettingsSchema } from './devices';
 import { EbarimtSettingsSchema } from './ebarimt';
 import { PocketSettingsSchema } from './pocket';
@@ -52,6 +53,7 @@ export const SettingsSchema = z.strictObject({
   store: StoreSettingsSchema,
   display: DisplaySettingsSchema,
   devices: DeviceSettingsSchema,
+  browserHost: BrowserHostSettingsSchema,
   providers: z
     .strictObject({
       socialpay: SocialpaySettingsSchema,

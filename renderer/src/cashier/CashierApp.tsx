@@ -23,6 +23,7 @@ export function CashierApp() {
   const tab = useAppStore((s) => s.tab);
   const setTab = useAppStore((s) => s.setTab);
   const connected = useAppStore((s) => s.connected);
+  const reconnects = useAppStore((s) => s.reconnects);
   const uiLocale = useSettingsStore((s) => s.uiLocale);
   const appError = useAppStore((s) => s.lastError);
   const settingsError = useSettingsStore((s) => s.lastError);
@@ -70,6 +71,15 @@ export function CashierApp() {
       offReceipt();
     };
   }, []);
+
+  // Back after the host restarted: whatever was pushed while away is lost, so ask for the current state.
+  // (Settings are not reloaded: that would throw away an unsaved edit on the Settings screen.)
+  useEffect(() => {
+    if (reconnects > 0) {
+      void useSecretsStore.getState().load();
+      void useSaleStore.getState().resync();
+    }
+  }, [reconnects]);
 
   useEffect(() => {
     useSaleStore.getState().setReceiptsNeeded(receiptsNeeded);

@@ -11,6 +11,7 @@ import { renderState } from './states';
 export function DisplayApp() {
   const { t, i18n } = useTranslation();
   const view = useDisplayStore((s) => s.view);
+  const connected = useDisplayStore((s) => s.connected);
 
   useEffect(() => {
     let off: (() => void) | undefined;
@@ -50,6 +51,7 @@ export function DisplayApp() {
       className={`display display-${view.state}`}
       data-testid="display-root"
       data-state={view.state}
+      data-connected={connected ? 'true' : 'false'}
       data-locale={view.locale}
     >
       {renderState(view)}

@@ -8,7 +8,7 @@ export function CatalogPanel() {
   const imported = useCatalogStore((s) => s.imported);
   const problems = useCatalogStore((s) => s.problems);
   const lastError = useCatalogStore((s) => s.lastError);
-  const importCsv = useCatalogStore((s) => s.importCsv);
+  const importFile = useCatalogStore((s) => s.importFile);
 
   return (
     <fieldset className="card" data-testid="catalog-panel">
@@ -23,7 +23,7 @@ export function CatalogPanel() {
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];
           if (file) {
-            void file.text().then((text) => importCsv(text));
+            void importFile(file, file.name);
           }
           event.currentTarget.value = '';
         }}

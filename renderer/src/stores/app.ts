@@ -11,6 +11,8 @@ export type Tab = 'sale' | 'journal' | 'settings' | 'approval';
 export interface AppState {
   info: AppInfo | null;
   connected: boolean;
+  /** Times the page got its connection back after losing it; screens reload their state on each. */
+  reconnects: number;
   tab: Tab;
   lastError: ShownError | null;
   init: () => Promise<void>;
@@ -21,12 +23,16 @@ export interface AppState {
 export const useAppStore = create<AppState>()((set) => ({
   info: null,
   connected: true,
+  reconnects: 0,
   tab: 'sale',
   lastError: null,
 
   async init() {
     onConnectionChange((connected) => {
-      set({ connected });
+      set((s) => ({
+        connected,
+        reconnects: connected && !s.connected ? s.reconnects + 1 : s.reconnects,
+      }));
     });
     const envelope = await call(() => kassa().appInfo({}));
     if (envelope.ok) {

@@ -46,6 +46,8 @@ export interface SaleState {
   lastError: ShownError | null;
   /** Subscribe to sale:updated and load the current sale; returns the unsubscribe. */
   start: (receiptsNeeded: boolean) => Promise<() => void>;
+  /** Ask main for the current sale again (after the connection came back: updates sent meanwhile were lost). */
+  resync: () => Promise<void>;
   setReceiptsNeeded: (needed: boolean) => void;
   /** A scan added or counted up this line: the sale step shows it selected (F5 / F6 / Del act on it). */
   showLine: (saleId: string, lineId: string) => void;
@@ -168,6 +170,13 @@ export const useSaleStore = create<SaleState>()((set, get) => {
         set({ lastError: shown(envelope.error) });
       }
       return off;
+    },
+
+    async resync() {
+      const envelope = await call(() => kassa().saleCurrent({}));
+      if (envelope.ok && envelope.value) {
+        accept(envelope.value);
+      }
     },
 
     setReceiptsNeeded(needed) {
