@@ -28,9 +28,10 @@ function socketFor(host: RunningHost, pageUrl: string): Promise<WebSocket> {
   });
 }
 
+/** Typed at a person's speed: keys faster than the wedge decoder's 50 ms gap are a scanner's (docs/devices.md). */
 async function typeBarcode(page: Page, code: string): Promise<void> {
   await page.getByTestId('barcode-input').focus();
-  await page.keyboard.type(code);
+  await page.keyboard.type(code, { delay: 80 });
   await page.keyboard.press('Enter');
 }
 

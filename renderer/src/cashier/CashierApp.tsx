@@ -1,12 +1,10 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApprovalScreen } from '../screens/ApprovalScreen';
+import { CheckoutScreen } from '../screens/CheckoutScreen';
 import { ErrorBanner } from '../screens/ErrorBanner';
 import { JournalScreen } from '../screens/JournalScreen';
-import { PaymentScreen } from '../screens/PaymentScreen';
-import { ReceiptScreen } from '../screens/ReceiptScreen';
 import { ScanNotice } from '../screens/ScanNotice';
-import { SaleScreen } from '../screens/SaleScreen';
 import { SettingsScreen } from '../screens/SettingsScreen';
 import { TopBar } from '../screens/TopBar';
 import { ScannerHookup } from '../scanner/ScannerHookup';
@@ -34,8 +32,6 @@ export function CashierApp() {
   const error = appError ?? settingsError ?? secretsError;
   const saved = useSettingsStore((s) => s.saved);
   const receiptsNeeded = saved === null || (saved.country === 'MN' && saved.providers.ebarimt.enabled);
-  const step = useSaleStore((s) => s.step);
-  const saleView = useSaleStore((s) => s.view);
 
   useEffect(() => {
     void useAppStore.getState().init();
@@ -149,13 +145,7 @@ export function CashierApp() {
       <ErrorBanner error={error} onDismiss={dismiss} />
       <main className="screen">
         {tab === 'sale' ? (
-          step === 'payment' && saleView ? (
-            <PaymentScreen view={saleView} active />
-          ) : step === 'receipt' && saleView ? (
-            <ReceiptScreen view={saleView} active />
-          ) : (
-            <SaleScreen active />
-          )
+          <CheckoutScreen />
         ) : tab === 'journal' ? (
           <JournalScreen />
         ) : tab === 'approval' ? (

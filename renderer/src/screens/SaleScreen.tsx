@@ -3,7 +3,7 @@
  * F-keys open the small dialogs, and scans — HID or wedge — are carried out by main and arrive as the sale view
  * and the line to select (docs/architecture.md §10). The parts live in screens/sale/.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CURRENCY_BY_COUNTRY } from '../../../shared/settings';
 import type { CurrencyCode } from '../../../shared/money';
@@ -59,37 +59,65 @@ function useBarcodeFocus(barcode: RefObject<HTMLInputElement | null>, enabled: b
   }, [barcode, enabled]);
 }
 
+/** The sale's number and start time; follows only those two, not every line change. */
+function SaleHeading() {
+  const { t } = useTranslation();
+  const number = useSaleStore((s) => s.view?.sale.number);
+  const createdAt = useSaleStore((s) => s.view?.sale.createdAt);
+  return (
+    <div className="cart-head">
+      <h2 className="section-title">
+        {number === undefined ? t('sale.cartTitle') : t('sale.titleNumber', { number })}
+      </h2>
+      {createdAt !== undefined && <span className="muted">{timeText(createdAt)}</span>}
+    </div>
+  );
+}
+
+/**
+ * The screen itself follows only what its own layout needs (the currency, the last error, the sale id); the cart,
+ * the totals and the barcode field follow the store themselves, and the keys read the sale when pressed. So a scan
+ * re-renders the cart rows that changed and the totals, not the whole screen.
+ */
 export function SaleScreen({ active }: { active: boolean }) {
   const { t } = useTranslation();
-  const view = useSaleStore((s) => s.view);
-  const selectedLineId = useSaleStore((s) => s.selectedLineId);
+  const saleId = useSaleStore((s) => s.view?.sale.id);
+  const saleCurrency = useSaleStore((s) => s.view?.sale.currency);
   const lastError = useSaleStore((s) => s.lastError);
-  const busy = useSaleStore((s) => s.busy);
   const country = useSettingsStore((s) => s.saved?.country ?? 'MN');
-  const currency: CurrencyCode = view?.sale.currency ?? CURRENCY_BY_COUNTRY[country];
+  const currency: CurrencyCode = saleCurrency ?? CURRENCY_BY_COUNTRY[country];
   const [dialog, setDialog] = useState<SaleDialog>(null);
   const barcode = useRef<HTMLInputElement>(null);
-
-  const sale = view?.sale;
-  const lines = sale?.lines ?? [];
-  const selected = lines.find((l) => l.id === selectedLineId) ?? null;
   const store = useSaleStore.getState;
 
   useBarcodeFocus(barcode, active && dialog === null);
 
-  const open = (next: SaleDialog): void => {
-    store().clearError();
+  const open = useCallback((next: SaleDialog): void => {
+    useSaleStore.getState().clearError();
     setDialog(next);
-  };
-  const openRecall = (): void => {
-    void store().loadHeld();
+  }, []);
+  const openRecall = useCallback((): void => {
+    void useSaleStore.getState().loadHeld();
     open('recall');
+  }, [open]);
+  const openVoid = useCallback((): void => {
+    open('void');
+  }, [open]);
+  const close = useCallback((): void => {
+    setDialog(null);
+  }, []);
+
+  /** Read when a key is pressed: the sale as it is then. */
+  const current = () => {
+    const { view, selectedLineId, busy } = store();
+    const lines = view?.sale.lines ?? [];
+    return { sale: view?.sale, lines, busy, selected: lines.find((l) => l.id === selectedLineId) };
   };
 
   useKeys(
     {
       F2: () => {
-        if (lines.length > 0) {
+        if (current().lines.length > 0) {
           open('sale-discount');
         }
       },
@@ -100,17 +128,17 @@ export function SaleScreen({ active }: { active: boolean }) {
         open('free');
       },
       F5: () => {
-        if (selected) {
+        if (current().selected) {
           open('qty');
         }
       },
       F6: () => {
-        if (selected) {
+        if (current().selected) {
           open('line-discount');
         }
       },
       F7: () => {
-        if (sale) {
+        if (current().sale) {
           open('void');
         }
       },
@@ -119,11 +147,13 @@ export function SaleScreen({ active }: { active: boolean }) {
       },
       F9: openRecall,
       F12: () => {
+        const { lines, busy } = current();
         if (lines.length > 0 && !busy) {
           store().goTo('payment');
         }
       },
       Delete: () => {
+        const { selected } = current();
         if (selected && useScanStore.getState().entry === '') {
           void store().removeLine(selected.id);
         }
@@ -139,15 +169,10 @@ export function SaleScreen({ active }: { active: boolean }) {
   );
 
   return (
-    <section className="sale" data-testid="sale-screen" data-sale-id={sale?.id ?? ''}>
+    <section className="sale" data-testid="sale-screen" data-sale-id={saleId ?? ''}>
       <div className="sale-body">
         <div className="cart" data-testid="cart">
-          <div className="cart-head">
-            <h2 className="section-title">
-              {sale ? t('sale.titleNumber', { number: sale.number }) : t('sale.cartTitle')}
-            </h2>
-            {sale && <span className="muted">{timeText(sale.createdAt)}</span>}
-          </div>
+          <SaleHeading />
           <BarcodeField inputRef={barcode} />
           {lastError && (
             <p className="inline-error" role="alert" data-testid="sale-error" data-code={lastError.code}>
@@ -157,23 +182,10 @@ export function SaleScreen({ active }: { active: boolean }) {
           )}
           <CartTable currency={currency} />
         </div>
-        <SaleTotals
-          currency={currency}
-          onRecall={openRecall}
-          onVoid={() => {
-            open('void');
-          }}
-        />
+        <SaleTotals currency={currency} onRecall={openRecall} onVoid={openVoid} />
       </div>
       <ShortcutBar />
-      <SaleDialogs
-        dialog={dialog}
-        selected={selected}
-        currency={currency}
-        onClose={() => {
-          setDialog(null);
-        }}
-      />
+      <SaleDialogs dialog={dialog} currency={currency} onClose={close} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BARCODE_FIELD_ID, pendingMultiplier } from '../../scanner/entry';
 import { useSaleStore } from '../../stores/sale';
@@ -9,7 +9,11 @@ import { useScanStore } from '../../stores/scan';
  * multiplies (HID or wedge). Scanner keys never land here: the wedge capture keeps them, and what the cashier
  * typed before a scan stays.
  */
-export function BarcodeField({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
+export const BarcodeField = memo(function BarcodeField({
+  inputRef,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+}) {
   const { t } = useTranslation();
   const entry = useScanStore((s) => s.entry);
   const pending = pendingMultiplier(entry);
@@ -48,4 +52,4 @@ export function BarcodeField({ inputRef }: { inputRef: RefObject<HTMLInputElemen
       )}
     </form>
   );
-}
+});

@@ -63,7 +63,7 @@ const CartRow = memo(function CartRow({ line, index, totals, selected, currency,
 }, sameRow);
 
 /** The sale's lines; the selected one is what F5 / F6 / Del act on. */
-export function CartTable({ currency }: { currency: CurrencyCode }) {
+export const CartTable = memo(function CartTable({ currency }: { currency: CurrencyCode }) {
   const { t } = useTranslation();
   const sale = useSaleStore((s) => s.view?.sale);
   const selectedLineId = useSaleStore((s) => s.selectedLineId);
@@ -103,4 +103,4 @@ export function CartTable({ currency }: { currency: CurrencyCode }) {
       )}
     </div>
   );
-}
+});

@@ -16,17 +16,19 @@ export type SaleDialog =
 /** The sale screen's one open dialog, if any (F2–F9). */
 export function SaleDialogs({
   dialog,
-  selected,
   currency,
   onClose: close,
 }: {
   dialog: SaleDialog;
-  selected: Line | null;
   currency: CurrencyCode;
   onClose: () => void;
 }) {
   const { t } = useTranslation();
-  const sale = useSaleStore((s) => s.view?.sale);
+  // Only while a dialog is open does it follow the sale (its line, its total).
+  const sale = useSaleStore((s) => (dialog === null ? undefined : s.view?.sale));
+  const selected: Line | null = useSaleStore((s) =>
+    dialog === null ? null : (s.view?.sale.lines.find((l) => l.id === s.selectedLineId) ?? null),
+  );
   const store = useSaleStore.getState;
   switch (dialog) {
     case null:

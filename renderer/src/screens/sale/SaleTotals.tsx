@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CurrencyCode } from '../../../../shared/money';
 import { useAppStore } from '../../stores/app';
@@ -8,7 +9,7 @@ import { SandboxScannerPanel } from '../SandboxScannerPanel';
 import { discountText } from './discount';
 
 /** The sale's money (computed in main), Pay, hold / recall / void, and in the sandbox its virtual scanner. */
-export function SaleTotals({
+export const SaleTotals = memo(function SaleTotals({
   currency,
   onRecall,
   onVoid,
@@ -93,4 +94,4 @@ export function SaleTotals({
       {sandbox && <SandboxScannerPanel />}
     </aside>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The keys of the sale screen, in the order the shortcut bar lists them. */
@@ -15,7 +16,7 @@ export const SALE_SHORTCUTS = [
 ] as const;
 
 /** The sale screen's keys as buttons; a click presses the key, so mouse and keyboard do the same thing. */
-export function ShortcutBar() {
+export const ShortcutBar = memo(function ShortcutBar() {
   const { t } = useTranslation();
   return (
     <nav className="shortcut-bar" aria-label={t('sale.shortcutsTitle')} data-testid="shortcut-bar">
@@ -39,4 +40,4 @@ export function ShortcutBar() {
       </span>
     </nav>
   );
-}
+});
