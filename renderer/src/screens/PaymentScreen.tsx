@@ -1,21 +1,14 @@
-import { QRCodeSVG } from 'qrcode.react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/channels/sale';
-import type { Payment } from '../../../shared/domain';
 import { useKeys } from '../cashier/keys';
-import {
-  amountToTake,
-  countdownText,
-  defaultAmountText,
-  lineView,
-  parseAmount,
-  usePaymentStore,
-} from '../stores/payment';
+import { amountToTake, defaultAmountText, parseAmount, usePaymentStore } from '../stores/payment';
 import { useSaleStore } from '../stores/sale';
 import { useSettingsStore } from '../stores/settings';
 import { BuyerPanel } from './BuyerPanel';
 import { fmt } from './format';
+import { PaidBanner } from './PaidBanner';
+import { PaymentLine } from './PaymentLine';
 import { SandboxPhonePanel } from './SandboxPhonePanel';
 
 /** Re-render every second while something counts down. */
@@ -33,22 +26,6 @@ function useNow(active: boolean): number {
     };
   }, [active]);
   return now;
-}
-
-export function PaidBanner({ view }: { view: SaleView }) {
-  const { t } = useTranslation();
-  const currency = view.sale.currency;
-  return (
-    <div className="paid-banner" role="status" data-testid="sale-paid">
-      <strong className="paid-title">{t('payment.paidTitle')}</strong>
-      <span className="num">{fmt(view.sale.totals.total, currency)}</span>
-      {view.change > 0 && (
-        <span className="change">
-          {t('payment.changeDue')}: <strong data-testid="sale-change">{fmt(view.change, currency)}</strong>
-        </span>
-      )}
-    </div>
-  );
 }
 
 export function PaymentScreen({ view, active }: { view: SaleView; active: boolean }) {
@@ -305,108 +282,5 @@ export function PaymentScreen({ view, active }: { view: SaleView; active: boolea
       {profile === 'sandbox' && waiting[0] && <SandboxPhonePanel payment={waiting[0]} />}
       {receiptsNeeded && !paid && <BuyerPanel saleId={view.sale.id} />}
     </section>
-  );
-}
-
-function PaymentLine({
-  payment,
-  now,
-  currency,
-}: {
-  payment: Payment;
-  now: number;
-  currency: SaleView['sale']['currency'];
-}) {
-  const { t } = useTranslation();
-  const line = lineView(payment, now);
-  const pay = usePaymentStore.getState;
-  const busy = usePaymentStore((s) => s.busy);
-  return (
-    <li
-      className={`payment-line state-${line.status}`}
-      data-testid="payment-line"
-      data-payment-id={payment.id}
-      data-method={payment.method}
-      data-state={line.status}
-    >
-      <div className="payment-line-main">
-        <span className="payment-line-method">
-          {t(`payment.methodNames.${payment.method}`)}
-          {payment.attempt > 1 && (
-            <span className="muted"> · {t('payment.attempt', { n: payment.attempt })}</span>
-          )}
-        </span>
-        <span className="num strong">{fmt(payment.amount.amount, currency)}</span>
-        <span className={`pill pill-${line.status}`} data-testid="payment-line-status">
-          {t(`payment.states.${line.status}`)}
-        </span>
-        {line.secondsLeft !== undefined && (
-          <span className="countdown num" data-testid="payment-countdown">
-            {countdownText(line.secondsLeft)}
-          </span>
-        )}
-      </div>
-      {line.status === 'unknown' && (
-        <p className="banner banner-warning" data-testid="payment-unknown-warning">
-          {t('payment.unknownWarning')}
-        </p>
-      )}
-      {payment.reason !== undefined && line.status !== 'paid' && (
-        <p className="muted" data-testid="payment-line-reason">
-          {payment.reason}
-        </p>
-      )}
-      {payment.cash && payment.cash.change > 0 && (
-        <p className="muted">
-          {t('payment.tenderedShort')}: {fmt(payment.cash.tendered, currency)} · {t('payment.changeDue')}:{' '}
-          {fmt(payment.cash.change, currency)}
-        </p>
-      )}
-      {line.status === 'waiting' && payment.qr !== undefined && (
-        <div className="payment-qr" data-testid="payment-qr" data-qr={payment.qr}>
-          <QRCodeSVG value={payment.qr} size={160} level="M" marginSize={2} />
-        </div>
-      )}
-      {line.status === 'waiting' && payment.qr === undefined && payment.method === 'socialpay.phone' && (
-        <p className="muted" data-testid="payment-phone-sent">
-          {t('payment.phoneSent')}
-        </p>
-      )}
-      <div className="payment-line-actions">
-        {line.canCheck && (
-          <button
-            type="button"
-            className="button button-small"
-            disabled={busy}
-            data-testid="payment-check"
-            onClick={() => void pay().check(payment.id)}
-          >
-            {t('payment.checkNow')}
-          </button>
-        )}
-        {line.canCancel && (
-          <button
-            type="button"
-            className="button button-small button-danger"
-            disabled={busy}
-            data-testid="payment-cancel"
-            onClick={() => void pay().cancel(payment.id)}
-          >
-            {t('payment.cancel')}
-          </button>
-        )}
-        {line.canRetry && (
-          <button
-            type="button"
-            className="button button-small button-primary"
-            disabled={busy}
-            data-testid="payment-retry"
-            onClick={() => void pay().retry(payment.id)}
-          >
-            {t('payment.retry')}
-          </button>
-        )}
-      </div>
-    </li>
   );
 }

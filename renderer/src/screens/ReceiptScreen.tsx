@@ -8,7 +8,7 @@ import { useReceiptStore } from '../stores/receipt';
 import { useSaleStore } from '../stores/sale';
 import { useSettingsStore } from '../stores/settings';
 import { BuyerPanel } from './BuyerPanel';
-import { PaidBanner } from './PaymentScreen';
+import { PaidBanner } from './PaidBanner';
 
 /** After a Mongolian sale is paid: the eBarimt receipt's state, lottery and QR, print, retry, new sale. */
 export function ReceiptScreen({ view, active }: { view: SaleView; active: boolean }) {

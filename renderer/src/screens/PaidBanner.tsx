@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { SaleView } from '../../../shared/channels/sale';
+import { fmt } from './format';
+
+/** The sale is paid: the total and the change to hand back. */
+export function PaidBanner({ view }: { view: SaleView }) {
+  const { t } = useTranslation();
+  const currency = view.sale.currency;
+  return (
+    <div className="paid-banner" role="status" data-testid="sale-paid">
+      <strong className="paid-title">{t('payment.paidTitle')}</strong>
+      <span className="num">{fmt(view.sale.totals.total, currency)}</span>
+      {view.change > 0 && (
+        <span className="change">
+          {t('payment.changeDue')}: <strong data-testid="sale-change">{fmt(view.change, currency)}</strong>
+        </span>
+      )}
+    </div>
+  );
+}
