@@ -205,14 +205,14 @@ export async function importCatalogFile(options: ImportFileOptions): Promise<Imp
         error instanceof Error ? error.message : String(error),
       );
     }
+    if (problemCount > 0) {
+      throw importError(problems, problemCount);
+    }
     if (columns === undefined) {
       throw new KassaError('validation', 'The CSV file has no header row.');
     }
     if (rows === 0) {
       throw new KassaError('validation', `The CSV file has a header (line ${headerLine}) but no products.`);
-    }
-    if (problemCount > 0) {
-      throw importError(problems, problemCount);
     }
     await flush();
     const imported = rows;
