@@ -141,6 +141,24 @@ describe('the catalog on disk', () => {
     expect(() => openCatalogStore({ dataDir: s.dir })).toThrow(/newer Kassa/);
   });
 
+  it('a second opener of the data dir (the CLI beside a running till) sees an import the first one made', async () => {
+    const s = setUp();
+    const till = s.open();
+    const cli = s.open();
+    // lmdb keeps a read snapshot until its own setTimeout(0) resets it (see journal.ts close()); a lookup of
+    // the other process comes after that.
+    const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+    till.replaceSync([product(1)], 'demo');
+    await nextTurn();
+    expect(cli.byCode('Sku-1')).toBeDefined();
+    await importAll(cli, [product(2)]);
+    await nextTurn();
+    expect(till.byCode('Sku-1')).toBeUndefined();
+    expect(till.byCode('4860000000002')?.sku).toBe('Sku-2');
+    expect(till.search('suu').map((p) => p.sku)).toEqual(['Sku-2']);
+    expect(till.info()).toEqual({ generation: 2, source: 'import', size: 1 });
+  });
+
   it('replaceSync: the demo catalog, and emptying it', () => {
     const store = setUp().open();
     expect(store.replaceSync([product(1), product(2)], 'demo')).toEqual({

@@ -196,6 +196,19 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
   };
   loadIndex();
 
+  /**
+   * Another process on this data dir (the CLI beside a running till) may have flipped the generation: one
+   * small read per lookup notices it, and the live generation and its index are taken up again.
+   */
+  const follow = (): void => {
+    if (writing || closed || meta.get('generation') === current.generation) {
+      return;
+    }
+    current = readMeta();
+    live = openGeneration(current.generation);
+    loadIndex();
+  };
+
   const get = (key: string): Product | undefined => {
     const value = live.products.get(key);
     return value === undefined ? undefined : parse(value, key);
@@ -205,7 +218,10 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
     return typeof key === 'string' ? get(key) : undefined;
   };
 
-  const info = (): CatalogInfo => ({ generation: current.generation, source: current.source, size });
+  const info = (): CatalogInfo => {
+    follow();
+    return { generation: current.generation, source: current.source, size };
+  };
 
   const begin = (source: CatalogSource): GenerationWriter => {
     if (closed) {
@@ -214,6 +230,7 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
     if (writing) {
       throw new KassaError('state.conflict', 'Another catalog import is running; try again when it ends.');
     }
+    follow();
     writing = true;
     const generation = current.generation + 1;
     // Written first: if the process dies mid-import, the next open knows what to delete.
@@ -284,6 +301,7 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
   return {
     info,
     byCode(code) {
+      follow();
       const trimmed = code.trim();
       if (trimmed === '') {
         return undefined;
@@ -295,6 +313,7 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
       );
     },
     search(query, limit = 20) {
+      follow();
       const found: Product[] = [];
       for (const key of index.search(query, limit)) {
         const product = get(key);
@@ -305,6 +324,7 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
       return found;
     },
     *products() {
+      follow();
       for (const { key, value } of live.products.getRange()) {
         yield parse(value, key);
       }
@@ -314,6 +334,7 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
       if (closed || writing) {
         throw new KassaError('state.conflict', 'The catalog is busy with an import; try again when it ends.');
       }
+      follow();
       const generation = current.generation + 1;
       const previous = current.generation;
       const next = openGeneration(generation);
