@@ -81,6 +81,16 @@ async function startOf(path: string): Promise<string> {
   }
 }
 
+function lineBreaksIn(cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells) {
+    if (cell.includes('\n')) {
+      breaks += cell.split('\n').length - 1;
+    }
+  }
+  return breaks;
+}
+
 function importError(problems: LineNote[], total: number): KassaError {
   const first = problems[0];
   const summary = first ? `line ${first.line}: ${first.message}` : '';
@@ -104,7 +114,7 @@ export async function importCatalogFile(options: ImportFileOptions): Promise<Imp
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
   });
   const parser = input.pipe(
-    parse({ delimiter, bom: true, info: true, relax_column_count: true, skip_empty_lines: false }),
+    parse({ delimiter, bom: true, relax_column_count: true, skip_empty_lines: false }),
   );
 
   const problems: LineNote[] = [];
@@ -135,11 +145,12 @@ export async function importCatalogFile(options: ImportFileOptions): Promise<Imp
 
   try {
     try {
-      for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        // info.lines is where the record ends; it starts after the previous one (quoted newlines span lines).
+      for await (const cells of parser as AsyncIterable<string[]>) {
+        // A record starts on the line after the previous one and spans one line more per line break inside
+        // its quoted cells (blank lines are records of one empty cell). Counted here rather than with
+        // csv-parse's `info`, which costs about a tenth of the import.
         const line = lastLine + 1;
-        lastLine = item.info.lines;
-        const cells = item.record;
+        lastLine = line + lineBreaksIn(cells);
         if (cells.every((c) => c.trim() === '')) {
           continue;
         }

@@ -4,7 +4,7 @@
  * column names are case-insensitive, prices are in major units as people write them ("12.50", "12,50",
  * "4 500"), VAT and city tax in percent. The columns are documented in README.md ("Catalog import").
  */
-import { productBarcodes, type Product } from '../../shared/channels/sale';
+import { ProductSchema, productBarcodes, type Product } from '../../shared/channels/sale';
 import { hasValidGtinCheckDigit } from '../../shared/codes';
 import {
   formatMoney,
@@ -16,6 +16,7 @@ import {
 } from '../../shared/money';
 import { receiptCodeProblems, TAX_TYPES, type TaxType } from '../../shared/product-codes';
 import { cleanFreeText } from '../../shared/text';
+import { describeIssues, issuesOf } from '../kernel/zod-issues';
 
 export const REQUIRED_COLUMNS = ['sku', 'name', 'price'] as const;
 export const OPTIONAL_COLUMNS = [
@@ -225,6 +226,11 @@ export function readRow(get: (column: Column) => string, rules: RowRules): RowRe
     ...(category === '' ? {} : { category }),
     ...(favourite === true ? { favourite } : {}),
   };
+  // The contract's own check last (a file is a trust boundary): whatever the checks above missed stops here.
+  const checked = ProductSchema.safeParse(product);
+  if (!checked.success) {
+    return { problems: [describeIssues(issuesOf(checked.error))], warnings };
+  }
   const missing = rules.receiptCodes ? receiptCodeProblems(product) : [];
   if (missing.length > 0) {
     warnings.push(`${missing.join(', ')}: a Mongolian receipt refuses it`);
