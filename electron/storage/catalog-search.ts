@@ -108,7 +108,7 @@ export class NameIndex {
         throw new RangeError('catalog index: a chunk has as many keys as haystacks');
       }
       index.#keys.push(...chunk.keys);
-      index.#pending.push(...chunk.hay.map((h) => h.replaceAll(END, '')));
+      index.#pending.push(...chunk.hay);
     }
     index.#seal();
     return index;
