@@ -42,6 +42,8 @@ describe('the catalog name index', () => {
     const again = NameIndex.fromChunks(chunks);
     expect(again.size).toBe(4);
     expect(again.search('hleb', 20)).toEqual(['bread']);
-    expect(() => NameIndex.fromChunks([{ keys: ['a'], hay: [] }])).toThrow(RangeError);
+    expect(() => NameIndex.fromChunks([{ keys: ['a'], text: '' }])).toThrow(RangeError);
+    expect(() => NameIndex.fromChunks([{ keys: ['a'], text: 'x\u0002y' }])).toThrow(RangeError);
+    expect(NameIndex.fromChunks([]).search('', 5)).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ const SEP = '\u0001';
  * The index as the store keeps it beside a generation, in chunks, so a reopened catalog loads a few large
  * values instead of reading and folding every product again (catalog ready in well under a second).
  */
-export const IndexChunkSchema = z.strictObject({ keys: z.array(z.string()), hay: z.array(z.string()) });
+export const IndexChunkSchema = z.strictObject({
+  keys: z.array(z.string()),
+  /** The haystacks of these keys, each followed by END: ten large strings read far faster than 100 000 small. */
+  text: z.string(),
+});
 export type IndexChunk = z.infer<typeof IndexChunkSchema>;
 const CHUNK = 10_000;
 
@@ -82,35 +86,39 @@ export class NameIndex {
     this.#pending = [];
   }
 
-  #hayAt(i: number): string {
-    return this.#all.slice(this.#starts[i] ?? 0, (this.#starts[i + 1] ?? 1) - 1);
-  }
-
   /** The index in chunks of CHUNK entries, for the store to write. */
   chunks(): IndexChunk[] {
     const chunks: IndexChunk[] = [];
     for (let i = 0; i < this.#keys.length; i += CHUNK) {
       const end = Math.min(i + CHUNK, this.#keys.length);
-      const hay: string[] = [];
-      for (let j = i; j < end; j++) {
-        hay.push(this.#hayAt(j));
-      }
-      chunks.push({ keys: this.#keys.slice(i, end), hay });
+      chunks.push({
+        keys: this.#keys.slice(i, end),
+        text: this.#all.slice(this.#starts[i] ?? 0, this.#starts[end] ?? 0),
+      });
     }
     return chunks;
   }
 
-  /** An index from the chunks `chunks()` made (already checked against IndexChunkSchema). */
+  /**
+   * An index from the chunks `chunks()` made (already checked against IndexChunkSchema); a RangeError when
+   * their texts do not hold one haystack per key (the store then rebuilds the index from the products).
+   */
   static fromChunks(chunks: readonly IndexChunk[]): NameIndex {
     const index = new NameIndex();
-    for (const chunk of chunks) {
-      if (chunk.keys.length !== chunk.hay.length) {
-        throw new RangeError('catalog index: a chunk has as many keys as haystacks');
+    index.#keys = chunks.flatMap((c) => c.keys);
+    index.#all = chunks.map((c) => c.text).join('');
+    index.#starts = new Int32Array(index.#keys.length + 1);
+    let count = 0;
+    for (let at = index.#all.indexOf(END); at >= 0; at = index.#all.indexOf(END, at + 1)) {
+      count++;
+      if (count > index.#keys.length) {
+        break;
       }
-      index.#keys.push(...chunk.keys);
-      index.#pending.push(...chunk.hay);
+      index.#starts[count] = at + 1;
     }
-    index.#seal();
+    if (count !== index.#keys.length || index.#starts[index.#keys.length] !== index.#all.length) {
+      throw new RangeError('catalog index: the chunks do not hold one haystack per key');
+    }
     return index;
   }
 

@@ -132,6 +132,24 @@ describe('the catalog on disk', () => {
     expect(() => again.byCode('Sku-1')).toThrow(/catalog in .* is damaged \(product sku-1/);
   });
 
+  it('a damaged saved name index is rebuilt from the products', async () => {
+    const s = setUp();
+    const store = s.open();
+    store.replaceSync([product(1), product(2)], 'demo');
+    await store.close();
+    const env = open<unknown, string>({ path: join(s.dir, 'catalog'), maxDbs: 16 });
+    await env
+      .openDB<unknown, number>({ name: 'index.g1' })
+      .put(0, { keys: ['sku-1', 'sku-2'], text: 'short' });
+    await env.close();
+    expect(
+      s
+        .open()
+        .search('suu 2')
+        .map((p) => p.sku),
+    ).toEqual(['Sku-2']);
+  });
+
   it('refuses a catalog written by a newer Kassa', async () => {
     const s = setUp();
     await s.open().close();

@@ -183,9 +183,16 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
       chunks.push(parsed.data);
     }
     if (chunks.length > 0) {
-      index = NameIndex.fromChunks(chunks);
-      size = index.size;
-      return;
+      try {
+        index = NameIndex.fromChunks(chunks);
+        size = index.size;
+        return;
+      } catch (error) {
+        if (!(error instanceof RangeError)) {
+          throw error;
+        }
+        // A damaged saved index is only a cache: it is built again from the products below.
+      }
     }
     const entries: SearchEntry[] = [];
     for (const { key, value } of live.products.getRange()) {
