@@ -5,6 +5,7 @@
  * renderer, which the npm script builds first.
  */
 import { spawnSync } from 'node:child_process';
+import { catalogFigures } from './catalog-figures';
 import { coreFigures } from './core-figures';
 import { report, type Figure } from './figures';
 import { hidScanFigures } from './hid-scan';
@@ -30,6 +31,7 @@ write('… core\n');
 const figures: Figure[] = await coreFigures();
 write('… hid scan\n');
 figures.push(...(await hidScanFigures()));
+figures.push(...(await catalogFigures()));
 write('… wedge scan in Chromium\n');
 figures.push(...pageFigures());
 report(figures, write);

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { CurrencyCodeSchema, MinorUnitsSchema, MoneySchema } from './money';
+import { ClassificationCodeSchema, TaxProductCodeSchema, TaxTypeSchema } from './product-codes';
 
 // --- Identifiers -----------------------------------------------------------------------------------------------
 
@@ -64,6 +65,10 @@ export const LineSchema = z.strictObject({
   vatBasisPoints: BasisPointsSchema,
   /** Mongolian city tax (НХАТ) in basis points; 0 elsewhere. */
   cityTaxBasisPoints: BasisPointsSchema,
+  /** The product's receipt codes, copied when the line is made (a Mongolian receipt needs them per line). */
+  taxType: TaxTypeSchema.optional(),
+  classificationCode: ClassificationCodeSchema.optional(),
+  taxProductCode: TaxProductCodeSchema.optional(),
 });
 export type Line = z.infer<typeof LineSchema>;
 

@@ -28,6 +28,11 @@ export const ERROR_CODES = [
   'session.no-managers',
   /** Switching profile: a provider check failed (the lines are in `issues`). */
   'profile.checks-failed',
+  /**
+   * A Mongolian receipt: a line lacks its product's receipt codes (classification code, or the tax product code
+   * its tax type needs); params.products names them. The catalog's price list must be fixed.
+   */
+  'receipt.product-codes',
   'internal',
 ] as const;
 

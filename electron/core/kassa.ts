@@ -10,7 +10,7 @@ import { isChannelName, roleMayInvoke, type EventName, type EventPayload } from 
 import type { DisplayViewModel } from '../../shared/channels/display';
 import { displayViewModelFor } from '../../shared/display-model';
 import type { Envelope } from '../../shared/errors';
-import type { Settings } from '../../shared/settings';
+import { CURRENCY_BY_COUNTRY, type Settings } from '../../shared/settings';
 import { createDeviceHandlers } from '../devices/handlers';
 import type { HidBackend } from '../devices/hid';
 import type { HotplugSource } from '../devices/hotplug';
@@ -29,10 +29,12 @@ import { ApprovalService } from '../receipts/approval-service';
 import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
 import { createSandboxScannerHandlers } from '../sandbox/scanner-handlers';
 import type { CreateSandboxScanner, StartSandbox } from '../sandbox/types';
-import { DEMO_CATALOG } from '../sales/demo-catalog';
+import { createCatalogHandlers } from '../sales/catalog-handlers';
+import { DEFAULT_VAT } from '../sales/line-edits';
 import { createTill } from './till';
 import { KassaError } from '../kernel/errors';
 import { createRealScheduler } from '../kernel/scheduler';
+import { openCatalogStore } from '../storage/catalog-store';
 import { openJournal } from '../storage/journal';
 import { openUploadStore } from '../storage/uploads';
 import type { SecretVault, SettingsStore } from '../storage/types';
@@ -50,6 +52,7 @@ import { createUploadHandlers } from './upload-handlers';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
 import { sandboxScannerDevices } from './sandbox-scanner';
 import { createScanActions } from './scan-actions';
+import { loadDemoCatalogIfEmpty, onProfileOrCountryChange } from './demo-catalog-policy';
 
 export interface KassaDeps {
   clock: Clock;
@@ -146,18 +149,11 @@ export function createKassa(deps: KassaDeps): Kassa {
 
   let country = deps.settings.get().country;
   const onSettingsChanged = (before: Settings, settings: Settings): void => {
-    if (settings.profile !== before.profile) {
-      // The demo catalog belongs to the sandbox: a till going live starts with no products until the shop's
-      // price list is imported, and never sells demo items for real money.
-      till.catalog.replace(settings.profile === 'sandbox' ? DEMO_CATALOG[settings.country] : []);
-    }
+    onProfileOrCountryChange(catalog, before, settings);
     if (settings.country !== country) {
       country = settings.country;
-      // Another country sells in another currency: the sandbox catalog follows, and an empty sale started in
-      // the old currency is dropped so the next one opens in the new one. A sale with lines is left alone.
-      if (settings.profile === 'sandbox') {
-        till.catalog.replace(DEMO_CATALOG[settings.country]);
-      }
+      // Another country sells in another currency: an empty sale started in the old currency is dropped so the
+      // next one opens in the new one. A sale with lines is left alone.
       const current = till.sales.current();
       if (current && isIdle(current)) {
         void till.sales.void('country changed', current.sale.id).catch((error: unknown) => {
@@ -173,6 +169,10 @@ export function createKassa(deps: KassaDeps): Kassa {
   };
 
   const journal = openJournal({ dataDir: deps.dataDir });
+  // The catalog on disk (docs/architecture.md §5, "Catalog"); the sandbox starts with its demo catalog only
+  // when there is none, so a price list imported in the sandbox survives a restart.
+  const catalog = openCatalogStore({ dataDir: deps.dataDir });
+  loadDemoCatalogIfEmpty(catalog, deps.settings.get());
   const uploads = openUploadStore({ dataDir: deps.dataDir, clock: deps.clock });
   const adapters = createPaymentAdapters(providers);
   const till = createTill({
@@ -184,8 +184,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     }),
     country: () => deps.settings.get().country,
     provider: (id) => adapters.get(id),
-    demoCatalog: deps.settings.get().profile === 'sandbox',
-    uploads,
+    catalog,
     events: {
       sale: (view) => {
         events.emit('sale:updated', view);
@@ -276,6 +275,23 @@ export function createKassa(deps: KassaDeps): Kassa {
     ...createDeviceHandlers(devices),
     ...createUploadHandlers(uploads),
     ...till.handlers,
+    ...createCatalogHandlers({
+      store: catalog,
+      rules: () => {
+        const settings = deps.settings.get();
+        const mongolia = settings.country === 'MN';
+        return {
+          currency: CURRENCY_BY_COUNTRY[settings.country],
+          defaultVatBasisPoints: DEFAULT_VAT[CURRENCY_BY_COUNTRY[settings.country]],
+          defaultCityTaxBasisPoints: mongolia ? settings.providers.ebarimt.cityTaxBasisPoints : 0,
+          receiptCodes: mongolia && settings.providers.ebarimt.enabled,
+        };
+      },
+      uploads,
+      progress: (progress) => {
+        events.emit('catalog:import-progress', progress);
+      },
+    }),
     ...createApprovalHandlers({ approval }),
     ...createReceiptHandlers(receipts),
     ...createSandboxCustomerHandlers({ payments: till.engine, sandbox: () => providers.sandbox() }),
@@ -338,6 +354,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       await pole.close();
       await providers.close();
       await uploads.close();
+      await catalog.close();
       await journal.close();
     },
   };

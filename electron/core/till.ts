@@ -2,10 +2,11 @@
  * Builds the sale + payment side of the core and wires the two domains together (the checkout, the engine
  * telling the sale service about payment changes), so createKassa only wires events and spreads handler maps:
  *
- *   const till = createTill({ journal: openJournal({ dataDir }), clock, scheduler: createRealScheduler(log),
+ *   const till = createTill({ journal: openJournal({ dataDir }), catalog: openCatalogStore({ dataDir }),
+ *     clock, scheduler: createRealScheduler(log),
  *     logger, country: () => settings.get().country, provider: (id) => adapters.get(id), events });
  *   await till.recover();                      // after the hosts are ready: re-check every open payment
- *   handlers = { ...till.handlers, ... };      // sale:*, catalog:*, payment:*, journal:*
+ *   handlers = { ...till.handlers, ... };      // sale:*, payment:*, journal:* (catalog:* is createKassa's)
  *   close: () => { till.stop(); await journal.close(); }
  */
 import type { SaleView } from '../../shared/channels/sale';
@@ -19,10 +20,9 @@ import type { PaymentProvider } from '../payments/provider';
 import { createPaymentRegistry, type PaymentRegistry } from '../payments/registry';
 import type { Scheduler } from '../kernel/scheduler';
 import type { Journal } from '../storage/journal';
-import { Catalog } from '../sales/catalog';
+import type { Catalog } from '../sales/catalog';
 import { createCheckout } from './checkout';
-import { DEMO_CATALOG } from '../sales/demo-catalog';
-import { createSaleHandlers, type UploadedFiles } from '../sales/handlers';
+import { createSaleHandlers } from '../sales/handlers';
 import { createJournalHandlers } from '../sales/journal-handlers';
 import { SaleService } from '../sales/service';
 
@@ -36,12 +36,10 @@ export interface TillDeps {
   provider(id: string): PaymentProvider | undefined;
   /** Wire to the EventBus: emit('payment:updated', p) / emit('sale:updated', v). */
   events: { payment(payment: Payment): void; sale(view: SaleView): void };
-  /** Start with the country's demo catalog (sandbox profile). Default true. */
-  demoCatalog?: boolean;
+  /** The product catalog (storage/catalog-store.ts); its catalog:* channels are wired by createKassa. */
+  catalog: Catalog;
   engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'notFoundGraceMs' | 'newId'>>;
   newSaleId?: () => string;
-  /** Files handed over with upload:* (catalog:import-upload reads one). */
-  uploads?: UploadedFiles;
 }
 
 export interface Till {
@@ -60,7 +58,7 @@ export interface Till {
 
 export function createTill(deps: TillDeps): Till {
   const currency = () => CURRENCY_BY_COUNTRY[deps.country()];
-  const catalog = new Catalog(deps.demoCatalog === false ? [] : DEMO_CATALOG[deps.country()]);
+  const { catalog } = deps;
   const sales = new SaleService({
     journal: deps.journal,
     clock: deps.clock,
@@ -95,7 +93,7 @@ export function createTill(deps: TillDeps): Till {
     checkout,
     catalog,
     handlers: {
-      ...createSaleHandlers({ sales, catalog, currency, ...(deps.uploads ? { uploads: deps.uploads } : {}) }),
+      ...createSaleHandlers({ sales }),
       ...createPaymentHandlers({ engine, registry, checkout }),
       ...createJournalHandlers({ journal: deps.journal, sales, clock: deps.clock }),
     },

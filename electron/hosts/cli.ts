@@ -8,6 +8,8 @@
  *   kassa [--data-dir DIR] secrets clear <name>
  *   kassa [--data-dir DIR] managers list|add|pin|badge|remove NAME   PINs and badges from stdin only
  *   kassa [--data-dir DIR] profile check|set <profile> [--yes]        going live: checks, then a confirmed switch
+ *   kassa [--data-dir DIR] catalog import FILE [--dry-run]   a CSV price list replaces the catalog (all or nothing)
+ *   kassa [--data-dir DIR] catalog export FILE           the catalog as a CSV file the import reads back
  *   kassa [--data-dir DIR] doctor                        one line per configured provider; exit 1 on failure
  *   kassa [--data-dir DIR] serve [--port N]              the browser host (sandbox profile starts simulators)
  *   kassa [--data-dir DIR] display rotate-token          a new display token (the old display URL stops working)
@@ -24,6 +26,7 @@ import type { Envelope } from '../../shared/errors';
 import { SECRET_NAMES, SecretNameSchema } from '../../shared/secrets';
 import { createLogger } from '../log/logger';
 import { untilSignal, type CliIo } from './cli-io';
+import { runCatalogCommand } from './cli-catalog';
 import { runManagersCommand, runProfileCommand } from './cli-staff';
 import { runDoctor } from './doctor';
 import { openNodeKassa, resolveDataDir } from './node-kassa';
@@ -49,6 +52,9 @@ Commands:
   managers remove NAME        remove a manager
   profile check <profile>     run the checks of staging or production against the saved settings
   profile set <profile> --yes switch sandbox / staging / production (live profiles only when checks pass)
+  catalog import FILE         replace the catalog from a CSV price list (all rows or none; errors by line);
+                              --dry-run checks every row and changes nothing
+  catalog export FILE         write the catalog as CSV (the import reads it back)
   doctor                      check settings, vault and every configured provider
   serve [--port N]            start the browser host and print the cashier and display URLs
                               (port: settings browserHost.port, 4780 unless changed)
@@ -111,6 +117,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         port: { type: 'string' },
         yes: { type: 'boolean' },
         remove: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -224,6 +231,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           sub,
           rest,
           parsed.values.yes === true,
+        );
+      case 'catalog':
+        return await runCatalogCommand(
+          { kassa, io, print: (envelope) => print(io, envelope) },
+          sub,
+          rest,
+          parsed.values['dry-run'] === true,
         );
       case 'doctor': {
         const lines = await runDoctor(node);

@@ -22,9 +22,8 @@ import type {
 } from '../providers/ebarimt';
 import { billIdSuffixFor } from '../providers/ebarimt';
 import { ProviderError } from '../providers/errors';
+import { receiptLines } from './receipt-lines';
 
-/** Catalog items carry no БҮНА classification yet; PosAPI needs one per line. Set per item before production. */
-const DEFAULT_CLASSIFICATION_CODE = '6511100';
 const PENDING_PREFIX = 'pending-';
 
 /** What receipts need of the sales domain (the sale service, wired by the composition root). */
@@ -60,6 +59,36 @@ function mask(customerNo: string): string {
 
 function text(en: string, mn: string): { mn: string; en: string } {
   return { mn, en };
+}
+
+/** What the receipt screen shows when a receipt could not be issued (code + both languages). */
+function receiptError(error: unknown): NonNullable<ReceiptView['error']> {
+  if (error instanceof ProviderError) {
+    return {
+      code: `provider.${error.kind}`,
+      message: { mn: error.messages.mn ?? error.message, en: error.messages.en ?? error.message },
+    };
+  }
+  if (error instanceof KassaError && error.code === 'receipt.product-codes') {
+    const products = String(error.params?.products ?? '');
+    return {
+      code: error.code,
+      message: text(
+        error.message,
+        `Баримт гаргах боломжгүй: ${products} барааны БҮНА ангиллын код (7 орон) эсвэл татварын бүтээгдэхүүний код байхгүй. Үнийн жагсаалтаа засаад дахин оруулна уу.`,
+      ),
+    };
+  }
+  if (error instanceof KassaError) {
+    return { code: error.code, message: text(error.message, error.message) };
+  }
+  return {
+    code: 'internal',
+    message: text(
+      'The receipt could not be issued. Try again.',
+      'Баримт гаргаж чадсангүй. Дахин оролдоно уу.',
+    ),
+  };
 }
 
 export class ReceiptService {
@@ -166,6 +195,15 @@ export class ReceiptService {
   }
 
   async #issue(sale: Sale, m: Memory): Promise<void> {
+    let lines: IssueReceiptInput['lines'];
+    try {
+      // Refused before anything is written: no bill-id suffix is used up by a receipt that cannot be issued.
+      lines = receiptLines(sale);
+    } catch (error) {
+      m.error = receiptError(error);
+      this.#deps.logger.warn({ saleId: sale.id, code: m.error.code }, 'receipt: refused');
+      return;
+    }
     // Reuse the suffix of an earlier attempt; otherwise derive it from the sale number and write it first.
     const suffix =
       sale.receipt?.id.startsWith(PENDING_PREFIX) === true
@@ -179,21 +217,7 @@ export class ReceiptService {
         ? { type: 'B2C_RECEIPT' as const, ...(sale.buyer ? { consumerNo: sale.buyer.customerNo } : {}) }
         : { type: 'B2B_RECEIPT' as const, customerTin: m.organizationTin }),
       billIdSuffix: suffix,
-      lines: sale.lines.map((line) => {
-        const totals = sale.totals.lines.find((t) => t.lineId === line.id);
-        const amount = totals?.total ?? 0;
-        return {
-          name: line.name,
-          ...(line.barcode === undefined ? {} : { barCode: line.barcode, barCodeType: 'GS1' as const }),
-          classificationCode: DEFAULT_CLASSIFICATION_CODE,
-          measureUnit: line.measure === 'weight' ? 'кг' : 'ш',
-          qty: line.measure === 'weight' ? line.quantity / 1000 : line.quantity,
-          unitPrice: line.unitPrice.amount,
-          amount,
-          taxType: line.vatBasisPoints > 0 ? ('VAT_ABLE' as const) : ('VAT_FREE' as const),
-          cityTax: line.cityTaxBasisPoints > 0,
-        };
-      }),
+      lines,
       payments: this.#payments(sale),
     };
     try {
@@ -205,23 +229,7 @@ export class ReceiptService {
       await this.#deps.sales.setReceipt(sale.id, { id: issued.record.id, status: 'issued' });
       this.#deps.logger.info({ saleId: sale.id, billIdSuffix: suffix }, 'receipt: issued');
     } catch (error) {
-      m.error = {
-        code:
-          error instanceof ProviderError
-            ? `provider.${error.kind}`
-            : error instanceof KassaError
-              ? error.code
-              : 'internal',
-        message:
-          error instanceof ProviderError
-            ? { mn: error.messages.mn ?? error.message, en: error.messages.en ?? error.message }
-            : error instanceof KassaError
-              ? text(error.message, error.message)
-              : text(
-                  'The receipt could not be issued. Try again.',
-                  'Баримт гаргаж чадсангүй. Дахин оролдоно уу.',
-                ),
-      };
+      m.error = receiptError(error);
       this.#deps.logger.warn({ saleId: sale.id, code: m.error.code }, 'receipt: issue failed');
     }
   }

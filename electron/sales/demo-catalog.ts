@@ -2,6 +2,8 @@
  * The sandbox profile's demo catalog, one per country. Barcodes are real-format EAN-13 with valid check digits
  * (GS1 prefixes 865 Mongolia, 486 Georgia, 478 Uzbekistan; 20… = in-store weight items, stored as the lookup
  * code with the weight digits zeroed, as shared/codes.ts produces it). Prices are tax-inclusive minor units.
+ * The Mongolian items carry the receipt codes a PosAPI receipt needs per product (shared/product-codes.ts);
+ * their БҮНА codes are demo values of the right shape, not checked against the classification.
  */
 import type { Product } from '../../shared/channels/sale';
 import type { Country } from '../../shared/settings';
@@ -16,6 +18,8 @@ const MN: Product[] = [
     measure: 'each',
     vatBasisPoints: 1000,
     cityTaxBasisPoints: 0,
+    taxType: 'VAT_ABLE',
+    classificationCode: '2211000',
   },
   {
     sku: 'MN-BREAD',
@@ -26,6 +30,8 @@ const MN: Product[] = [
     measure: 'each',
     vatBasisPoints: 1000,
     cityTaxBasisPoints: 0,
+    taxType: 'VAT_ABLE',
+    classificationCode: '2341100',
   },
   {
     sku: 'MN-WATER-05',
@@ -36,6 +42,8 @@ const MN: Product[] = [
     measure: 'each',
     vatBasisPoints: 1000,
     cityTaxBasisPoints: 0,
+    taxType: 'VAT_ABLE',
+    classificationCode: '2441400',
   },
   // Alcohol carries the Ulaanbaatar city tax (НХАТ) on top of VAT.
   {
@@ -47,6 +55,8 @@ const MN: Product[] = [
     measure: 'each',
     vatBasisPoints: 1000,
     cityTaxBasisPoints: 100,
+    taxType: 'VAT_ABLE',
+    classificationCode: '2421100',
   },
   {
     sku: 'MN-BUUZ',
@@ -57,6 +67,8 @@ const MN: Product[] = [
     measure: 'each',
     vatBasisPoints: 1000,
     cityTaxBasisPoints: 0,
+    taxType: 'VAT_ABLE',
+    classificationCode: '2399900',
   },
   {
     sku: 'MN-APPLE-KG',
@@ -67,6 +79,8 @@ const MN: Product[] = [
     measure: 'weight',
     vatBasisPoints: 1000,
     cityTaxBasisPoints: 0,
+    taxType: 'VAT_ABLE',
+    classificationCode: '0131000',
   },
 ];
 

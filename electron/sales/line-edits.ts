@@ -29,7 +29,7 @@ export type AddLineInput =
     };
 
 /** Default VAT of free-amount items: MN 10 %, GE 18 %, UZ 12 % (prices are VAT-inclusive). */
-const DEFAULT_VAT: Readonly<Record<CurrencyCode, number>> = { MNT: 1000, GEL: 1800, UZS: 1200 };
+export const DEFAULT_VAT: Readonly<Record<CurrencyCode, number>> = { MNT: 1000, GEL: 1800, UZS: 1200 };
 
 /** A sale with an item added, and the line that took it (a new line, or a piece line counted up). */
 export interface WithItem {
@@ -114,6 +114,12 @@ export function withItem(
         discount: null,
         vatBasisPoints: product.vatBasisPoints,
         cityTaxBasisPoints: product.cityTaxBasisPoints,
+        // What a Mongolian receipt needs per line travels with the line (receipts/receipt-lines.ts).
+        ...(product.taxType === undefined ? {} : { taxType: product.taxType }),
+        ...(product.classificationCode === undefined
+          ? {}
+          : { classificationCode: product.classificationCode }),
+        ...(product.taxProductCode === undefined ? {} : { taxProductCode: product.taxProductCode }),
       },
     ]),
   };

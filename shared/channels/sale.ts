@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel, event, MANAGER_ONLY } from '../channel';
+import { channel, event, MANAGER_ONLY, OPERATOR_ONLY } from '../channel';
 import {
   DiscountSchema,
   EntityIdSchema,
@@ -9,24 +9,66 @@ import {
   SaleSchema,
 } from '../domain';
 import { AmountInputSchema, CurrencyCodeSchema, MinorUnitsSchema } from '../money';
+import { ClassificationCodeSchema, TaxProductCodeSchema, TaxTypeSchema } from '../product-codes';
 import { freeText } from '../text';
 import { UploadIdSchema } from './upload';
 
-/** A catalog product. Prices are tax-inclusive minor units of the store currency (per kg for 'weight'). */
-export const ProductSchema = z.strictObject({
-  sku: z.string().min(1).max(64),
-  barcode: z
-    .string()
-    .regex(/^\d{8,14}$/)
-    .optional(),
-  name: z.string().min(1).max(120),
-  price: MinorUnitsSchema.min(0),
-  currency: CurrencyCodeSchema,
-  measure: MeasureSchema,
-  vatBasisPoints: z.number().int().min(0).max(10_000),
-  cityTaxBasisPoints: z.number().int().min(0).max(10_000),
-});
+const BarcodeSchema = z.string().regex(/^\d{8,14}$/);
+
+/**
+ * A catalog product. Prices are tax-inclusive minor units of the store currency (per kg for 'weight'). The
+ * receipt fields (taxType, classificationCode, taxProductCode) are optional so older catalogs still read; a
+ * Mongolian receipt refuses a product without them (shared/product-codes.ts).
+ */
+export const ProductSchema = z
+  .strictObject({
+    sku: z.string().min(1).max(64),
+    /** The primary barcode (what screens show); also the first of `barcodes`. */
+    barcode: BarcodeSchema.optional(),
+    /** Every barcode of the product, the primary first (one product may have several). */
+    barcodes: z.array(BarcodeSchema).min(1).max(16).optional(),
+    name: z.string().min(1).max(120),
+    price: MinorUnitsSchema.min(0),
+    currency: CurrencyCodeSchema,
+    /** Piece or kilogram: the receipt's measureUnit (ш / кг). */
+    measure: MeasureSchema,
+    vatBasisPoints: z.number().int().min(0).max(10_000),
+    /** City tax (НХАТ) rate; above 0 marks the product as city-taxed on a Mongolian receipt. */
+    cityTaxBasisPoints: z.number().int().min(0).max(10_000),
+    taxType: TaxTypeSchema.optional(),
+    classificationCode: ClassificationCodeSchema.optional(),
+    taxProductCode: TaxProductCodeSchema.optional(),
+    category: z.string().min(1).max(60).optional(),
+    favourite: z.boolean().optional(),
+  })
+  .refine(
+    (p) => p.barcodes === undefined || p.barcodes[0] === p.barcode,
+    'the primary barcode must be the first of barcodes',
+  );
 export type Product = z.infer<typeof ProductSchema>;
+
+/** Every barcode of a product, the primary first. */
+export function productBarcodes(product: Product): readonly string[] {
+  return product.barcodes ?? (product.barcode === undefined ? [] : [product.barcode]);
+}
+
+/** What an import did: products read (and now in the catalog unless dryRun), and warnings by line. */
+export const CatalogImportResultSchema = z.object({
+  imported: z.number().int(),
+  dryRun: z.boolean(),
+  /** The first warnings (e.g. a product a Mongolian receipt would refuse), by line; warningCount counts all. */
+  warnings: z.array(z.object({ line: z.number().int(), message: z.string() })),
+  warningCount: z.number().int(),
+});
+export type CatalogImportResult = z.infer<typeof CatalogImportResultSchema>;
+
+export const CatalogImportProgressSchema = z.object({
+  rows: z.number().int(),
+  bytes: z.number().int(),
+  totalBytes: z.number().int(),
+  done: z.boolean(),
+});
+export type CatalogImportProgress = z.infer<typeof CatalogImportProgressSchema>;
 
 /**
  * The whole sale as every screen needs it: the sale, its payment attempts and the money summary, computed once
@@ -153,24 +195,40 @@ export const saleChannels = {
     summary: 'Find products by name, SKU or barcode.',
   }),
   'catalog:import-upload': channel({
-    input: z.strictObject({ uploadId: UploadIdSchema }),
-    output: z.object({ imported: z.number().int() }),
+    input: z.strictObject({ uploadId: UploadIdSchema, dryRun: z.boolean().optional() }),
+    output: CatalogImportResultSchema,
     summary:
-      'Replace the catalog from a CSV file handed over with upload:* (same format and rules as catalog:import-csv, up to 16 MB); the upload is used up.',
+      'Replace the catalog from a CSV file handed over with upload:* (same format and rules as catalog:import-csv); the upload is used up.',
     roles: MANAGER_ONLY,
   }),
   'catalog:import-csv': channel({
     input: z.strictObject({
       csv: z.string().min(1, 'the file is empty').max(5_000_000, 'the file is larger than 5 MB'),
+      dryRun: z.boolean().optional(),
     }),
-    output: z.object({ imported: z.number().int() }),
+    output: CatalogImportResultSchema,
     summary:
-      'Replace the catalog from CSV (header: sku,name,price[,barcode,unit,vat_percent,city_tax_percent]); all rows or none.',
+      'Replace the catalog from CSV text (header: sku,name,price[,barcode,barcodes,unit,vat_percent,city_tax_percent,city_tax,tax_type,classification_code,tax_product_code,category,favourite]; comma or semicolon); all rows or none. Large files: catalog:import-upload.',
     roles: MANAGER_ONLY,
+  }),
+  'catalog:import-file': channel({
+    input: z.strictObject({ path: z.string().min(1).max(4096), dryRun: z.boolean().optional() }),
+    output: CatalogImportResultSchema,
+    summary: 'Replace the catalog from a CSV file on this machine (kassa catalog import FILE [--dry-run]).',
+    roles: OPERATOR_ONLY,
+  }),
+  'catalog:export-file': channel({
+    input: z.strictObject({ path: z.string().min(1).max(4096) }),
+    output: z.object({ exported: z.number().int() }),
+    summary:
+      'Write the catalog to a CSV file on this machine that catalog:import-file reads back (kassa catalog export FILE).',
+    roles: OPERATOR_ONLY,
   }),
 } as const;
 
 export const saleEvents = {
   /** The whole sale view after every change (lines, status, or one of its payments). */
   'sale:updated': event(SaleViewSchema, ['cashier']),
+  /** A running catalog import: rows checked so far and bytes read of the file (Settings shows a progress line). */
+  'catalog:import-progress': event(CatalogImportProgressSchema, ['cashier']),
 } as const;

@@ -127,6 +127,10 @@ export const accessEn: CatalogOf<typeof accessMn> = {
       locked: 'Too many wrong codes. Try again in {{seconds}} seconds.',
       'no-managers': 'This till has no manager yet.',
     },
+    receipt: {
+      'product-codes':
+        'No receipt: {{products}} has no classification code (7 digits, БҮНА) or no tax product code. Fix the price list and import it again.',
+    },
     profile: { 'checks-failed': 'A check failed, so the environment was not changed.' },
     internal: 'Something went wrong inside Kassa. The details are in the log.',
   },

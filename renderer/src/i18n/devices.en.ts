@@ -23,9 +23,13 @@ export const devicesEn: CatalogOf<typeof devicesMn> = {
   },
   catalog: {
     title: 'Product catalog',
-    hint: 'Import a CSV export of your price list: sku, name, price (required), barcode, unit, vat_percent, city_tax_percent. If any row is wrong nothing changes.',
+    hint: 'Import a CSV export of your price list (comma or semicolon): sku, name, price (required), barcode, barcodes, unit, vat_percent, city_tax_percent, city_tax, tax_type, classification_code, tax_product_code, category, favourite. If any row is wrong nothing changes.',
     choose: 'Choose a CSV file',
+    working: 'Sending the file…',
+    progress: '{{rows}} rows checked ({{percent}} %)…',
     imported: '{{count}} products imported.',
+    warnings_one: '{{count}} product lacks receipt codes: a Mongolian receipt will refuse it.',
+    warnings_other: '{{count}} products lack receipt codes: a Mongolian receipt will refuse them.',
     failed: 'The file was not imported. Fix these rows:',
   },
 };

@@ -20,9 +20,13 @@ export const devicesMn = {
   },
   catalog: {
     title: 'Барааны жагсаалт',
-    hint: 'Хүснэгтээс CSV файл оруулна: sku, name, price (заавал), barcode, unit, vat_percent, city_tax_percent. Алдаатай мөр байвал юу ч солигдохгүй.',
+    hint: 'Хүснэгтээс CSV файл оруулна (таслал эсвэл цэгтэй таслал): sku, name, price (заавал), barcode, barcodes, unit, vat_percent, city_tax_percent, city_tax, tax_type, classification_code, tax_product_code, category, favourite. Алдаатай мөр байвал юу ч солигдохгүй.',
     choose: 'CSV файл сонгох',
+    working: 'Файлыг илгээж байна…',
+    progress: '{{rows}} мөр шалгалаа ({{percent}} %)…',
     imported: '{{count}} бараа орлоо.',
+    warnings_one: '{{count}} бараанд баримтын код дутуу: И-баримт түүнийг хүлээн авахгүй.',
+    warnings_other: '{{count}} бараанд баримтын код дутуу: И-баримт тэдгээрийг хүлээн авахгүй.',
     failed: 'Файлыг оруулсангүй. Дараах мөрүүдийг засна уу:',
   },
 };

@@ -6,6 +6,9 @@ export function CatalogPanel() {
   const { t } = useTranslation();
   const busy = useCatalogStore((s) => s.busy);
   const imported = useCatalogStore((s) => s.imported);
+  const progress = useCatalogStore((s) => s.progress);
+  const warnings = useCatalogStore((s) => s.warnings);
+  const warningCount = useCatalogStore((s) => s.warningCount);
   const problems = useCatalogStore((s) => s.problems);
   const lastError = useCatalogStore((s) => s.lastError);
   const importFile = useCatalogStore((s) => s.importFile);
@@ -28,10 +31,31 @@ export function CatalogPanel() {
           event.currentTarget.value = '';
         }}
       />
+      {busy && (
+        <p className="hint" role="status" data-testid="catalog-progress">
+          {progress
+            ? t('catalog.progress', {
+                rows: progress.rows,
+                percent:
+                  progress.totalBytes > 0 ? Math.floor((progress.bytes / progress.totalBytes) * 100) : 100,
+              })
+            : t('catalog.working')}
+        </p>
+      )}
       {imported !== null && (
         <p className="banner banner-info" role="status" data-testid="catalog-imported">
           {t('catalog.imported', { count: imported })}
         </p>
+      )}
+      {warningCount > 0 && (
+        <div className="banner banner-warning" data-testid="catalog-warnings">
+          <p>{t('catalog.warnings', { count: warningCount })}</p>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
       )}
       {lastError && (
         <div

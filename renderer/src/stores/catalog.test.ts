@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { installFakeKassa } from '../testing/fake-kassa';
+import { emitFakeEvent, installFakeKassa } from '../testing/fake-kassa';
 import { useCatalogStore } from './catalog';
 import { toBase64 } from './upload';
 
@@ -8,6 +8,7 @@ describe('catalog import from a picked file', () => {
     const size = 600 * 1024 + 17;
     const content = new Uint8Array(size).map((_, i) => (i * 7) % 251);
     const received: Uint8Array[] = [];
+    let progressSeen: unknown = null;
     const { calls } = installFakeKassa({
       'upload:begin': () => ({
         ok: true,
@@ -24,10 +25,30 @@ describe('catalog import from a picked file', () => {
         ok: true,
         value: { uploadId: `up-${'a'.repeat(32)}`, size, sha256: '0'.repeat(64) },
       }),
-      'catalog:import-upload': () => ({ ok: true, value: { imported: 1234 } }),
+      'catalog:import-upload': () => {
+        // Main reports progress while the import runs; the store shows it until the answer comes.
+        emitFakeEvent('catalog:import-progress', { rows: 1000, bytes: 300, totalBytes: 600, done: false });
+        progressSeen = useCatalogStore.getState().progress;
+        emitFakeEvent('catalog:import-progress', { rows: 1234, bytes: 600, totalBytes: 600, done: true });
+        return {
+          ok: true,
+          value: {
+            imported: 1234,
+            dryRun: false,
+            warnings: [{ line: 7, message: 'no valid classification_code' }],
+            warningCount: 3,
+          },
+        };
+      },
     });
     expect(await useCatalogStore.getState().importFile(new Blob([content]), 'prices.csv')).toBe(true);
-    expect(useCatalogStore.getState().imported).toBe(1234);
+    expect(useCatalogStore.getState()).toMatchObject({
+      imported: 1234,
+      progress: null,
+      warnings: ['line 7: no valid classification_code'],
+      warningCount: 3,
+    });
+    expect(progressSeen).toEqual({ rows: 1000, bytes: 300, totalBytes: 600, done: false });
     expect(received.map((b) => b.length)).toEqual([256 * 1024, 256 * 1024, 88 * 1024 + 17]);
     const joined = new Uint8Array(size);
     let at = 0;
