@@ -172,7 +172,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     }
   };
 
-  const journal = openJournal({ dataDir: deps.dataDir });
+  const journal = openJournal({ dataDir: deps.dataDir, logger: log });
   const uploads = openUploadStore({ dataDir: deps.dataDir, clock: deps.clock });
   const adapters = createPaymentAdapters(providers);
   const till = createTill({
