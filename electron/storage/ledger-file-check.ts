@@ -12,7 +12,7 @@
  *
  * lmdb writes every page it allocates at the commit that allocates it (no write map), and the file never
  * shrinks, so a healthy file is at least (mm_last_pg + 1) × page size bytes; measured: a 300-commit journal was
- * exactly 63 pages with mm_last_pg 62. A shorter file, or one whose two meta pages are both unreadable, is
+ * exactly 63 pages with mm_last_pg 62. A shorter file, or one with a meta page that is unreadable, is
  * refused before it is opened, naming the file.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
@@ -89,9 +89,10 @@ export function checkDataFile(file: string, path: string, size: number): MetaPag
   } finally {
     closeSync(fd);
   }
+  // lmdb reads both header pages on open, and a damaged one crashes it (SIGSEGV, measured): both must be sound.
   const current = metas.sort((a, b) => b.txnId - a.txnId)[0];
-  if (current === undefined) {
-    throw damagedError(file, 'its lmdb header pages are unreadable');
+  if (current === undefined || metas.length < 2) {
+    throw damagedError(file, `${metas.length === 0 ? 'both' : 'one'} of its lmdb header pages unreadable`);
   }
   const needed = (current.lastPage + 1) * current.pageSize;
   if (size < needed) {

@@ -27,6 +27,7 @@ import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
 import { writeFileAtomic } from './atomic-file';
 import { checkDataFile, damagedError } from './ledger-file-check';
+import { probeJournal } from './ledger-probe';
 import { migrateSchema } from './ledger-schema';
 
 export const LEDGER_MARKER_FILE = 'ledger.json';
@@ -79,6 +80,7 @@ export function checkBeforeOpen(dataDir: string): BeforeOpen {
     return { marker }; // lmdb died creating a fresh journal before its first commit: nothing to lose
   }
   checkDataFile(DATA_FILE, file, size);
+  probeJournal(join(dataDir, 'journal'), DATA_FILE);
   return { marker };
 }
 
@@ -115,7 +117,8 @@ const NumberedSchema = z.object({ number: z.number().int() });
 /** Check 3: every table walked and the tables checked against each other. */
 export function verifyTables(env: RootDatabase<unknown, string>): void {
   const tables = new Map<string, Map<string, unknown>>();
-  for (const name of env.getKeys()) {
+  // Names first: opening a table while iterating the root is refused in a read-only transaction.
+  for (const name of Array.from(env.getKeys())) {
     tables.set(name, walk(env, name, name !== 'log'));
   }
   const table = (name: string): Map<string, unknown> => tables.get(name) ?? new Map<string, unknown>();
