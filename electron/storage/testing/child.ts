@@ -13,9 +13,17 @@ export interface Child {
   /** Resolves with the first stdout line matching `pattern` (rejects when the child exits first). */
   line(pattern: RegExp): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** The last 4000 characters of its stderr. */
+  stderr(): string;
 }
 
-export function runTs(file: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Child {
+export function runTs(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  /** Called with every complete stdout line as it arrives. */
+  onLine?: (line: string) => void,
+): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -34,6 +42,7 @@ export function runTs(file: string, args: readonly string[], env: NodeJS.Process
     buffered = parts.pop() ?? '';
     for (const line of parts) {
       lines.push(line);
+      onLine?.(line);
       for (const waiter of waiters.filter((w) => w.pattern.test(line))) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve(line);
@@ -49,6 +58,7 @@ export function runTs(file: string, args: readonly string[], env: NodeJS.Process
     process: child,
     lines,
     exited,
+    stderr: () => stderr,
     line(pattern) {
       const seen = lines.find((l) => pattern.test(l));
       if (seen !== undefined) {
