@@ -129,10 +129,9 @@ export const accessEn: CatalogOf<typeof accessMn> = {
     },
     profile: { 'checks-failed': 'A check failed, so the environment was not changed.' },
     storage: {
-      damaged:
-        'The sales journal ({{file}}) is damaged. Kassa did not start; call support and keep the file.',
-      locked: 'Another Kassa program (process {{pid}}) is using this till’s data. Close it first.',
-      version: 'The sales journal was written by a newer Kassa (version {{version}}). Update Kassa.',
+      damaged: 'The sales journal is damaged. Kassa did not start; call support and keep the file.',
+      locked: 'Another Kassa program is using this till’s data. Close it first.',
+      version: 'The sales journal was written by a newer Kassa. Update Kassa.',
       full: 'The disk is full: this was not saved. Free some space and try again.',
       failed: 'This could not be saved to the disk. Nothing was changed; try again.',
     },
