@@ -3,7 +3,7 @@
  * `storage.locked` naming the owner's pid and writes nothing; of two opening at once exactly one owns it; a
  * killed owner's lock is taken over with a log line.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli, type CliIo } from '../hosts/cli';
@@ -112,6 +112,23 @@ describe('owner lock', () => {
     expect(lines.join('\n')).toContain('taken over');
     expect(readFileSync(join(t.dir, OWNER_LOCK_FILE), 'utf8')).toContain(`"pid":${String(process.pid)}`);
     expect(statSync(join(t.dir, OWNER_LOCK_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a lock left by an earlier process that had this same pid (a container restart) is stale, not ours', () => {
+    const t = tempDataDir();
+    cleanups.push(t.cleanup);
+    const lock = acquireOwnerLock(t.dir);
+    const content = readFileSync(join(t.dir, OWNER_LOCK_FILE), 'utf8');
+    lock.release();
+    // The same pid, host and boot, but a nonce no lock of this process holds.
+    writeFileSync(
+      join(t.dir, OWNER_LOCK_FILE),
+      content.replace(/"nonce":"[0-9a-f]+"/, '"nonce":"0000000000000000"'),
+    );
+    const { logger, lines } = createCapturingLogger();
+    const again = acquireOwnerLock(t.dir, logger);
+    expect(lines.join('\n')).toContain('taken over');
+    again.release();
   });
 
   it('refuses a second open in the same process, and a released lock can be taken again', () => {

@@ -81,6 +81,10 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/** The nonces of the locks this process holds now: a lock with our pid but another nonce is a previous
+ * process's that had the same pid (containers restart with the same small pids). */
+const held = new Set<string>();
+
 function isAlive(owner: Owner, me: Owner): boolean {
   if (owner.host !== me.host) {
     return true; // a data dir on a shared disk, owned from another machine: we cannot tell, so refuse
@@ -88,7 +92,7 @@ function isAlive(owner: Owner, me: Owner): boolean {
   if (owner.bootId !== null && me.bootId !== null && owner.bootId !== me.bootId) {
     return false;
   }
-  return owner.pid === me.pid || pidAlive(owner.pid);
+  return owner.pid === me.pid ? held.has(owner.nonce) : pidAlive(owner.pid);
 }
 
 function linkExclusive(content: string, target: string, dir: string): boolean {
@@ -199,6 +203,7 @@ export function acquireOwnerLock(
 
 function ownerLock(path: string, me: Owner): OwnerLock {
   let released = false;
+  held.add(me.nonce);
   return {
     owner: me,
     release() {
@@ -206,6 +211,7 @@ function ownerLock(path: string, me: Owner): OwnerLock {
         return;
       }
       released = true;
+      held.delete(me.nonce);
       if (readOwner(path)?.nonce === me.nonce) {
         unlinkSync(path);
       }
