@@ -148,7 +148,6 @@ export function verifyTables(env: RootDatabase<unknown, string>): void {
   dangling('active-sales', 'sales', (key) => key);
   dangling('open-payments', 'payments', (key) => key);
   dangling('sale-payments', 'payments', (key) => key.slice(key.indexOf(':') + 1));
-  dangling('sale-payments', 'sales', (key) => key.slice(0, key.indexOf(':')));
 }
 
 export interface Ledger {
