@@ -15,9 +15,9 @@
  *    lmdb keeps in the table's own record, the values of the current-state tables parsed — and the tables are
  *    checked against each other (meta's last sale number = the highest sale; every open payment, active sale
  *    and sale-payment link points at a row that exists). 8 KB of garbage in data.mdb used to start the till
- *    with 11 of 30 sales missing; now every page-aligned position of such garbage is refused or harmless (the
- *    test sweeps them). The log's values (whole sale snapshots today) are not parsed here: their keys are
- *    walked, and each value is still validated when it is read.
+ *    with 11 of 30 sales missing; measured over every page of a 30-sale journal, 106 of 112 positions are refused
+ *    and 6 are harmless (free pages); the test sweeps every fifth page. The log's values (whole sale snapshots
+ *    today) are not parsed here: their keys are walked, and each value is still validated when it is read.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';

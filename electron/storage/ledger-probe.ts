@@ -13,8 +13,8 @@
  *
  * The child is this same runtime (`process.execPath`; Electron runs as plain Node with ELECTRON_RUN_AS_NODE)
  * with a short CommonJS program and lmdb's path resolved here, so it needs no file of its own in the bundle.
- * It costs one process start (measured below in the integrity test's comment); a fresh data dir, with no
- * journal yet, skips it.
+ * It costs one process start and one read of the file (figures in docs/architecture.md §5); a fresh data dir,
+ * with no journal yet, skips it.
  */
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
