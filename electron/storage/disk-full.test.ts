@@ -82,6 +82,7 @@ describe('a full disk', () => {
       const opened = await call('sale:new');
       expect(opened.ok).toBe(true);
       const saleId = (opened as { value: SaleView }).value.sale.id;
+      expect((await call('sale:add-line', { kind: 'catalog', code: '8650001000015' })).ok).toBe(true);
 
       const release = mounted
         ? fillDisk(mountPoint)
@@ -90,7 +91,7 @@ describe('a full disk', () => {
             injectWriteFailure(undefined);
           });
       // Each line rewrites the sale, so the journal soon needs a page the disk does not have.
-      let acknowledged = 0;
+      let acknowledged = 1;
       let refused: Envelope<unknown> | undefined;
       for (let i = 0; i < 500 && refused === undefined; i += 1) {
         const added = await call('sale:add-line', { kind: 'catalog', code: '8650001000015' });
@@ -101,6 +102,11 @@ describe('a full disk', () => {
         }
       }
       expect(refused).toMatchObject({ ok: false, error: { code: 'storage.full' } });
+      // Taking money on a full disk is refused the same way, before anything is asked of anyone.
+      expect(await call('payment:start', { saleId, method: 'cash' })).toMatchObject({
+        ok: false,
+        error: { code: 'storage.full' },
+      });
       // Still running and answering: the sale is as the acknowledged commands left it.
       const current = await call('sale:current');
       expect(current).toMatchObject({ ok: true });
@@ -112,6 +118,8 @@ describe('a full disk', () => {
       const after = await call('sale:add-line', { kind: 'catalog', code: '8650001000015' });
       expect(after.ok).toBe(true);
       expect(lineQuantity(after)).toBe(acknowledged + 1);
+      const paid = await call('payment:start', { saleId, method: 'cash' });
+      expect(paid).toMatchObject({ ok: true, value: { state: 'paid' } });
       await node.kassa.close();
 
       // Nothing half-written: the journal opens (the integrity check passes) with exactly what was acknowledged.
