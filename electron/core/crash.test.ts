@@ -169,7 +169,7 @@ describe('crash test', () => {
         break;
       }
       // Random kill points: mostly inside the first sales, sometimes well into the loop.
-      const delay = Math.round(50 + Math.random() * (kill % 4 === 0 ? 2500 : 900));
+      const delay = Math.round(50 + Math.random() * (kill % 4 === 0 ? 1500 : 700));
       delays.push(delay);
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.process.kill('SIGKILL');
