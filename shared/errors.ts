@@ -33,6 +33,16 @@ export const ERROR_CODES = [
    * its tax type needs); params.products names them. The catalog's price list must be fixed.
    */
   'receipt.product-codes',
+  /** The journal failed its check on open (params.file); the till refuses to start and keeps the file. */
+  'storage.damaged',
+  /** Another Kassa process owns this data dir (params.pid, params.host). */
+  'storage.locked',
+  /** The journal was written by a newer Kassa (params.version, params.supported). */
+  'storage.version',
+  /** The disk is full: the command was not written (nothing half-written); free space and try again. */
+  'storage.full',
+  /** Any other write failure of the journal: the command was not written. */
+  'storage.failed',
   'internal',
 ] as const;
 

@@ -168,7 +168,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     }
   };
 
-  const journal = openJournal({ dataDir: deps.dataDir });
+  const journal = openJournal({ dataDir: deps.dataDir, logger: log });
   // The catalog on disk (docs/architecture.md §5, "Catalog"); the sandbox starts with its demo catalog only
   // when there is none, so a price list imported in the sandbox survives a restart.
   const catalog = openCatalogStore({ dataDir: deps.dataDir });

@@ -24,7 +24,8 @@ import { parseArgs } from 'node:util';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import { SECRET_NAMES, SecretNameSchema } from '../../shared/secrets';
-import { createLogger } from '../log/logger';
+import { createLogger, type Logger } from '../log/logger';
+import { openNodeSettingsStore } from '../storage/settings';
 import { untilSignal, type CliIo } from './cli-io';
 import { runCatalogCommand } from './cli-catalog';
 import { runManagersCommand, runProfileCommand } from './cli-staff';
@@ -140,6 +141,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const dataDir = resolveDataDir(parsed.values['data-dir'], io.env);
   const { logger, redactor } = createLogger({ level: io.env.KASSA_LOG_LEVEL ?? 'warn' });
+  if (command === 'display' || command === 'cashier') {
+    // Meant for a running till (it re-reads the tokens), so it does not open the core: the owner lock is the
+    // running host's (storage/owner-lock.ts).
+    return rotateTokenCommand({ io, dataDir, command, sub, rest, port, logger });
+  }
   let node;
   try {
     // `serve` is the browser host: app:info says so, and scanners are hot-plugged as in any running till.
@@ -274,24 +280,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         await serveBrowserHost({ node, ...(port === undefined ? {} : { port }), io });
         return 0;
       }
-      case 'display':
-      case 'cashier': {
-        if (sub !== 'rotate-token' || rest.length > 0) {
-          io.stderr(`kassa ${command} rotate-token\n`);
-          return 2;
-        }
-        const tokens = rotatePairing(dataDir, command, logger);
-        const origin = `http://127.0.0.1:${String(port ?? node.settings.get().browserHost.port)}`;
-        const urls = pageUrls(origin, tokens);
-        io.stdout(
-          [
-            `New ${command} token. A running browser host drops the pages still using the old one within seconds.`,
-            `  ${command === 'display' ? 'Display' : 'Cashier'}: ${command === 'display' ? urls.displayUrl : urls.cashierUrl}`,
-            '',
-          ].join('\n'),
-        );
-        return 0;
-      }
       default:
         io.stderr(`kassa: unknown command "${command}"\n\n${USAGE}`);
         return 2;
@@ -304,6 +292,33 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       await kassa.close();
     }
   }
+}
+
+function rotateTokenCommand(options: {
+  io: CliIo;
+  dataDir: string;
+  command: 'display' | 'cashier';
+  sub: string | undefined;
+  rest: string[];
+  port: number | undefined;
+  logger: Logger;
+}): number {
+  const { io, command } = options;
+  if (options.sub !== 'rotate-token' || options.rest.length > 0) {
+    io.stderr(`kassa ${command} rotate-token\n`);
+    return 2;
+  }
+  const tokens = rotatePairing(options.dataDir, command, options.logger);
+  const configured = openNodeSettingsStore(options.dataDir, options.logger).get().browserHost.port;
+  const urls = pageUrls(`http://127.0.0.1:${String(options.port ?? configured)}`, tokens);
+  io.stdout(
+    [
+      `New ${command} token. A running browser host drops the pages still using the old one within seconds.`,
+      `  ${command === 'display' ? 'Display' : 'Cashier'}: ${command === 'display' ? urls.displayUrl : urls.cashierUrl}`,
+      '',
+    ].join('\n'),
+  );
+  return 0;
 }
 
 /** Read stdin; on a terminal, read one line without echoing it, after `prompt`. */

@@ -111,7 +111,7 @@ describe('data dir', () => {
     await node.kassa.close();
     expectPrivate(dir);
     const after = modes(dir);
-    for (const name of ['settings.json', 'vault.json', 'journal/data.mdb', 'scanners.json']) {
+    for (const name of ['settings.json', 'vault.json', 'journal/data.mdb', 'scanners.json', 'ledger.json']) {
       expect(after[name], name).toBeDefined();
     }
     const line = again.lines.find((l) => l.includes('permissions were looser'));

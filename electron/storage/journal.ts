@@ -29,6 +29,10 @@ import {
   type Shift,
 } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
+import type { Logger } from '../log/logger';
+import { commitOrFail } from './disk-errors';
+import { checkAfterOpen, checkBeforeOpen } from './ledger-integrity';
+import { acquireOwnerLock, type OwnerLock } from './owner-lock';
 
 export const JournalRecordSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sale'), at: TimestampSchema, sale: SaleSchema }),
@@ -114,6 +118,8 @@ const ACTIVE_SALE_STATUSES: readonly Sale['status'][] = ['open', 'held', 'paying
 export interface OpenJournalOptions {
   /** The data directory; the journal lives in <dataDir>/journal. */
   dataDir: string;
+  /** For the owner lock's takeover line and the integrity check's notes. */
+  logger?: Logger;
 }
 
 /** lmdb creates its files with the process umask (0644); the journal is the till's record: owner-only. */
@@ -126,9 +132,21 @@ function makePrivate(dir: string): void {
   }
 }
 
+/** One owner per data dir (owner-lock.ts); a refused or damaged open lets go of it again. */
 export function openJournal(options: OpenJournalOptions): Journal {
+  const owner = acquireOwnerLock(options.dataDir, options.logger);
+  try {
+    return openOwnedJournal(options, owner);
+  } catch (error) {
+    owner.release();
+    throw error;
+  }
+}
+
+function openOwnedJournal(options: OpenJournalOptions, owner: OwnerLock): Journal {
   const dir = join(options.dataDir, 'journal');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const before = checkBeforeOpen(options.dataDir); // ledger-integrity.ts: before lmdb maps (or creates) the file
   const env: RootDatabase<unknown, string> = open<unknown, string>({
     path: dir,
     // Commit = fsync'ed before the write promise resolves; see the file comment.
@@ -148,6 +166,14 @@ export function openJournal(options: OpenJournalOptions): Journal {
   // Sale numbers only grow, so one value holds the highest; reading it never scans the log.
   const meta: Database<unknown, string> = env.openDB({ name: 'meta', encoding: 'json' });
   const shifts: Database<unknown, string> = env.openDB({ name: 'shifts', encoding: 'json' });
+  const ledger = checkAfterOpen({
+    env,
+    meta,
+    dataDir: options.dataDir,
+    before,
+    now: Date.now(),
+    logger: options.logger,
+  });
 
   let last: LogKey = [0, 0];
   for (const key of log.getKeys({ reverse: true, limit: 1 })) {
@@ -188,32 +214,38 @@ export function openJournal(options: OpenJournalOptions): Journal {
       const at = Math.max(record.at, last[0]);
       const key: LogKey = [at, last[1] + 1];
       last = key;
-      await env.transaction(() => {
-        void log.put(key, record);
-        if (record.type === 'sale') {
-          const sale = record.sale;
-          void sales.put(sale.id, sale);
-          if (ACTIVE_SALE_STATUSES.includes(sale.status)) {
-            void activeSales.put(sale.id, true);
+      // disk-errors.ts: a failed commit (full disk) is storage.full / storage.failed, never an unhandled rejection.
+      await commitOrFail(env, () =>
+        env.transaction(() => {
+          void log.put(key, record);
+          if (record.type === 'sale') {
+            const sale = record.sale;
+            void sales.put(sale.id, sale);
+            if (ACTIVE_SALE_STATUSES.includes(sale.status)) {
+              void activeSales.put(sale.id, true);
+            } else {
+              void activeSales.remove(sale.id);
+            }
+            if (sale.number > lastNumber()) {
+              void meta.put('lastSaleNumber', sale.number);
+            }
+          } else if (record.type === 'payment') {
+            const p = record.payment;
+            void payments.put(p.id, p);
+            void salePayments.put(`${p.saleId}:${p.id}`, true);
+            if (needsRecovery(p.state)) {
+              void openPayments.put(p.id, true);
+            } else {
+              void openPayments.remove(p.id);
+            }
           } else {
-            void activeSales.remove(sale.id);
+            void shifts.put(record.shift.id, record.shift);
           }
-          if (sale.number > lastNumber()) {
-            void meta.put('lastSaleNumber', sale.number);
-          }
-        } else if (record.type === 'payment') {
-          const p = record.payment;
-          void payments.put(p.id, p);
-          void salePayments.put(`${p.saleId}:${p.id}`, true);
-          if (needsRecovery(p.state)) {
-            void openPayments.put(p.id, true);
-          } else {
-            void openPayments.remove(p.id);
-          }
-        } else {
-          void shifts.put(record.shift.id, record.shift);
-        }
-      });
+        }),
+      );
+      if (record.type === 'sale') {
+        ledger.noteSaleNumber(record.sale.number); // ledger.json's high-water mark, after the commit
+      }
       return { at: key[0], seq: key[1], record };
     },
 
@@ -313,6 +345,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
       // or it fires on a closed env and throws ("Attempt to reset an invalid read txn").
       await new Promise((resolve) => setTimeout(resolve, 0));
       await env.close();
+      owner.release();
     },
   };
 }

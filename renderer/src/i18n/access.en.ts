@@ -132,6 +132,13 @@ export const accessEn: CatalogOf<typeof accessMn> = {
         'No receipt: {{products}} has no classification code (7 digits, БҮНА) or no tax product code. Fix the price list and import it again.',
     },
     profile: { 'checks-failed': 'A check failed, so the environment was not changed.' },
+    storage: {
+      damaged: 'The sales journal is damaged. Kassa did not start; call support and keep the file.',
+      locked: 'Another Kassa program is using this till’s data. Close it first.',
+      version: 'The sales journal was written by a newer Kassa. Update Kassa.',
+      full: 'The disk is full: this was not saved. Free some space and try again.',
+      failed: 'This could not be saved to the disk. Nothing was changed; try again.',
+    },
     internal: 'Something went wrong inside Kassa. The details are in the log.',
   },
 };
