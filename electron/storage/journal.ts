@@ -1,17 +1,25 @@
 /**
- * The journal: the till's durable, ordered record of every sale and payment change (docs/architecture.md §8).
+ * The journal: the till's ledger of sales, payments, receipts and shifts on lmdb (docs/architecture.md §8).
  *
- * - lmdb (N-API prebuilt, no Electron rebuild). Opened with `overlappingSync: false`, so an append's promise
- *   resolves only after LMDB's commit has been fsync'ed: callers `await append()` *before* they show or act on
- *   a change (write-ahead). A crash after the await cannot lose the record; a crash before it loses a change
- *   nobody has seen.
- * - `log` keys are [time, seq]: range scans by time for reports; seq is a till-wide counter so records of the
- *   same millisecond keep their append order. The key time never goes backwards (a clock step back is clamped
- *   to the last key time), so key order is append order.
- * - Each append also updates the "current" tables (latest sale, latest payment, payments per sale, open
- *   payments) in the same transaction, so recovery and lookups never replay the log.
- * - Values are JSON validated by zod on the way in and on the way out; a record with a field named like
- *   eBarimt qrData / lottery or a secret is refused before anything is written.
+ * One transaction per command. `commit()` writes, in ONE lmdb transaction:
+ * - the command's small events (ledger-events.ts) to the `events` log, keyed [time, seq];
+ * - the current-state rows it changes (sales, payments, shifts: whole rows, one per id) and their indices
+ *   (sales by creation time — a business day is one range of it —, payments per sale, open payments, active
+ *   sales, the highest sale number, the open shift);
+ * - the running totals the events change (ledger-totals.ts), per business day and per open shift.
+ * A crash leaves all of a command or none of it: a payment is never `paid` while its sale is still `paying`.
+ *
+ * Durability: each command is one `transactionSync` on an environment opened with `overlappingSync: false`,
+ * so lmdb commits AND flushes (fdatasync) before `transactionSync` returns; `commit()` then also awaits
+ * `env.flushed` (already settled — kept so the acknowledgement stays flushed should the sync mode change). A
+ * command is acknowledged (its promise resolves, the caller emits) only once it is on disk, which is what
+ * payment, refund and receipt transitions need. Sale edits take the same path: measured on these machines a
+ * visible-only commit (overlappingSync + async transaction) saved nothing worth a second durability rule
+ * (bench/ledger-figures.ts, docs/architecture.md §8), and a synchronous transaction gives every command an
+ * atomic read-modify-write for free (nothing else runs between the reads that built it and its commit).
+ *
+ * Values are validated by zod on the way in and on the way out; a command with a field named like eBarimt
+ * qrData / lottery or a secret is refused before anything is written.
  */
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +27,6 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import { z } from 'zod';
 import {
   PaymentSchema,
-  PaymentStateSchema,
   SaleSchema,
   ShiftSchema,
   TimestampSchema,
@@ -29,24 +36,35 @@ import {
   type Shift,
 } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
+import { nextLocalDay, startOfLocalDay } from '../kernel/local-day';
+import { LedgerEventSchema, type LedgerEvent } from './ledger-events';
+import { addEvent, countsInTotals, emptyTotals, sumTotals, TotalsSchema, type Totals } from './ledger-totals';
+import { assertStorable } from './storable';
 
-export const JournalRecordSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('sale'), at: TimestampSchema, sale: SaleSchema }),
-  z.strictObject({
-    type: z.literal('payment'),
-    at: TimestampSchema,
-    /** The state it left; null for the first record of a payment. */
-    from: PaymentStateSchema.nullable(),
-    payment: PaymentSchema,
-  }),
-  z.strictObject({ type: z.literal('shift'), at: TimestampSchema, shift: ShiftSchema }),
-]);
-export type JournalRecord = z.infer<typeof JournalRecordSchema>;
+export { assertStorable } from './storable';
+
+/** What one command writes, together. */
+export interface LedgerCommand {
+  /** When it happened (the clock's now); event keys never go backwards. */
+  at: number;
+  events: readonly LedgerEvent[];
+  sales?: readonly Sale[];
+  payments?: readonly Payment[];
+  shifts?: readonly Shift[];
+}
+
+const LedgerCommandSchema = z.strictObject({
+  at: TimestampSchema,
+  events: z.array(LedgerEventSchema).min(1),
+  sales: z.array(SaleSchema).optional(),
+  payments: z.array(PaymentSchema).optional(),
+  shifts: z.array(ShiftSchema).optional(),
+});
 
 export interface JournalEntry {
   at: number;
   seq: number;
-  record: JournalRecord;
+  event: LedgerEvent;
 }
 
 export interface JournalRange {
@@ -59,13 +77,38 @@ export interface JournalRange {
   reverse?: boolean;
 }
 
+export interface SalesPageQuery {
+  /** Sales created at or after (epoch ms). */
+  from: number;
+  /** Sales created before (epoch ms). */
+  to: number;
+  limit: number;
+  /** From the previous page's `nextCursor`. */
+  cursor?: string | undefined;
+}
+
+export interface SalesPage {
+  /** Newest first. */
+  sales: Sale[];
+  /** Where the next (older) page starts; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface RangeTotals {
+  /** The whole business days the totals cover: [from, to). */
+  from: number;
+  to: number;
+  totals: Totals;
+}
+
 export interface Journal {
-  /** Durably writes the record (and the current tables); resolves only once it is on disk. */
-  append(record: JournalRecord): Promise<JournalEntry>;
+  /** Writes the command in one transaction; resolves once it is flushed to disk. Returns its entries. */
+  commit(command: LedgerCommand): Promise<JournalEntry[]>;
+  /** Events in key order (time, then commit order). */
   scan(range?: JournalRange): JournalEntry[];
   sale(id: string): Sale | undefined;
-  /** Latest state of every sale created in the range (by createdAt), oldest first. */
-  sales(range?: JournalRange): Sale[];
+  /** One page of the sales created in [from, to), newest first, from the by-time index. */
+  salesPage(query: SalesPageQuery): SalesPage;
   payment(id: string): Payment | undefined;
   paymentsForSale(saleId: string): Payment[];
   /** Payments not in a final state: what recovery re-checks after a restart. */
@@ -76,40 +119,22 @@ export interface Journal {
   lastSaleNumber(): number;
   /** The most recently opened shift, if any. */
   latestShift(): Shift | undefined;
+  /**
+   * The running totals of every business day the range touches, summed: a partial day counts whole (the
+   * answer's from/to say which days). Reads one key per day, never the events.
+   */
+  totalsForDays(range: { from: number; to: number }): RangeTotals;
+  /** The running totals of one shift (empty for a shift with nothing counted). */
+  totalsForShift(shiftId: string): Totals;
   close(): Promise<void>;
 }
 
-/**
- * Field names that must never reach disk: eBarimt receipt qrData and lottery (tax-authority rule) and
- * anything shaped like a credential. Payment.qr (a payment link) is deliberately not on this list.
- */
-const FORBIDDEN_FIELD =
-  /^(qr_?data|lottery|password|passwd|secret|client_?secret|api_?key|private_?key|access_?token|refresh_?token|token|pin|pan|card_?number)$/i;
-
-/** Throws when any (nested) field name is forbidden. Exported for tests and for other stores to reuse. */
-export function assertStorable(value: unknown, path = '$'): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      assertStorable(item, `${path}[${i}]`);
-    });
-    return;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (FORBIDDEN_FIELD.test(key)) {
-        throw new KassaError(
-          'validation',
-          `The journal refuses to store a field named "${key}" (at ${path}): receipt qrData, lottery numbers and secrets are never written to disk.`,
-        );
-      }
-      assertStorable(inner, `${path}.${key}`);
-    }
-  }
-}
-
 type LogKey = [number, number];
+/** [createdAt, sale number]: unique per sale, ordered by creation. */
+type TimeKey = [number, number];
 
 const ACTIVE_SALE_STATUSES: readonly Sale['status'][] = ['open', 'held', 'paying'];
+const CursorSchema = z.string().regex(/^\d{1,15}\.\d{1,12}$/);
 
 export interface OpenJournalOptions {
   /** The data directory; the journal lives in <dataDir>/journal. */
@@ -126,19 +151,30 @@ function makePrivate(dir: string): void {
   }
 }
 
+const dayKey = (dayStart: number): string => `day:${dayStart}`;
+const shiftKey = (shiftId: string): string => `shift:${shiftId}`;
+
 export function openJournal(options: OpenJournalOptions): Journal {
   const dir = join(options.dataDir, 'journal');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const env: RootDatabase<unknown, string> = open<unknown, string>({
     path: dir,
-    // Commit = fsync'ed before the write promise resolves; see the file comment.
+    // transactionSync commits are flushed before they return; see the file comment.
     overlappingSync: false,
     encoding: 'json',
-    maxDbs: 12,
+    maxDbs: 16,
   });
   makePrivate(dir);
-  const log: Database<unknown, LogKey> = env.openDB<unknown, LogKey>({ name: 'log', encoding: 'json' });
+  // msgpack: events are most of what a sale writes, and msgpack is about half the size of JSON for them.
+  const events: Database<unknown, LogKey> = env.openDB<unknown, LogKey>({
+    name: 'events',
+    encoding: 'msgpack',
+  });
   const sales: Database<unknown, string> = env.openDB({ name: 'sales', encoding: 'json' });
+  const salesByTime: Database<string, TimeKey> = env.openDB<string, TimeKey>({
+    name: 'sales-by-time',
+    encoding: 'string',
+  });
   const payments: Database<unknown, string> = env.openDB({ name: 'payments', encoding: 'json' });
   // Key `${saleId}:${paymentId}` → true; ids are alphanumeric, so every key of a sale sorts between
   // `${saleId}:` and `${saleId};` (';' is the character after ':').
@@ -148,9 +184,11 @@ export function openJournal(options: OpenJournalOptions): Journal {
   // Sale numbers only grow, so one value holds the highest; reading it never scans the log.
   const meta: Database<unknown, string> = env.openDB({ name: 'meta', encoding: 'json' });
   const shifts: Database<unknown, string> = env.openDB({ name: 'shifts', encoding: 'json' });
+  // `day:<local midnight>` and `shift:<id>` → Totals.
+  const totals: Database<unknown, string> = env.openDB({ name: 'totals', encoding: 'json' });
 
   let last: LogKey = [0, 0];
-  for (const key of log.getKeys({ reverse: true, limit: 1 })) {
+  for (const key of events.getKeys({ reverse: true, limit: 1 })) {
     last = key;
   }
   let closed = false;
@@ -171,50 +209,78 @@ export function openJournal(options: OpenJournalOptions): Journal {
     const value = meta.get('lastSaleNumber');
     return typeof value === 'number' ? value : 0;
   };
-
   const getPayment = (id: string): Payment | undefined => {
     const value = payments.get(id);
     return value === undefined ? undefined : parse(PaymentSchema, value, `payment ${id}`);
   };
+  const readTotals = (key: string): Totals => {
+    const value = totals.get(key);
+    return value === undefined ? emptyTotals() : parse(TotalsSchema, value, `totals ${key}`);
+  };
+
+  /** The writes of one validated command; runs inside the transaction, so reads see its earlier writes. */
+  const write = (command: z.infer<typeof LedgerCommandSchema>, keys: LogKey[]): void => {
+    for (const sale of command.sales ?? []) {
+      void sales.put(sale.id, sale);
+      void salesByTime.put([sale.createdAt, sale.number], sale.id);
+      if (ACTIVE_SALE_STATUSES.includes(sale.status)) {
+        void activeSales.put(sale.id, true);
+      } else {
+        void activeSales.remove(sale.id);
+      }
+      if (sale.number > lastNumber()) {
+        void meta.put('lastSaleNumber', sale.number);
+      }
+    }
+    for (const p of command.payments ?? []) {
+      void payments.put(p.id, p);
+      void salePayments.put(`${p.saleId}:${p.id}`, true);
+      if (needsRecovery(p.state)) {
+        void openPayments.put(p.id, true);
+      } else {
+        void openPayments.remove(p.id);
+      }
+    }
+    for (const shift of command.shifts ?? []) {
+      void shifts.put(shift.id, shift);
+      if (shift.status === 'open') {
+        void meta.put('openShift', shift.id);
+      } else if (meta.get('openShift') === shift.id) {
+        void meta.remove('openShift');
+      }
+    }
+    const openShift = meta.get('openShift');
+    command.events.forEach((event, i) => {
+      const key = keys[i] ?? [command.at, 0];
+      void events.put(key, event);
+      if (!countsInTotals(event)) {
+        return;
+      }
+      const day = dayKey(startOfLocalDay(key[0]));
+      void totals.put(day, addEvent(readTotals(day), event));
+      if (typeof openShift === 'string') {
+        void totals.put(shiftKey(openShift), addEvent(readTotals(shiftKey(openShift)), event));
+      }
+    });
+  };
 
   return {
-    async append(input) {
+    async commit(input) {
       if (closed) {
         throw new KassaError('state.conflict', 'The journal is closed.');
       }
       assertStorable(input);
-      const record = JournalRecordSchema.parse(input);
-      // Allocate the key synchronously, so concurrent appends keep their call order.
-      const at = Math.max(record.at, last[0]);
-      const key: LogKey = [at, last[1] + 1];
-      last = key;
-      await env.transaction(() => {
-        void log.put(key, record);
-        if (record.type === 'sale') {
-          const sale = record.sale;
-          void sales.put(sale.id, sale);
-          if (ACTIVE_SALE_STATUSES.includes(sale.status)) {
-            void activeSales.put(sale.id, true);
-          } else {
-            void activeSales.remove(sale.id);
-          }
-          if (sale.number > lastNumber()) {
-            void meta.put('lastSaleNumber', sale.number);
-          }
-        } else if (record.type === 'payment') {
-          const p = record.payment;
-          void payments.put(p.id, p);
-          void salePayments.put(`${p.saleId}:${p.id}`, true);
-          if (needsRecovery(p.state)) {
-            void openPayments.put(p.id, true);
-          } else {
-            void openPayments.remove(p.id);
-          }
-        } else {
-          void shifts.put(record.shift.id, record.shift);
-        }
+      const command = LedgerCommandSchema.parse(input);
+      // Keys in call order; the key time never goes backwards (a clock step back is clamped to the last key
+      // time), so key order is commit order.
+      const at = Math.max(command.at, last[0]);
+      const keys = command.events.map((_e, i): LogKey => [at, last[1] + 1 + i]);
+      env.transactionSync(() => {
+        write(command, keys);
       });
-      return { at: key[0], seq: key[1], record };
+      last = keys.at(-1) ?? last;
+      await env.flushed;
+      return command.events.map((event, i) => ({ at, seq: keys[i]?.[1] ?? 0, event }));
     },
 
     scan(range = {}) {
@@ -224,7 +290,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
       const low = range.from !== undefined ? [range.from] : undefined;
       const high = range.to !== undefined ? [range.to] : undefined;
       const [start, end] = range.reverse ? [high, low] : [low, high];
-      for (const { key, value } of log.getRange({
+      for (const { key, value } of events.getRange({
         ...(start !== undefined ? { start } : {}),
         ...(end !== undefined ? { end } : {}),
         ...(range.limit !== undefined ? { limit: range.limit } : {}),
@@ -233,7 +299,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
         entries.push({
           at: key[0],
           seq: key[1],
-          record: parse(JournalRecordSchema, value, `entry ${key.join('/')}`),
+          event: parse(LedgerEventSchema, value, `event ${key.join('/')}`),
         });
       }
       return entries;
@@ -241,19 +307,30 @@ export function openJournal(options: OpenJournalOptions): Journal {
 
     sale: getSale,
 
-    sales(range = {}) {
-      const all: Sale[] = [];
-      for (const { key, value } of sales.getRange()) {
-        const sale = parse(SaleSchema, value, `sale ${key}`);
-        if (
-          (range.from === undefined || sale.createdAt >= range.from) &&
-          (range.to === undefined || sale.createdAt < range.to)
-        ) {
-          all.push(sale);
+    salesPage({ from, to, limit, cursor }) {
+      let high: TimeKey | [number] = [to];
+      if (cursor !== undefined) {
+        const [at, number] = CursorSchema.parse(cursor).split('.').map(Number);
+        high = [Math.min(at ?? to, to), number ?? 0];
+      }
+      const list: Sale[] = [];
+      let nextCursor: string | null = null;
+      // Newest first from just below `high` (a cursor names the last sale of the previous page, excluded).
+      for (const { key, value } of salesByTime.getRange({ start: high, end: [from], reverse: true })) {
+        if (key[0] === high[0] && key[1] === high[1]) {
+          continue;
+        }
+        if (list.length === limit) {
+          const lastSale = list.at(-1);
+          nextCursor = lastSale ? `${lastSale.createdAt}.${lastSale.number}` : null;
+          break;
+        }
+        const sale = getSale(value);
+        if (sale) {
+          list.push(sale);
         }
       }
-      all.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number);
-      return range.limit === undefined ? all : all.slice(-range.limit);
+      return { sales: list, nextCursor };
     },
 
     payment: getPayment,
@@ -303,6 +380,18 @@ export function openJournal(options: OpenJournalOptions): Journal {
       }
       return latest;
     },
+
+    totalsForDays({ from, to }) {
+      const first = startOfLocalDay(from);
+      let sum = emptyTotals();
+      let day = first;
+      for (; day < to; day = nextLocalDay(day)) {
+        sum = sumTotals(sum, readTotals(dayKey(day)));
+      }
+      return { from: first, to: Math.max(day, nextLocalDay(first)), totals: sum };
+    },
+
+    totalsForShift: (shiftId) => readTotals(shiftKey(shiftId)),
 
     async close() {
       if (closed) {
