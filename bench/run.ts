@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { coreFigures } from './core-figures';
 import { report, type Figure } from './figures';
 import { hidScanFigures } from './hid-scan';
+import { ledgerFigures } from './ledger-figures';
 
 const write = (text: string): void => {
   process.stdout.write(text);
@@ -28,6 +29,7 @@ function pageFigures(): Figure[] {
 
 write('… core\n');
 const figures: Figure[] = await coreFigures();
+figures.push(...(await ledgerFigures()));
 write('… hid scan\n');
 figures.push(...(await hidScanFigures()));
 write('… wedge scan in Chromium\n');
