@@ -41,6 +41,7 @@ import { decodeEvent, encodeEvent } from './ledger-codec';
 import { LedgerEventSchema, type LedgerEvent } from './ledger-events';
 import { addEvent, countsInTotals, emptyTotals, sumTotals, TotalsSchema, type Totals } from './ledger-totals';
 import type { Journal, JournalEntry } from './journal-types';
+import { migrateLayout1 } from './journal-migrate';
 import { assertStorable } from './storable';
 
 export { assertStorable } from './storable';
@@ -64,6 +65,8 @@ export type {
 } from './journal-types';
 
 type LogKey = [number, number];
+/** The ledger's table layout (journal-migrate.ts carries layout 1 over). */
+const LAYOUT = 2;
 /** [createdAt, sale number]: unique per sale, ordered by creation. */
 type TimeKey = [number, number];
 
@@ -119,9 +122,6 @@ export function openJournal(options: OpenJournalOptions): Journal {
   const totals = table<string>('totals');
 
   let last: LogKey = [0, 0];
-  for (const key of events.getKeys({ reverse: true, limit: 1 })) {
-    last = key;
-  }
   let closed = false;
 
   const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
@@ -204,6 +204,29 @@ export function openJournal(options: OpenJournalOptions): Journal {
     });
   };
 
+  /** Keys for a command's events, in call order: the key time never goes backwards, so key order is commit order. */
+  const keysFor = (at: number, count: number): LogKey[] => {
+    const time = Math.max(at, last[0]);
+    const keys = Array.from({ length: count }, (_e, i): LogKey => [time, last[1] + 1 + i]);
+    last = keys.at(-1) ?? last;
+    return keys;
+  };
+
+  if (meta.get('layout') === undefined) {
+    // A journal of the first layout is carried over once (journal-migrate.ts); a new one just starts at 2.
+    // One transaction: the carried-over history and the layout mark, so a crash midway migrates again from scratch.
+    env.transactionSync(() => {
+      migrateLayout1(env, dir, (command) => {
+        const parsed = LedgerCommandSchema.parse(command);
+        write(parsed, keysFor(parsed.at, parsed.events.length));
+      });
+      void meta.put('layout', LAYOUT);
+    });
+  }
+  for (const key of events.getKeys({ reverse: true, limit: 1 })) {
+    last = key;
+  }
+
   return {
     async commit(input) {
       if (closed) {
@@ -211,16 +234,22 @@ export function openJournal(options: OpenJournalOptions): Journal {
       }
       assertStorable(input);
       const command = LedgerCommandSchema.parse(input);
-      // Keys in call order; the key time never goes backwards (a clock step back is clamped to the last key
-      // time), so key order is commit order.
-      const at = Math.max(command.at, last[0]);
-      const keys = command.events.map((_e, i): LogKey => [at, last[1] + 1 + i]);
-      env.transactionSync(() => {
-        write(command, keys);
-      });
-      last = keys.at(-1) ?? last;
+      const before = last;
+      const keys = keysFor(command.at, command.events.length);
+      try {
+        env.transactionSync(() => {
+          write(command, keys);
+        });
+      } catch (error) {
+        last = before;
+        throw error;
+      }
       await env.flushed;
-      return command.events.map((event, i) => ({ at, seq: keys[i]?.[1] ?? 0, event }));
+      return command.events.map((event, i) => ({
+        at: keys[i]?.[0] ?? command.at,
+        seq: keys[i]?.[1] ?? 0,
+        event,
+      }));
     },
 
     scan(range = {}) {
