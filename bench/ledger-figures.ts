@@ -147,6 +147,28 @@ export async function ledgerFigures(options: LedgerBenchOptions = {}): Promise<F
   }
   const dataFile = join(t.dir, 'journal', 'data.mdb');
   const diskPerSale = statSync(dataFile).size / 1024 / tillSales;
+  // The floor under every step: one flushed commit (a sale row and one event).
+  const floor: number[] = [];
+  const floorSale = template?.sale;
+  for (let i = 0; floorSale && i < 200; i += 1) {
+    await timed(floor, () =>
+      journal.commit({
+        at: clock.now(),
+        events: [
+          {
+            type: 'sale',
+            saleId: floorSale.id,
+            what: 'buyer',
+            from: floorSale.status,
+            to: floorSale.status,
+            currency: floorSale.currency,
+            total: 0,
+          },
+        ],
+        sales: [{ ...floorSale, updatedAt: clock.now() }],
+      }),
+    );
+  }
 
   const reads = async (): Promise<{ report: number[]; list: number[]; history: number[] }> => {
     const report: number[] = [];
@@ -191,6 +213,11 @@ export async function ledgerFigures(options: LedgerBenchOptions = {}): Promise<F
     timing('payment:start cash', 'cash: created + paid + sale paid + totals in one commit', cashStart, {
       p95: 5,
     }),
+    timing(
+      'flushed commit alone',
+      'one flushed commit (a sale row and an event): the floor under each step above',
+      floor,
+    ),
     {
       name: 'disk per sale',
       what: `journal data.mdb per sale after ${String(tillSales)} sales through the till (3 lines, cash or QR)`,
