@@ -1,8 +1,9 @@
 /**
- * The journal: the till's ledger of sales, payments, receipts and shifts on lmdb (docs/architecture.md §8).
+ * The journal: the till's ledger of sales, payments, receipts and shifts on lmdb (docs/architecture.md §8.1).
  *
  * One transaction per command. `commit()` writes, in ONE lmdb transaction:
- * - the command's small events (ledger-events.ts) to the `events` log, keyed [time, seq];
+ * - the command's small events (ledger-events.ts, stored as ledger-codec.ts lays them out) to the `event` log,
+ *   keyed [time, seq];
  * - the current-state rows it changes (sales, payments, shifts: whole rows, one per id) and their indices
  *   (sales by creation time — a business day is one range of it —, payments per sale, open payments, active
  *   sales, the highest sale number, the open shift);
@@ -14,9 +15,10 @@
  * `env.flushed` (already settled — kept so the acknowledgement stays flushed should the sync mode change). A
  * command is acknowledged (its promise resolves, the caller emits) only once it is on disk, which is what
  * payment, refund and receipt transitions need. Sale edits take the same path: measured on these machines a
- * visible-only commit (overlappingSync + async transaction) saved nothing worth a second durability rule
- * (bench/ledger-figures.ts, docs/architecture.md §8), and a synchronous transaction gives every command an
- * atomic read-modify-write for free (nothing else runs between the reads that built it and its commit).
+ * visible-only commit (overlappingSync + async transaction) was no faster than a flushed one, and this
+ * synchronous one had the lowest median (figures in docs/architecture.md §8.1); a synchronous transaction also
+ * gives every command an atomic read-modify-write (nothing else runs between the reads that built it and its
+ * commit), which the payment's command relies on to read the sale it changes.
  *
  * Values are validated by zod on the way in and on the way out; a command with a field named like eBarimt
  * qrData / lottery or a secret is refused before anything is written.
