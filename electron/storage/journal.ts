@@ -102,7 +102,7 @@ export function openJournal(options: OpenJournalOptions): Journal {
     // transactionSync commits are flushed before they return; see the file comment.
     overlappingSync: false,
     encoding: 'json',
-    maxDbs: 16,
+    maxDbs: 24,
   });
   makePrivate(dir);
   // The ledger's tables (layout 2: msgpack rows with short field names, positional events — 1.8 KiB a sale
