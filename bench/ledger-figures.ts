@@ -24,7 +24,8 @@ import { tempDataDir } from '../electron/kernel/testing/temp-dir';
 import { createLogger } from '../electron/log/logger';
 import { FakePaymentProvider } from '../electron/payments/testing/fake-provider';
 import { openJournal, type Journal } from '../electron/storage/journal';
-import { gateFor, value } from '../electron/testing/till';
+import { handle, type AllHandlers, type HandleDeps } from '../electron/ipc/handle';
+import { value } from '../electron/testing/till';
 import { DEMO_CODES } from './core-figures';
 import { timing, type Figure } from './figures';
 
@@ -113,8 +114,11 @@ export async function ledgerFigures(options: LedgerBenchOptions = {}): Promise<F
     provider: (id) => (id === 'socialpay' ? bank : undefined),
     events: { sale: () => undefined, payment: () => undefined },
   });
-  const gate = gateFor(till.handlers, log);
-  const call = async <T>(channel: string, input: unknown): Promise<T> => value<T>(await gate(channel, input));
+  // The gate as the product runs it (createKassa: outputs are not re-validated), over the till's handlers only.
+  const handlers: Partial<AllHandlers> = till.handlers;
+  const deps: HandleDeps = { handlers: handlers as AllHandlers, ...log, validateOutput: false };
+  const call = async <T>(channel: string, input: unknown): Promise<T> =>
+    value<T>(await handle(deps, 'cashier', channel, input));
   const timed = async (samples: number[], step: () => Promise<unknown>): Promise<void> => {
     const started = performance.now();
     await step();

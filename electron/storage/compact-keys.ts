@@ -74,16 +74,24 @@ const NAMES = [
 const CODE = new Map<string, string>(NAMES.map((name, i) => [name, `~${i.toString(36)}`]));
 const NAME = new Map<string, string>(NAMES.map((name, i) => [`~${i.toString(36)}`, name]));
 
+// Plain loops: this runs on every row read (a sale's view reads the sale and its payments).
 function rename(value: unknown, table: ReadonlyMap<string, string>): unknown {
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
   if (Array.isArray(value)) {
-    return value.map((item) => rename(item, table));
+    const out: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) {
+      out[i] = rename(value[i], table);
+    }
+    return out;
   }
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [table.get(key) ?? key, rename(inner, table)]),
-    );
+  const source = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    out[table.get(key) ?? key] = rename(source[key], table);
   }
-  return value;
+  return out;
 }
 
 /** The row with its known field names replaced by their codes. */
