@@ -1,9 +1,9 @@
 /**
  * The till's hot paths through the real core (IPC gate, journal on disk, sandbox simulators on 127.0.0.1):
- *   add-line        one item: gate + zod + sale service + durable journal append
+ *   add-line        one item: gate + zod + sale service + durable journal commit
  *   checkout        3 lines → SocialPay QR → customer pays → eBarimt receipt issued
- *   journal:list    today's sales after the runs above
  *   rejected input  malformed calls refused by the gate (must stay cheap: a stuck scanner can flood it)
+ * Payment steps, reports, journal:list and disk per sale: bench/ledger-figures.ts.
  */
 import { performance } from 'node:perf_hooks';
 import { openNodeKassa } from '../electron/hosts/node-kassa';
@@ -72,13 +72,6 @@ export async function coreFigures(): Promise<Figure[]> {
     checkout.push(performance.now() - started);
   }
 
-  const list: number[] = [];
-  for (let i = 0; i < 20; i += 1) {
-    const started = performance.now();
-    await ok('journal:list', {});
-    list.push(performance.now() - started);
-  }
-
   const rejectCount = 5000;
   const started = performance.now();
   for (let i = 0; i < rejectCount; i += 1) {
@@ -89,9 +82,8 @@ export async function coreFigures(): Promise<Figure[]> {
   await kassa.close();
   t.cleanup();
   return [
-    timing('add-line', 'sale:add-line through the gate to a durable journal append', addLine),
+    timing('add-line', 'sale:add-line through the gate to a durable journal commit', addLine),
     timing('checkout', '3 lines → SocialPay QR → customer pays → eBarimt receipt issued', checkout),
-    timing('journal:list', "today's sales after the runs above", list),
     {
       name: 'rejected input',
       what: 'malformed calls refused by the gate',

@@ -19,12 +19,14 @@ export interface Figure {
   name: string;
   /** What it measures, one line. */
   what: string;
-  unit: 'ms' | 'calls/s' | 'MiB';
+  unit: 'ms' | 'calls/s' | 'MiB' | 'KiB';
   /** Timings: percentiles over n samples. */
   stats?: Stats;
-  /** Single values (throughput, memory). */
+  /** Single values (throughput, memory, size). */
   value?: number;
   target?: Target;
+  /** A single value's target: it must not exceed this. */
+  atMost?: number;
 }
 
 export function stats(samples: readonly number[]): Stats {
@@ -39,6 +41,9 @@ export function timing(name: string, what: string, samples: readonly number[], t
 
 /** Whether a figure meets its target; undefined when it has none. */
 export function met(figure: Figure): boolean | undefined {
+  if (figure.atMost !== undefined && figure.value !== undefined) {
+    return figure.value <= figure.atMost;
+  }
   if (figure.target === undefined || figure.stats === undefined) {
     return undefined;
   }
@@ -57,7 +62,11 @@ function tableRow(figure: Figure): string {
         : `  target p95 ≤ ${String(figure.target.p95)} ${figure.unit}: ${met(figure) === true ? 'met' : 'MISSED'}`;
     return `${name} n=${String(s.n).padStart(4)}  p50=${s.p50.toFixed(2)}  p95=${s.p95.toFixed(2)}  max=${s.max.toFixed(2)} ${figure.unit}${target}`;
   }
-  return `${name} ${String(round(figure.value ?? 0))} ${figure.unit}`;
+  const atMost =
+    figure.atMost === undefined
+      ? ''
+      : `  target ≤ ${String(figure.atMost)} ${figure.unit}: ${met(figure) === true ? 'met' : 'MISSED'}`;
+  return `${name} ${String(round(figure.value ?? 0))} ${figure.unit}${atMost}`;
 }
 
 /** The human table, then the JSON line. */
@@ -74,6 +83,7 @@ export function report(figures: readonly Figure[], write: (text: string) => void
       : {}),
     ...(f.value === undefined ? {} : { value: round(f.value) }),
     ...(f.target ? { target: f.target, met: met(f) } : {}),
+    ...(f.atMost !== undefined ? { target: { atMost: f.atMost }, met: met(f) } : {}),
   }));
   write(`${JSON.stringify({ bench: 'kassa', figures: json })}\n`);
 }

@@ -84,13 +84,16 @@ export async function hidScanFigures(): Promise<Figure[]> {
     ),
     timing(
       'journal append alone',
-      "the durable (fsync'ed) append every sale change awaits before it is shown: the floor of the figure above",
+      "the durable (fsync'ed) commit every sale change awaits before it is shown: the floor of the figure above",
       floor,
     ),
   ];
 }
 
-/** The same sale appended again and again to the till's journal, each append awaited like the sale service does. */
+/**
+ * The same sale committed again and again to the till's journal (its row and one small event, one transaction),
+ * each commit awaited like the sale service does.
+ */
 async function journalAppends(dataDir: string, view: SaleView | undefined): Promise<number[]> {
   if (view === undefined) {
     throw new Error('no sale was published');
@@ -100,7 +103,22 @@ async function journalAppends(dataDir: string, view: SaleView | undefined): Prom
   for (let i = 0; i < 250; i += 1) {
     const at = Date.now();
     const started = performance.now();
-    await journal.append({ type: 'sale', at, sale: { ...view.sale, updatedAt: at } });
+    const sale = { ...view.sale, updatedAt: at };
+    await journal.commit({
+      at,
+      events: [
+        {
+          type: 'sale',
+          saleId: sale.id,
+          what: 'line.quantity',
+          from: sale.status,
+          to: sale.status,
+          currency: sale.currency,
+          total: sale.totals.total,
+        },
+      ],
+      sales: [sale],
+    });
     if (i >= 10) {
       samples.push(performance.now() - started);
     }

@@ -9,6 +9,7 @@ import { catalogFigures } from './catalog-figures';
 import { coreFigures } from './core-figures';
 import { report, type Figure } from './figures';
 import { hidScanFigures } from './hid-scan';
+import { ledgerFigures } from './ledger-figures';
 
 const write = (text: string): void => {
   process.stdout.write(text);
@@ -29,6 +30,7 @@ function pageFigures(): Figure[] {
 
 write('… core\n');
 const figures: Figure[] = await coreFigures();
+figures.push(...(await ledgerFigures()));
 write('… hid scan\n');
 figures.push(...(await hidScanFigures()));
 figures.push(...(await catalogFigures()));

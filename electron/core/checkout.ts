@@ -1,7 +1,8 @@
 /**
  * Checkout ties a sale to its payments: how much a new payment may be for (split payments: several methods,
- * each for part of the total; never more than what is not yet paid or pending), cash change, and moving the
- * sale to `paying` before the engine is asked.
+ * each for part of the total; never more than what is not yet paid or pending) and cash change. The sale moves
+ * to `paying` in the payment's first commit (sales/payment-effects.ts), which checks the same limits again
+ * inside the transaction.
  */
 import { formatMoney, maxAmount, money, withinLimit } from '../../shared/money';
 import { KassaError } from '../kernel/errors';
@@ -16,7 +17,7 @@ export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine
       if (!['declined', 'cancelled', 'expired'].includes(previous.state)) {
         throw new KassaError('state.conflict', `A ${previous.state} payment cannot be tried again.`);
       }
-      const view = await deps.sales.beginPayment(previous.saleId);
+      const view = deps.sales.checkPayable(previous.saleId);
       if (previous.amount.amount > view.available) {
         throw new KassaError(
           'state.conflict',
@@ -27,7 +28,7 @@ export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine
     },
 
     async startPayment(input) {
-      const view = await deps.sales.beginPayment(input.saleId);
+      const view = deps.sales.checkPayable(input.saleId);
       const { sale, available } = view;
       if (available <= 0) {
         throw new KassaError(

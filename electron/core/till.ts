@@ -82,6 +82,8 @@ export function createTill(deps: TillDeps): Till {
     emit: (payment) => {
       deps.events.payment(payment);
     },
+    // The sale's resulting state is committed in the payment's own transaction (docs/architecture.md §8).
+    effects: (payment, from) => sales.effectsOfPayment(payment, from),
     onChange: (payment) => sales.onPaymentChanged(payment),
     ...deps.engine,
   });

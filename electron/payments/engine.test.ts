@@ -5,6 +5,7 @@ import { SECOND, MINUTE } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
 import { ProviderError } from '../providers/errors';
 import type { StartPaymentRequest } from './engine';
+import { paymentCommand } from '../storage/testing/commands';
 import { createHarness, journaledStates, type Harness } from './testing/harness';
 
 const REQUEST: StartPaymentRequest = {
@@ -210,15 +211,10 @@ describe('PaymentEngine', () => {
       refundedAmount: 0,
       refunds: [],
     };
-    await h.journal.append({ type: 'payment', at: h.clock.now(), from: null, payment: base });
-    await h.journal.append({
-      type: 'payment',
-      at: h.clock.now(),
-      from: 'created',
-      payment: { ...base, state: 'requesting' },
-    });
+    await h.journal.commit(paymentCommand(base, h.clock.now(), null));
+    await h.journal.commit(paymentCommand({ ...base, state: 'requesting' }, h.clock.now(), 'created'));
     const never: Payment = { ...base, id: 'crash2', saleId: 'S8', idempotencyKey: 'S8A1' };
-    await h.journal.append({ type: 'payment', at: h.clock.now(), from: null, payment: never });
+    await h.journal.commit(paymentCommand(never, h.clock.now(), null));
     // The request did reach the bank before the crash:
     await h.bank.start({
       method: 'socialpay.qr',
@@ -251,8 +247,11 @@ describe('PaymentEngine', () => {
     const seen: string[] = [];
     setup({
       emit: (p) => {
-        // At emit time the journal must already hold this very state.
-        seen.push(`${p.state}:${h.journal.payment(p.id)?.state ?? 'missing'}`);
+        // At emit time the journal must already hold this very transition (created and requesting are committed
+        // together, so the payment's row is already `requesting` when `created` is emitted).
+        seen.push(
+          `${p.state}:${journaledStates(h.journal, p.id).includes(p.state) ? 'journaled' : 'missing'}`,
+        );
       },
     });
     const realStart = h.bank.start.bind(h.bank);
@@ -265,11 +264,11 @@ describe('PaymentEngine', () => {
     await h.engine.start(REQUEST);
     await h.scheduler.advance(1 * SECOND);
     expect(seen).toEqual([
-      'created:created',
-      'requesting:requesting',
+      'created:journaled',
+      'requesting:journaled',
       'provider.start:requesting',
-      'awaiting_customer:awaiting_customer',
-      'paid:paid',
+      'awaiting_customer:journaled',
+      'paid:journaled',
     ]);
   });
 

@@ -114,13 +114,14 @@ export class PaymentEngine {
         request.method === 'cash' ? undefined : this.#deps.registry.providerFor(request.method);
       checkTendered(request);
       const created = newAttempt(request, this.#newId(), attempt, now);
-      await this.#recorder.record(created, null);
-      this.#requests.set(created.id, request);
-      return this.#serial(created.id, () =>
-        provider
-          ? this.#send(created, provider, request)
-          : this.#recorder.move(created, cashPaid(created, request)),
+      // One commit holds what must be on disk before the provider is called: the sale `paying` (effects),
+      // `created` and `requesting` (write-ahead.ts). Cash is settled in that same commit.
+      const first = await this.#recorder.begin(
+        created,
+        provider ? { to: 'requesting', patch: {} } : cashPaid(created, request),
       );
+      this.#requests.set(created.id, request);
+      return provider ? this.#serial(created.id, () => this.#send(first, provider, request)) : first;
     });
   }
 
@@ -219,8 +220,12 @@ export class PaymentEngine {
     this.#poller.stop();
   }
 
-  async #send(created: Payment, provider: PaymentProvider, request: StartPaymentRequest): Promise<Payment> {
-    const requesting = await this.#recorder.move(created, { to: 'requesting', patch: {} });
+  /** `requesting` is on disk: ask the provider, then commit its answer (the step's second commit). */
+  async #send(
+    requesting: Payment,
+    provider: PaymentProvider,
+    request: StartPaymentRequest,
+  ): Promise<Payment> {
     let result: StartResult;
     try {
       result = await provider.start(startRequestFor(requesting, request));

@@ -1,24 +1,36 @@
 /**
- * Write-ahead for payments: every transition is awaited into the journal before it is emitted, handed to
- * onChange, or acted on (docs/architecture.md, "Sales, payments and the journal"). In particular `requesting`
- * is on disk before the provider's start is called, so a crash during the call is recovered as "may have
- * reached the provider".
+ * Write-ahead for payments: every transition is committed to the journal — flushed to disk — before it is
+ * emitted, handed to onChange, or acted on (docs/architecture.md §8). In particular `requesting` is on disk
+ * before the provider's start is called, so a crash during the call is recovered as "may have reached the
+ * provider".
+ *
+ * One command, one transaction: the transitions of one step (a new attempt's `created` and `requesting`, or
+ * cash's `created` and `paid`), the payment's row and whatever the sale becomes because of them (`effects`,
+ * wired by the composition root to the sale service) are committed together, so a payment is never `paid` on
+ * disk while its sale is still `paying`.
  */
 import type { Payment, PaymentState } from '../../shared/domain';
 import type { Clock } from '../kernel/clock';
-import type { Journal } from '../storage/journal';
+import type { Journal, LedgerCommand } from '../storage/journal';
+import type { PaymentEvent } from '../storage/ledger-events';
 import type { Move } from './outcomes';
 import { transition } from './state-machine';
+
+/** What a payment's transition changes elsewhere (the sale's rows and events), written in its transaction. */
+export type PaymentEffects = Required<Pick<LedgerCommand, 'events' | 'sales'>>;
 
 /** Who hears of each journaled transition, in this order. */
 export interface PaymentListener {
   /**
-   * Called with the whole payment after each journaled transition: wire to events.emit('payment:updated').
+   * Called synchronously while the command is built, with the payment as it will be and the state it left
+   * (null: it is new): the sale rows and events to commit with it. Throwing refuses the whole command.
+   */
+  effects?(payment: Payment, from: PaymentState | null): PaymentEffects;
+  /**
+   * Called with the whole payment after each committed transition: wire to events.emit('payment:updated').
    */
   emit(payment: Payment): void;
-  /**
-   * Called after emit (sales marks the sale paid); awaited, so its own journal write is ordered after ours.
-   */
+  /** Called after emit with the step's last state (sales shows the sale as it now is). Awaited. */
   onChange?(payment: Payment): Promise<void>;
 }
 
@@ -30,6 +42,29 @@ export interface PaymentRecorderDeps {
   afterMove(payment: Payment): Payment;
 }
 
+interface Step {
+  payment: Payment;
+  from: PaymentState | null;
+}
+
+/** The event of one transition: states, amount and, on a refund's transitions, that refund's amount. */
+function eventOf({ payment, from }: Step): PaymentEvent {
+  const refund = ['refunding', 'refunded', 'refund_failed'].includes(payment.state)
+    ? payment.refunds.at(-1)?.amount
+    : undefined;
+  return {
+    type: 'payment',
+    paymentId: payment.id,
+    saleId: payment.saleId,
+    method: payment.method,
+    from,
+    to: payment.state,
+    currency: payment.amount.currency,
+    amount: payment.amount.amount,
+    ...(refund !== undefined ? { refund } : {}),
+  };
+}
+
 export class PaymentRecorder {
   readonly #deps: PaymentRecorderDeps;
 
@@ -37,17 +72,39 @@ export class PaymentRecorder {
     this.#deps = deps;
   }
 
-  /** Journals the payment (`from` null: it is new), then tells the world. */
-  async record(payment: Payment, from: PaymentState | null): Promise<void> {
-    await this.#deps.journal.append({ type: 'payment', at: payment.updatedAt, from, payment });
-    this.#deps.listener.emit(payment);
-    await this.#deps.listener.onChange?.(payment);
+  /** A new attempt: `created` and its first move (requesting, or paid for cash) in one command. */
+  async begin(created: Payment, first: Move): Promise<Payment> {
+    const next = transition(created, first.to, this.#deps.clock.now(), first.patch);
+    await this.#commit([
+      { payment: created, from: null },
+      { payment: next, from: created.state },
+    ]);
+    return this.#deps.afterMove(next);
   }
 
-  /** Journal first, then tell the world, then act. Throws state.conflict for a move the table forbids. */
+  /** Commit first, then tell the world, then act. Throws state.conflict for a move the table forbids. */
   async move(payment: Payment, { to, patch }: Move): Promise<Payment> {
     const next = transition(payment, to, this.#deps.clock.now(), patch);
-    await this.record(next, payment.state);
+    await this.#commit([{ payment: next, from: payment.state }]);
     return this.#deps.afterMove(next);
+  }
+
+  /** Records the steps of one payment (the last is its new state) with their effects in one transaction. */
+  async #commit(steps: [Step, ...Step[]]): Promise<void> {
+    const lastStep = steps[steps.length - 1] ?? steps[0];
+    const final = lastStep.payment;
+    // Built synchronously right before the commit, which is itself synchronous up to the flush (journal.ts): no
+    // other command can change the sale between the read in effects() and the write.
+    const effects = this.#deps.listener.effects?.(final, steps[0].from) ?? { events: [], sales: [] };
+    await this.#deps.journal.commit({
+      at: this.#deps.clock.now(),
+      events: [...steps.map(eventOf), ...effects.events],
+      payments: [final],
+      sales: effects.sales,
+    });
+    for (const step of steps) {
+      this.#deps.listener.emit(step.payment);
+    }
+    await this.#deps.listener.onChange?.(final);
   }
 }

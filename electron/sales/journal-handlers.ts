@@ -1,8 +1,11 @@
-/** The journal:* channels: today's sales, one sale, the X report. */
+/** The journal:* channels: a day's sales page by page, one sale, the X report of a day, range or shift. */
+import { JOURNAL_PAGE_DEFAULT } from '../../shared/channels/journal';
 import type { Clock } from '../kernel/clock';
+import { KassaError } from '../kernel/errors';
 import type { HandlerMap } from '../kernel/handlers';
+import { nextLocalDay, startOfLocalDay } from '../kernel/local-day';
 import type { Journal } from '../storage/journal';
-import { journalList, salesReport, startOfLocalDay } from './reports';
+import { journalList, reportOf, salesReport } from './reports';
 import type { SaleService } from './service';
 
 export interface JournalHandlerDeps {
@@ -15,14 +18,40 @@ export function createJournalHandlers(deps: JournalHandlerDeps): HandlerMap<'jou
   const range = (input: {
     from?: number | undefined;
     to?: number | undefined;
+    day?: number | undefined;
   }): { from: number; to: number } => {
+    if (input.day !== undefined) {
+      const from = startOfLocalDay(input.day);
+      return { from, to: nextLocalDay(from) };
+    }
     const now = deps.clock.now();
     // `to` defaults to just after now so a record written this millisecond is included.
     return { from: input.from ?? startOfLocalDay(now), to: input.to ?? now + 1 };
   };
   return {
-    'journal:list': (input) => Promise.resolve(journalList(deps.journal, range(input))),
+    'journal:list': (input) =>
+      Promise.resolve(
+        journalList(deps.journal, {
+          ...range(input),
+          limit: input.limit ?? JOURNAL_PAGE_DEFAULT,
+          cursor: input.cursor,
+        }),
+      ),
     'journal:get': ({ saleId }) => Promise.resolve(deps.sales.view(deps.sales.get(saleId))),
-    'journal:report': (input) => Promise.resolve(salesReport(deps.journal, range(input))),
+    'journal:report': (input) => {
+      if (input.shiftId === undefined) {
+        return Promise.resolve(salesReport(deps.journal, range(input)));
+      }
+      const shift = deps.journal.latestShift();
+      if (shift?.id !== input.shiftId) {
+        throw new KassaError('not_found', `There is no shift ${input.shiftId} to report on.`);
+      }
+      return Promise.resolve(
+        reportOf(deps.journal.totalsForShift(shift.id), {
+          from: shift.openedAt,
+          to: shift.closedAt ?? deps.clock.now() + 1,
+        }),
+      );
+    },
   };
 }

@@ -1,7 +1,9 @@
 /**
- * The sale lifecycle: open → (held ⇄ open) → paying → paid, or voided. Every change is journaled (awaited)
- * before the new view is emitted or returned, like payments. One sale is "current" on the till; held sales wait
- * in the journal's active set, so a restart restores both.
+ * The sale lifecycle: open → (held ⇄ open) → paying → paid, or voided. Every change is one ledger command (the
+ * sale's row and a small event naming the change, sale-events.ts), committed before the new view is emitted or
+ * returned. The sale's `paying` and `paid` are decided with the payment that causes them and committed in the
+ * payment's transaction (payment-effects.ts, wired by core/till.ts). One sale is "current" on the till; held
+ * sales wait in the journal's active set, so a restart restores both.
  *
  * Changes run one at a time (a service-wide queue): two quick scans must not both read the same sale and
  * lose one line.
@@ -12,6 +14,7 @@ import {
   computeSaleTotals,
   type Discount,
   type Payment,
+  type PaymentState,
   type ReceiptRef,
   type Sale,
 } from '../../shared/domain';
@@ -20,6 +23,7 @@ import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
 import { SerialQueue } from '../kernel/serial-queue';
 import type { Journal } from '../storage/journal';
+import type { SaleChange } from '../storage/ledger-events';
 import type { Catalog } from './catalog';
 import {
   withLineDiscount,
@@ -30,6 +34,8 @@ import {
   withinLimits,
   type AddLineInput,
 } from './line-edits';
+import { saleEffectsOf, type SaleEffects } from './payment-effects';
+import { saleEvent, type SaleChangeDetail } from './sale-events';
 import { heldSale, saleView } from './sale-view';
 
 export type { AddLineInput } from './line-edits';
@@ -115,7 +121,7 @@ export class SaleService {
         updatedAt: now,
       };
       this.#currentId = sale.id;
-      return this.#save(sale);
+      return this.#save(sale, 'opened');
     });
   }
 
@@ -126,28 +132,45 @@ export class SaleService {
   /** addLine, also naming the line that took the item (a new line, or a piece line counted up): scans select it. */
   async addLineNamingIt(input: AddLineInput, saleId?: string): Promise<AddedLine> {
     let lineId = '';
-    const view = await this.#edit(saleId, (sale) => {
+    const view = await this.#edit(saleId, 'line.added', (sale) => {
       const added = withItem(sale, input, (code) => this.#deps.catalog.byCode(code));
       lineId = added.lineId;
-      return added.sale;
+      const line = added.sale.lines.find((l) => l.id === lineId);
+      return {
+        sale: added.sale,
+        detail: {
+          lineId,
+          ...(input.kind === 'catalog' ? { code: input.code } : {}),
+          ...(line ? { quantity: line.quantity } : {}),
+        },
+      };
     });
     return { view, lineId };
   }
 
   setQuantity(lineId: string, quantity: number, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => withQuantity(sale, lineId, quantity));
+    return this.#edit(saleId, 'line.quantity', (sale) => ({
+      sale: withQuantity(sale, lineId, quantity),
+      detail: { lineId, quantity },
+    }));
   }
 
   setLineDiscount(lineId: string, discount: Discount | null, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => withLineDiscount(sale, lineId, discount));
+    return this.#edit(saleId, 'line.discount', (sale) => ({
+      sale: withLineDiscount(sale, lineId, discount),
+      detail: { lineId },
+    }));
   }
 
   setDiscount(discount: Discount | null, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => withSaleDiscount(sale, discount));
+    return this.#edit(saleId, 'discount', (sale) => ({ sale: withSaleDiscount(sale, discount) }));
   }
 
   removeLine(lineId: string, saleId?: string): Promise<SaleView> {
-    return this.#edit(saleId, (sale) => withoutLine(sale, lineId));
+    return this.#edit(saleId, 'line.removed', (sale) => ({
+      sale: withoutLine(sale, lineId),
+      detail: { lineId },
+    }));
   }
 
   hold(saleId?: string): Promise<SaleView> {
@@ -157,7 +180,7 @@ export class SaleService {
         throw new KassaError('state.conflict', 'An empty sale cannot be held.');
       }
       this.#currentId = undefined;
-      return this.#save({ ...sale, status: 'held' });
+      return this.#save({ ...sale, status: 'held' }, 'held');
     });
   }
 
@@ -176,14 +199,13 @@ export class SaleService {
           );
         }
         // An untouched empty sale is simply dropped.
-        await this.#save({
-          ...current.sale,
-          status: 'voided',
-          voidReason: 'empty; replaced by a recalled sale',
-        });
+        await this.#save(
+          { ...current.sale, status: 'voided', voidReason: 'empty; replaced by a recalled sale' },
+          'voided',
+        );
       }
       this.#currentId = sale.id;
-      return this.#save({ ...sale, status: 'open' });
+      return this.#save({ ...sale, status: 'open' }, 'recalled');
     });
   }
 
@@ -200,50 +222,57 @@ export class SaleService {
       if (this.#currentId === sale.id) {
         this.#currentId = undefined;
       }
-      return this.#save({ ...sale, status: 'voided', ...(reason ? { voidReason: reason } : {}) });
+      return this.#save({ ...sale, status: 'voided', ...(reason ? { voidReason: reason } : {}) }, 'voided');
     });
   }
 
   // --- payments and receipts ------------------------------------------------------------------------------
 
-  /** Before a payment starts: the sale must be current, non-empty and not settled; it becomes `paying`. */
-  beginPayment(saleId: string): Promise<SaleView> {
-    return this.#serial(async () => {
-      const sale = this.#target(saleId);
-      if (sale.status !== 'open' && sale.status !== 'paying') {
-        throw new KassaError('state.conflict', `A ${sale.status} sale cannot take a payment.`);
-      }
-      if (sale.lines.length === 0 || sale.totals.total <= 0) {
-        throw new KassaError('state.conflict', 'There is nothing to pay on this sale.');
-      }
-      return sale.status === 'paying' ? this.view(sale) : this.#save({ ...sale, status: 'paying' });
-    });
+  /**
+   * Before a payment starts: the sale must be current, non-empty and not settled. Nothing is written here: the
+   * sale becomes `paying` in the payment's first commit (effectsOfPayment).
+   */
+  checkPayable(saleId: string): SaleView {
+    const sale = this.#target(saleId);
+    if (sale.status !== 'open' && sale.status !== 'paying') {
+      throw new KassaError('state.conflict', `A ${sale.status} sale cannot take a payment.`);
+    }
+    if (sale.lines.length === 0 || sale.totals.total <= 0) {
+      throw new KassaError('state.conflict', 'There is nothing to pay on this sale.');
+    }
+    return this.view(sale);
   }
 
-  /** The engine's onChange: a sale is paid when its captured payments cover the total. */
+  /**
+   * The payment engine's `effects`: what the payment's transition makes of its sale, committed in the same
+   * transaction (payment-effects.ts). Synchronous; reads the sale as committed now.
+   */
+  effectsOfPayment(payment: Payment, from: PaymentState | null): SaleEffects {
+    const sale = this.#deps.journal.sale(payment.saleId);
+    if (!sale) {
+      return { sales: [], events: [] };
+    }
+    const others = this.#deps.journal.paymentsForSale(sale.id).filter((p) => p.id !== payment.id);
+    return saleEffectsOf(sale, others, payment, from, this.#deps.clock.now());
+  }
+
+  /** The engine's onChange: the sale (already updated in the payment's commit) is shown as it now is. */
   onPaymentChanged(payment: Payment): Promise<void> {
-    return this.#serial(async () => {
-      const sale = this.#deps.journal.sale(payment.saleId);
-      if (!sale) {
-        return;
-      }
-      const view = this.view(sale);
-      if (sale.status === 'paying' && view.paid >= sale.totals.total) {
-        await this.#save({ ...sale, status: 'paid' });
-      } else {
-        this.#deps.emit(view);
-      }
-    });
+    const sale = this.#deps.journal.sale(payment.saleId);
+    if (sale) {
+      this.#deps.emit(this.view(sale));
+    }
+    return Promise.resolve();
   }
 
   setReceipt(saleId: string, receipt: ReceiptRef): Promise<SaleView> {
-    return this.#serial(() => this.#save({ ...this.get(saleId), receipt }));
+    return this.#serial(() => this.#save({ ...this.get(saleId), receipt }, 'receipt'));
   }
 
   setBuyer(saleId: string, customerNo: string | null): Promise<SaleView> {
     return this.#serial(() => {
       const { buyer: _old, ...sale } = this.get(saleId);
-      return this.#save(customerNo === null ? sale : { ...sale, buyer: { customerNo } });
+      return this.#save(customerNo === null ? sale : { ...sale, buyer: { customerNo } }, 'buyer');
     });
   }
 
@@ -282,14 +311,31 @@ export class SaleService {
     return sale;
   }
 
-  #edit(saleId: string | undefined, change: (sale: Sale) => Sale): Promise<SaleView> {
-    return this.#serial(() => this.#save(withinLimits(change(this.#editable(saleId)))));
+  #edit(
+    saleId: string | undefined,
+    what: SaleChange,
+    change: (sale: Sale) => { sale: Sale; detail?: SaleChangeDetail },
+  ): Promise<SaleView> {
+    return this.#serial(() => {
+      const { sale, detail } = change(this.#editable(saleId));
+      return this.#save(withinLimits(sale), what, detail);
+    });
   }
 
-  async #save(sale: Sale): Promise<SaleView> {
+  /**
+   * Commits the sale's row and the event of the change. The read that built `sale` and this commit happen in
+   * one synchronous stretch (journal.ts commits synchronously up to its flush), so no payment's commit can
+   * land in between and be overwritten.
+   */
+  async #save(sale: Sale, what: SaleChange, detail?: SaleChangeDetail): Promise<SaleView> {
     const now = this.#deps.clock.now();
     const next: Sale = { ...sale, totals: computeSaleTotals(sale), updatedAt: now };
-    await this.#deps.journal.append({ type: 'sale', at: now, sale: next });
+    const before = this.#deps.journal.sale(sale.id);
+    await this.#deps.journal.commit({
+      at: now,
+      events: [saleEvent(before, next, what, detail)],
+      sales: [next],
+    });
     const view = this.view(next);
     this.#deps.emit(view);
     return view;

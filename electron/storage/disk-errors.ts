@@ -105,3 +105,26 @@ export async function commitOrFail<T>(env: CommittingEnv, commit: () => Promise<
     throw writeFailure(await causeOf(error));
   }
 }
+
+/**
+ * The same for a synchronous commit (`env.transactionSync`, which the journal uses: it commits and flushes before
+ * it returns). A failed sync commit throws with its errno on the error itself; no extra promise is left behind.
+ */
+export function commitSyncOrFail<T>(commit: () => T): T {
+  if (injectedErrno !== undefined) {
+    throw writeFailure(Object.assign(new Error('injected write failure'), { code: injectedErrno }));
+  }
+  try {
+    return commit();
+  } catch (error) {
+    if (!isWriteFailure(error)) {
+      throw error;
+    }
+    const inner =
+      error !== null && typeof error === 'object' && 'commitError' in error ? error.commitError : undefined;
+    if (inner instanceof Promise) {
+      inner.catch(() => undefined); // its cause is logged with the answer below; never left unhandled
+    }
+    throw writeFailure(error);
+  }
+}

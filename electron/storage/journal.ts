@@ -1,17 +1,27 @@
 /**
- * The journal: the till's durable, ordered record of every sale and payment change (docs/architecture.md §8).
+ * The journal: the till's ledger of sales, payments, receipts and shifts on lmdb (docs/architecture.md §8.1).
  *
- * - lmdb (N-API prebuilt, no Electron rebuild). Opened with `overlappingSync: false`, so an append's promise
- *   resolves only after LMDB's commit has been fsync'ed: callers `await append()` *before* they show or act on
- *   a change (write-ahead). A crash after the await cannot lose the record; a crash before it loses a change
- *   nobody has seen.
- * - `log` keys are [time, seq]: range scans by time for reports; seq is a till-wide counter so records of the
- *   same millisecond keep their append order. The key time never goes backwards (a clock step back is clamped
- *   to the last key time), so key order is append order.
- * - Each append also updates the "current" tables (latest sale, latest payment, payments per sale, open
- *   payments) in the same transaction, so recovery and lookups never replay the log.
- * - Values are JSON validated by zod on the way in and on the way out; a record with a field named like
- *   eBarimt qrData / lottery or a secret is refused before anything is written.
+ * One transaction per command. `commit()` writes, in ONE lmdb transaction:
+ * - the command's small events (ledger-events.ts, stored as ledger-codec.ts lays them out) to the `event` log,
+ *   keyed [time, seq];
+ * - the current-state rows it changes (sales, payments, shifts: whole rows, one per id) and their indices
+ *   (sales by creation time — a business day is one range of it —, payments per sale, open payments, active
+ *   sales, the highest sale number, the open shift);
+ * - the running totals the events change (ledger-totals.ts), per business day and per open shift.
+ * A crash leaves all of a command or none of it: a payment is never `paid` while its sale is still `paying`.
+ *
+ * Durability: each command is one `transactionSync` on an environment opened with `overlappingSync: false`,
+ * so lmdb commits AND flushes (fdatasync) before `transactionSync` returns; `commit()` then also awaits
+ * `env.flushed` (already settled — kept so the acknowledgement stays flushed should the sync mode change). A
+ * command is acknowledged (its promise resolves, the caller emits) only once it is on disk, which is what
+ * payment, refund and receipt transitions need. Sale edits take the same path: measured on these machines a
+ * visible-only commit (overlappingSync + async transaction) was no faster than a flushed one, and this
+ * synchronous one had the lowest median (figures in docs/architecture.md §8.1); a synchronous transaction also
+ * gives every command an atomic read-modify-write (nothing else runs between the reads that built it and its
+ * commit), which the payment's command relies on to read the sale it changes.
+ *
+ * Values are validated by zod on the way in and on the way out; a command with a field named like eBarimt
+ * qrData / lottery or a secret is refused before anything is written.
  */
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +29,6 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import { z } from 'zod';
 import {
   PaymentSchema,
-  PaymentStateSchema,
   SaleSchema,
   ShiftSchema,
   TimestampSchema,
@@ -30,96 +39,50 @@ import {
 } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
-import { commitOrFail } from './disk-errors';
+import { commitSyncOrFail } from './disk-errors';
 import { checkAfterOpen, checkBeforeOpen } from './ledger-integrity';
+import { MIGRATIONS, type MigrationStep } from './ledger-schema';
 import { acquireOwnerLock, type OwnerLock } from './owner-lock';
+import { nextLocalDay, startOfLocalDay } from '../kernel/local-day';
+import { decodeEvent, encodeEvent } from './ledger-codec';
+import { LedgerEventSchema, type LedgerEvent } from './ledger-events';
+import { addEvent, countsInTotals, emptyTotals, sumTotals, TotalsSchema, type Totals } from './ledger-totals';
+import type { Journal, JournalEntry } from './journal-types';
+import { migrateLayout1 } from './journal-migrate';
+import { compactKeys, expandKeys } from './compact-keys';
+import { assertStorable } from './storable';
 
-export const JournalRecordSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('sale'), at: TimestampSchema, sale: SaleSchema }),
-  z.strictObject({
-    type: z.literal('payment'),
-    at: TimestampSchema,
-    /** The state it left; null for the first record of a payment. */
-    from: PaymentStateSchema.nullable(),
-    payment: PaymentSchema,
-  }),
-  z.strictObject({ type: z.literal('shift'), at: TimestampSchema, shift: ShiftSchema }),
-]);
-export type JournalRecord = z.infer<typeof JournalRecordSchema>;
+export { assertStorable } from './storable';
 
-export interface JournalEntry {
-  at: number;
-  seq: number;
-  record: JournalRecord;
-}
+const LedgerCommandSchema = z.strictObject({
+  at: TimestampSchema,
+  events: z.array(LedgerEventSchema).min(1),
+  sales: z.array(SaleSchema).optional(),
+  payments: z.array(PaymentSchema).optional(),
+  shifts: z.array(ShiftSchema).optional(),
+});
 
-export interface JournalRange {
-  /** Inclusive, epoch ms. */
-  from?: number;
-  /** Exclusive, epoch ms. */
-  to?: number;
-  limit?: number;
-  /** Newest first. */
-  reverse?: boolean;
-}
-
-export interface Journal {
-  /** Durably writes the record (and the current tables); resolves only once it is on disk. */
-  append(record: JournalRecord): Promise<JournalEntry>;
-  scan(range?: JournalRange): JournalEntry[];
-  sale(id: string): Sale | undefined;
-  /** Latest state of every sale created in the range (by createdAt), oldest first. */
-  sales(range?: JournalRange): Sale[];
-  payment(id: string): Payment | undefined;
-  paymentsForSale(saleId: string): Payment[];
-  /** Payments not in a final state: what recovery re-checks after a restart. */
-  listOpenPayments(): Payment[];
-  /** Sales still open, held or paying (the till restores its current sale and held list from these). */
-  listActiveSales(): Sale[];
-  /** The highest sale number ever journaled (0 when none), for numbering the next sale. */
-  lastSaleNumber(): number;
-  /** The most recently opened shift, if any. */
-  latestShift(): Shift | undefined;
-  close(): Promise<void>;
-}
-
-/**
- * Field names that must never reach disk: eBarimt receipt qrData and lottery (tax-authority rule) and
- * anything shaped like a credential. Payment.qr (a payment link) is deliberately not on this list.
- */
-const FORBIDDEN_FIELD =
-  /^(qr_?data|lottery|password|passwd|secret|client_?secret|api_?key|private_?key|access_?token|refresh_?token|token|pin|pan|card_?number)$/i;
-
-/** Throws when any (nested) field name is forbidden. Exported for tests and for other stores to reuse. */
-export function assertStorable(value: unknown, path = '$'): void {
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => {
-      assertStorable(item, `${path}[${i}]`);
-    });
-    return;
-  }
-  if (value !== null && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) {
-      if (FORBIDDEN_FIELD.test(key)) {
-        throw new KassaError(
-          'validation',
-          `The journal refuses to store a field named "${key}" (at ${path}): receipt qrData, lottery numbers and secrets are never written to disk.`,
-        );
-      }
-      assertStorable(inner, `${path}.${key}`);
-    }
-  }
-}
+export type {
+  Journal,
+  JournalEntry,
+  JournalRange,
+  LedgerCommand,
+  RangeTotals,
+  SalesPage,
+  SalesPageQuery,
+} from './journal-types';
 
 type LogKey = [number, number];
+/** [createdAt, sale number]: unique per sale, ordered by creation. */
+type TimeKey = [number, number];
 
 const ACTIVE_SALE_STATUSES: readonly Sale['status'][] = ['open', 'held', 'paying'];
+const CursorSchema = z.string().regex(/^\d{1,15}\.\d{1,12}$/);
 
 export interface OpenJournalOptions {
   /** The data directory; the journal lives in <dataDir>/journal. */
   dataDir: string;
-  /** For the owner lock's takeover line and the integrity check's notes. */
-  logger?: Logger;
+  logger?: Logger | undefined;
 }
 
 /** lmdb creates its files with the process umask (0644); the journal is the till's record: owner-only. */
@@ -131,6 +94,9 @@ function makePrivate(dir: string): void {
     }
   }
 }
+
+const dayKey = (dayStart: number): string => `day:${String(dayStart).padStart(15, '0')}`;
+const shiftKey = (shiftId: string): string => `shift:${shiftId}`;
 
 /** One owner per data dir (owner-lock.ts); a refused or damaged open lets go of it again. */
 export function openJournal(options: OpenJournalOptions): Journal {
@@ -149,36 +115,32 @@ function openOwnedJournal(options: OpenJournalOptions, owner: OwnerLock): Journa
   const before = checkBeforeOpen(options.dataDir); // ledger-integrity.ts: before lmdb maps (or creates) the file
   const env: RootDatabase<unknown, string> = open<unknown, string>({
     path: dir,
-    // Commit = fsync'ed before the write promise resolves; see the file comment.
+    // transactionSync commits are flushed before they return; see the file comment.
     overlappingSync: false,
     encoding: 'json',
-    maxDbs: 12,
+    maxDbs: 24,
   });
   makePrivate(dir);
-  const log: Database<unknown, LogKey> = env.openDB<unknown, LogKey>({ name: 'log', encoding: 'json' });
-  const sales: Database<unknown, string> = env.openDB({ name: 'sales', encoding: 'json' });
-  const payments: Database<unknown, string> = env.openDB({ name: 'payments', encoding: 'json' });
+  // The ledger's tables (layout 2: msgpack rows with short field names, positional events — 1.8 KiB a sale
+  // against 12.8 KB of JSON snapshots; layout 1's `log`, `sales`, … are carried over once, journal-migrate.ts).
+  const table = <K extends string | LogKey | TimeKey>(name: string): Database<unknown, K> =>
+    env.openDB<unknown, K>({ name, encoding: 'msgpack' });
+  const events = table<LogKey>('event');
+  const sales = table<string>('sale');
+  const salesByTime = table<TimeKey>('sale-by-time');
+  const payments = table<string>('payment');
   // Key `${saleId}:${paymentId}` → true; ids are alphanumeric, so every key of a sale sorts between
   // `${saleId}:` and `${saleId};` (';' is the character after ':').
-  const salePayments: Database<unknown, string> = env.openDB({ name: 'sale-payments', encoding: 'json' });
-  const openPayments: Database<unknown, string> = env.openDB({ name: 'open-payments', encoding: 'json' });
-  const activeSales: Database<unknown, string> = env.openDB({ name: 'active-sales', encoding: 'json' });
-  // Sale numbers only grow, so one value holds the highest; reading it never scans the log.
-  const meta: Database<unknown, string> = env.openDB({ name: 'meta', encoding: 'json' });
-  const shifts: Database<unknown, string> = env.openDB({ name: 'shifts', encoding: 'json' });
-  const ledger = checkAfterOpen({
-    env,
-    meta,
-    dataDir: options.dataDir,
-    before,
-    now: Date.now(),
-    logger: options.logger,
-  });
+  const salePayments = table<string>('payment-of-sale');
+  const openPayments = table<string>('open-payment');
+  const activeSales = table<string>('active-sale');
+  // Sale numbers only grow, so one value holds the highest; reading it never scans the log. Also the open shift.
+  const meta = table<string>('counter');
+  const shifts = table<string>('shift');
+  // `day:<local midnight, 15 digits>` and `shift:<id>` → Totals; the padding makes day keys sort by time.
+  const totals = table<string>('totals');
 
   let last: LogKey = [0, 0];
-  for (const key of log.getKeys({ reverse: true, limit: 1 })) {
-    last = key;
-  }
   let closed = false;
 
   const parse = <T>(schema: z.ZodType<T>, value: unknown, what: string): T => {
@@ -191,62 +153,139 @@ function openOwnedJournal(options: OpenJournalOptions, owner: OwnerLock): Journa
 
   const getSale = (id: string): Sale | undefined => {
     const value = sales.get(id);
-    return value === undefined ? undefined : parse(SaleSchema, value, `sale ${id}`);
+    return value === undefined ? undefined : parse(SaleSchema, expandKeys(value), `sale ${id}`);
   };
   const lastNumber = (): number => {
     const value = meta.get('lastSaleNumber');
     return typeof value === 'number' ? value : 0;
   };
-
   const getPayment = (id: string): Payment | undefined => {
     const value = payments.get(id);
-    return value === undefined ? undefined : parse(PaymentSchema, value, `payment ${id}`);
+    return value === undefined ? undefined : parse(PaymentSchema, expandKeys(value), `payment ${id}`);
+  };
+  const readEvent = (value: unknown, key: LogKey): LedgerEvent => {
+    try {
+      return decodeEvent(value);
+    } catch (error) {
+      throw new KassaError('internal', `journal: event ${key.join('/')} failed validation on read`, {
+        cause: error,
+      });
+    }
+  };
+  const readTotals = (key: string): Totals => {
+    const value = totals.get(key);
+    return value === undefined ? emptyTotals() : parse(TotalsSchema, expandKeys(value), `totals ${key}`);
   };
 
+  /** The writes of one validated command; runs inside the transaction, so reads see its earlier writes. */
+  const write = (command: z.infer<typeof LedgerCommandSchema>, keys: LogKey[]): void => {
+    for (const sale of command.sales ?? []) {
+      void sales.put(sale.id, compactKeys(sale));
+      void salesByTime.put([sale.createdAt, sale.number], sale.id);
+      if (ACTIVE_SALE_STATUSES.includes(sale.status)) {
+        void activeSales.put(sale.id, true);
+      } else {
+        void activeSales.remove(sale.id);
+      }
+      if (sale.number > lastNumber()) {
+        void meta.put('lastSaleNumber', sale.number);
+      }
+    }
+    for (const p of command.payments ?? []) {
+      void payments.put(p.id, compactKeys(p));
+      void salePayments.put(`${p.saleId}:${p.id}`, true);
+      if (needsRecovery(p.state)) {
+        void openPayments.put(p.id, true);
+      } else {
+        void openPayments.remove(p.id);
+      }
+    }
+    for (const shift of command.shifts ?? []) {
+      void shifts.put(shift.id, compactKeys(shift));
+      if (shift.status === 'open') {
+        void meta.put('openShift', shift.id);
+      } else if (meta.get('openShift') === shift.id) {
+        void meta.remove('openShift');
+      }
+    }
+    const openShift = meta.get('openShift');
+    command.events.forEach((event, i) => {
+      const key = keys[i] ?? [command.at, 0];
+      void events.put(key, encodeEvent(event));
+      if (!countsInTotals(event)) {
+        return;
+      }
+      const day = dayKey(startOfLocalDay(key[0]));
+      void totals.put(day, compactKeys(addEvent(readTotals(day), event)));
+      if (typeof openShift === 'string') {
+        void totals.put(shiftKey(openShift), compactKeys(addEvent(readTotals(shiftKey(openShift)), event)));
+      }
+    });
+  };
+
+  /** Keys for a command's events, in call order: the key time never goes backwards, so key order is commit order. */
+  const keysFor = (at: number, count: number): LogKey[] => {
+    const time = Math.max(at, last[0]);
+    const keys = Array.from({ length: count }, (_e, i): LogKey => [time, last[1] + 1 + i]);
+    last = keys.at(-1) ?? last;
+    return keys;
+  };
+
+  // Schema version 1 → 2 (ledger-schema.ts runs it inside its step transaction with the version mark): the
+  // first layout's history is carried over once (journal-migrate.ts); a new journal just passes through.
+  const layoutStep: MigrationStep = {
+    from: 1,
+    to: 2,
+    what: 'small events, msgpack rows and running totals (layout 2) carried over from whole-record snapshots',
+    run() {
+      migrateLayout1(env, dir, (command) => {
+        const parsed = LedgerCommandSchema.parse(command);
+        write(parsed, keysFor(parsed.at, parsed.events.length));
+      });
+    },
+  };
+  // Integrity (tables walked, identity against ledger.json), then the migrations; throws before writing on damage.
+  const ledger = checkAfterOpen({
+    env,
+    dataDir: options.dataDir,
+    before,
+    now: Date.now(),
+    logger: options.logger,
+    steps: [...MIGRATIONS, layoutStep],
+    lastSaleNumber: lastNumber,
+  });
+  for (const key of events.getKeys({ reverse: true, limit: 1 })) {
+    last = key;
+  }
+
   return {
-    async append(input) {
+    async commit(input) {
       if (closed) {
         throw new KassaError('state.conflict', 'The journal is closed.');
       }
       assertStorable(input);
-      const record = JournalRecordSchema.parse(input);
-      // Allocate the key synchronously, so concurrent appends keep their call order.
-      const at = Math.max(record.at, last[0]);
-      const key: LogKey = [at, last[1] + 1];
-      last = key;
-      // disk-errors.ts: a failed commit (full disk) is storage.full / storage.failed, never an unhandled rejection.
-      await commitOrFail(env, () =>
-        env.transaction(() => {
-          void log.put(key, record);
-          if (record.type === 'sale') {
-            const sale = record.sale;
-            void sales.put(sale.id, sale);
-            if (ACTIVE_SALE_STATUSES.includes(sale.status)) {
-              void activeSales.put(sale.id, true);
-            } else {
-              void activeSales.remove(sale.id);
-            }
-            if (sale.number > lastNumber()) {
-              void meta.put('lastSaleNumber', sale.number);
-            }
-          } else if (record.type === 'payment') {
-            const p = record.payment;
-            void payments.put(p.id, p);
-            void salePayments.put(`${p.saleId}:${p.id}`, true);
-            if (needsRecovery(p.state)) {
-              void openPayments.put(p.id, true);
-            } else {
-              void openPayments.remove(p.id);
-            }
-          } else {
-            void shifts.put(record.shift.id, record.shift);
-          }
-        }),
-      );
-      if (record.type === 'sale') {
-        ledger.noteSaleNumber(record.sale.number); // ledger.json's high-water mark, after the commit
+      const command = LedgerCommandSchema.parse(input);
+      const previous = last;
+      const keys = keysFor(command.at, command.events.length);
+      try {
+        // disk-errors.ts: a full disk answers storage.full / storage.failed, nothing written, the till runs on.
+        commitSyncOrFail(() => {
+          env.transactionSync(() => {
+            write(command, keys);
+          });
+        });
+      } catch (error) {
+        last = previous;
+        throw error;
       }
-      return { at: key[0], seq: key[1], record };
+      await env.flushed;
+      // ledger.json's high-water mark, after the commit (never ahead of the journal).
+      ledger.noteSaleNumber(Math.max(0, ...(command.sales ?? []).map((sale) => sale.number)));
+      return command.events.map((event, i) => ({
+        at: keys[i]?.[0] ?? command.at,
+        seq: keys[i]?.[1] ?? 0,
+        event,
+      }));
     },
 
     scan(range = {}) {
@@ -256,36 +295,43 @@ function openOwnedJournal(options: OpenJournalOptions, owner: OwnerLock): Journa
       const low = range.from !== undefined ? [range.from] : undefined;
       const high = range.to !== undefined ? [range.to] : undefined;
       const [start, end] = range.reverse ? [high, low] : [low, high];
-      for (const { key, value } of log.getRange({
+      for (const { key, value } of events.getRange({
         ...(start !== undefined ? { start } : {}),
         ...(end !== undefined ? { end } : {}),
         ...(range.limit !== undefined ? { limit: range.limit } : {}),
         ...(range.reverse ? { reverse: true } : {}),
       })) {
-        entries.push({
-          at: key[0],
-          seq: key[1],
-          record: parse(JournalRecordSchema, value, `entry ${key.join('/')}`),
-        });
+        entries.push({ at: key[0], seq: key[1], event: readEvent(value, key) });
       }
       return entries;
     },
 
     sale: getSale,
 
-    sales(range = {}) {
-      const all: Sale[] = [];
-      for (const { key, value } of sales.getRange()) {
-        const sale = parse(SaleSchema, value, `sale ${key}`);
-        if (
-          (range.from === undefined || sale.createdAt >= range.from) &&
-          (range.to === undefined || sale.createdAt < range.to)
-        ) {
-          all.push(sale);
+    salesPage({ from, to, limit, cursor }) {
+      let high: TimeKey | [number] = [to];
+      if (cursor !== undefined) {
+        const [at, number] = CursorSchema.parse(cursor).split('.').map(Number);
+        high = [Math.min(at ?? to, to), number ?? 0];
+      }
+      const list: Sale[] = [];
+      let nextCursor: string | null = null;
+      // Newest first from just below `high` (a cursor names the last sale of the previous page, excluded).
+      for (const { key, value } of salesByTime.getRange({ start: high, end: [from], reverse: true })) {
+        if (key[0] === high[0] && key[1] === high[1]) {
+          continue;
+        }
+        if (list.length === limit) {
+          const lastSale = list.at(-1);
+          nextCursor = lastSale ? `${lastSale.createdAt}.${lastSale.number}` : null;
+          break;
+        }
+        const sale = typeof value === 'string' ? getSale(value) : undefined;
+        if (sale) {
+          list.push(sale);
         }
       }
-      all.sort((a, b) => a.createdAt - b.createdAt || a.number - b.number);
-      return range.limit === undefined ? all : all.slice(-range.limit);
+      return { sales: list, nextCursor };
     },
 
     payment: getPayment,
@@ -328,13 +374,26 @@ function openOwnedJournal(options: OpenJournalOptions, owner: OwnerLock): Journa
     latestShift() {
       let latest: Shift | undefined;
       for (const { key, value } of shifts.getRange()) {
-        const shift = parse(ShiftSchema, value, `shift ${key}`);
+        const shift = parse(ShiftSchema, expandKeys(value), `shift ${key}`);
         if (!latest || shift.number > latest.number) {
           latest = shift;
         }
       }
       return latest;
     },
+
+    totalsForDays({ from, to }) {
+      const first = startOfLocalDay(from);
+      let sum = emptyTotals();
+      // Only the days that have totals are stored, so a long range reads as many keys as it has trading days.
+      for (const { key, value } of totals.getRange({ start: dayKey(first), end: dayKey(to) })) {
+        sum = sumTotals(sum, parse(TotalsSchema, expandKeys(value), `totals ${key}`));
+      }
+      const last = startOfLocalDay(Math.max(first, to - 1));
+      return { from: first, to: nextLocalDay(last), totals: sum };
+    },
+
+    totalsForShift: (shiftId) => readTotals(shiftKey(shiftId)),
 
     async close() {
       if (closed) {

@@ -29,7 +29,8 @@ import type { Logger } from '../log/logger';
 import { writeFileAtomic } from './atomic-file';
 import { checkDataFile, damagedError } from './ledger-file-check';
 import { probeJournal } from './ledger-probe';
-import { migrateSchema } from './ledger-schema';
+import { expandKeys } from './compact-keys';
+import { LEDGER_SCHEMA_VERSION, migrateSchema, schemaVersionOf, type MigrationStep } from './ledger-schema';
 
 export const LEDGER_MARKER_FILE = 'ledger.json';
 const DATA_FILE = join('journal', 'data.mdb');
@@ -90,9 +91,26 @@ export interface JournalTables {
   meta: Database<unknown, string>;
 }
 
-function walk(env: RootDatabase<unknown, string>, name: string, parseValues: boolean): Map<string, unknown> {
-  const values = new Map<string, unknown>();
-  const db = env.openDB<unknown, string>({ name, encoding: parseValues ? 'json' : 'binary' });
+/** Layout 2's tables (journal.ts) hold msgpack; layout 1's and `meta` hold JSON. */
+const MSGPACK_TABLES = new Set([
+  'sale',
+  'sale-by-time',
+  'payment',
+  'payment-of-sale',
+  'open-payment',
+  'active-sale',
+  'counter',
+  'shift',
+  'totals',
+]);
+/** Event logs: keys walked only (values are validated when read; parsing them all would slow every start). */
+const LOG_TABLES = new Set(['log', 'event']);
+
+function walk(env: RootDatabase<unknown, string>, name: string): Map<unknown, unknown> {
+  const values = new Map<unknown, unknown>();
+  const parseValues = !LOG_TABLES.has(name);
+  const encoding = !parseValues ? 'binary' : MSGPACK_TABLES.has(name) ? 'msgpack' : 'json';
+  const db = env.openDB<unknown, string>({ name, encoding });
   const expected = db.getStats() as { entryCount?: unknown };
   let count = 0;
   if (parseValues) {
@@ -115,23 +133,38 @@ function walk(env: RootDatabase<unknown, string>, name: string, parseValues: boo
 
 const NumberedSchema = z.object({ number: z.number().int() });
 
+/** Where each layout keeps what check 3 compares (layout 2 since schema version 2, ledger-schema.ts). */
+const LAYOUTS = {
+  1: {
+    sales: 'sales',
+    counter: 'meta',
+    links: ['active-sales', 'open-payments', 'sale-payments', 'payments'],
+  },
+  2: {
+    sales: 'sale',
+    counter: 'counter',
+    links: ['active-sale', 'open-payment', 'payment-of-sale', 'payment'],
+  },
+} as const;
+
 /** Check 3: every table walked and the tables checked against each other. */
-export function verifyTables(env: RootDatabase<unknown, string>): void {
-  const tables = new Map<string, Map<string, unknown>>();
+export function verifyTables(env: RootDatabase<unknown, string>, version: number): void {
+  const tables = new Map<string, Map<unknown, unknown>>();
   // Names first: opening a table while iterating the root is refused in a read-only transaction.
   for (const name of Array.from(env.getKeys())) {
-    tables.set(name, walk(env, name, name !== 'log'));
+    tables.set(name, walk(env, name));
   }
-  const table = (name: string): Map<string, unknown> => tables.get(name) ?? new Map<string, unknown>();
+  const table = (name: string): Map<unknown, unknown> => tables.get(name) ?? new Map<unknown, unknown>();
+  const layout = version >= 2 ? LAYOUTS[2] : LAYOUTS[1];
   let highest = 0;
-  for (const [id, value] of table('sales')) {
-    const parsed = NumberedSchema.safeParse(value);
+  for (const [id, value] of table(layout.sales)) {
+    const parsed = NumberedSchema.safeParse(expandKeys(value));
     if (!parsed.success) {
-      throw damagedError(DATA_FILE, `sale ${id} is unreadable`);
+      throw damagedError(DATA_FILE, `sale ${String(id)} is unreadable`);
     }
     highest = Math.max(highest, parsed.data.number);
   }
-  const raw = table('meta').get('lastSaleNumber');
+  const raw = table(layout.counter).get('lastSaleNumber');
   const recorded = typeof raw === 'number' ? raw : 0;
   if (recorded !== highest) {
     throw damagedError(
@@ -141,14 +174,15 @@ export function verifyTables(env: RootDatabase<unknown, string>): void {
   }
   const dangling = (index: string, target: string, idOf: (key: string) => string): void => {
     for (const key of table(index).keys()) {
-      if (!table(target).has(idOf(key))) {
-        throw damagedError(DATA_FILE, `"${index}" names ${key}, which "${target}" does not hold`);
+      if (!table(target).has(idOf(String(key)))) {
+        throw damagedError(DATA_FILE, `"${index}" names ${String(key)}, which "${target}" does not hold`);
       }
     }
   };
-  dangling('active-sales', 'sales', (key) => key);
-  dangling('open-payments', 'payments', (key) => key);
-  dangling('sale-payments', 'payments', (key) => key.slice(key.indexOf(':') + 1));
+  const [active, open, links, payments] = layout.links;
+  dangling(active, layout.sales, (key) => key);
+  dangling(open, payments, (key) => key);
+  dangling(links, payments, (key) => key.slice(key.indexOf(':') + 1));
 }
 
 export interface Ledger {
@@ -156,11 +190,6 @@ export interface Ledger {
   /** After a commit that journaled sale number `n`: raise ledger.json's high-water mark when `n` is above it. */
   noteSaleNumber(n: number): void;
 }
-
-const lastSaleNumber = (meta: Database<unknown, string>): number => {
-  const value = meta.get('lastSaleNumber');
-  return typeof value === 'number' ? value : 0;
-};
 
 /**
  * Everything after lmdb opened: tables (3), schema migration (ledger-schema.ts), then the ledger's identity
@@ -179,7 +208,10 @@ export function checkAfterOpen(options: AfterOpenOptions): Ledger {
 
 interface AfterOpenOptions {
   env: RootDatabase<unknown, string>;
-  meta: Database<unknown, string>;
+  /** The migration steps up to LEDGER_SCHEMA_VERSION (the journal adds the layout step it owns). */
+  steps: readonly MigrationStep[];
+  /** The highest sale number journaled, read after the migrations (its table depends on the layout). */
+  lastSaleNumber(): number;
   dataDir: string;
   before: BeforeOpen;
   now: number;
@@ -187,9 +219,11 @@ interface AfterOpenOptions {
 }
 
 function checkOpened(options: AfterOpenOptions): Ledger {
-  const { env, meta, dataDir } = options;
+  const { env, dataDir } = options;
+  // The ledger's identity and schema version: a small JSON table every layout keeps.
+  const meta: Database<unknown, string> = env.openDB({ name: 'meta', encoding: 'json' });
   try {
-    verifyTables(env);
+    verifyTables(env, schemaVersionOf(meta));
   } catch (error) {
     if (error instanceof KassaError) {
       throw error;
@@ -209,10 +243,17 @@ function checkOpened(options: AfterOpenOptions): Ledger {
       `it is not ledger ${marker.ledgerId} recorded in ${LEDGER_MARKER_FILE} (an empty or replaced journal)`,
     );
   }
-  migrateSchema({ env, meta, now: options.now, logger: options.logger });
+  migrateSchema({
+    env,
+    meta,
+    now: options.now,
+    logger: options.logger,
+    steps: options.steps,
+    target: LEDGER_SCHEMA_VERSION,
+  });
   const ledgerId = String(meta.get('ledgerId'));
   const createdAt = Number(meta.get('createdAt'));
-  const journaled = lastSaleNumber(meta);
+  const journaled = options.lastSaleNumber();
   if (marker !== undefined) {
     if (marker.ledgerId !== ledgerId) {
       throw damagedError(

@@ -27,7 +27,7 @@ const env = open({ path: dir, readOnly: true, encoding: 'binary', maxDbs: 64 });
 const names = Array.from(env.getKeys(), String);
 for (const name of names) {
   const db = env.openDB({ name, encoding: 'binary' });
-  if (name === 'log') {
+  if (name === 'log' || name === 'event') {
     db.getKeysCount();
   } else {
     let bytes = 0;

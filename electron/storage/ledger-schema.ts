@@ -16,8 +16,11 @@ import { z } from 'zod';
 import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
 
-/** The layout this Kassa writes. Raise it with a new step below. */
-export const LEDGER_SCHEMA_VERSION = 1;
+/**
+ * The layout this Kassa writes. 1: identity (below); 2: small events, msgpack rows and running totals — that
+ * step needs the journal's own writer, so journal.ts adds it to MIGRATIONS when it opens.
+ */
+export const LEDGER_SCHEMA_VERSION = 2;
 
 export interface MigrationContext {
   meta: Database<unknown, string>;

@@ -7,6 +7,7 @@ import type { Sale } from '../../shared/domain';
 import { openNodeKassa } from '../hosts/node-kassa';
 import { createCapturingLogger } from '../log/logger';
 import { openJournal } from '../storage/journal';
+import { allSales } from '../storage/testing/all-sales';
 
 export async function fillTill(dataDir: string, count: number): Promise<void> {
   const { logger, redactor } = createCapturingLogger('warn');
@@ -40,7 +41,7 @@ export async function fillTill(dataDir: string, count: number): Promise<void> {
 export async function readSales(dataDir: string): Promise<{ sales: Sale[]; last: number }> {
   const journal = openJournal({ dataDir });
   try {
-    return { sales: journal.sales(), last: journal.lastSaleNumber() };
+    return { sales: allSales(journal), last: journal.lastSaleNumber() };
   } finally {
     await journal.close();
   }

@@ -10,14 +10,44 @@ import {
 import { CurrencyCodeSchema } from '../money';
 import { SaleViewSchema } from './sale';
 
-const RangeInput = z
+const RangeFields = {
+  /** Epoch ms, inclusive; default: the start of today (till's local time). */
+  from: z.number().int().nonnegative().optional(),
+  /** Epoch ms, exclusive; default: now. */
+  to: z.number().int().nonnegative().optional(),
+};
+const fromBeforeTo = (r: { from?: number | undefined; to?: number | undefined }): boolean =>
+  r.from === undefined || r.to === undefined || r.from < r.to;
+
+export const JOURNAL_PAGE_DEFAULT = 50;
+export const JOURNAL_PAGE_MAX = 200;
+
+const ListInput = z
   .strictObject({
-    /** Epoch ms, inclusive; default: the start of today (till's local time). */
-    from: z.number().int().nonnegative().optional(),
-    /** Epoch ms, exclusive; default: now. */
-    to: z.number().int().nonnegative().optional(),
+    ...RangeFields,
+    /** Any moment of the wanted business day (epoch ms): lists that whole day. Instead of from/to. */
+    day: z.number().int().nonnegative().optional(),
+    /** At most this many sales (default 50). */
+    limit: z.number().int().min(1).max(JOURNAL_PAGE_MAX).optional(),
+    /** The `cursor` of the last sale of the previous page: the page after it (older sales). */
+    cursor: z
+      .string()
+      .regex(/^\d{1,15}\.\d{1,12}$/)
+      .optional(),
   })
-  .refine((r) => r.from === undefined || r.to === undefined || r.from < r.to, 'from must be before to');
+  .refine(fromBeforeTo, 'from must be before to')
+  .refine(
+    (r) => r.day === undefined || (r.from === undefined && r.to === undefined),
+    'day or from/to, not both',
+  );
+
+const ReportInput = z
+  .strictObject({
+    ...RangeFields,
+    /** The report of one shift (its running totals) instead of a time range. */
+    shiftId: z.string().min(1).max(64).optional(),
+  })
+  .refine(fromBeforeTo, 'from must be before to');
 
 export const JournalSaleSummarySchema = z.object({
   id: SaleIdSchema,
@@ -31,10 +61,16 @@ export const JournalSaleSummarySchema = z.object({
     z.object({ method: PaymentMethodSchema, state: PaymentStateSchema, amount: z.number().int() }),
   ),
   receipt: ReceiptRefSchema.optional(),
+  /** Pass as `cursor` to list the sales after this one (journal:list pages newest first). */
+  cursor: z.string(),
 });
 export type JournalSaleSummary = z.infer<typeof JournalSaleSummarySchema>;
 
-/** X report (any time) / Z report (at a shift's close): counts and sums per method over a time range. */
+/**
+ * X report (any time) / Z report (at a shift's close): counts and sums per method, read from the running totals
+ * kept per business day and per shift. A time range counts every business day it touches in full; `from` and
+ * `to` of the answer are the whole days counted.
+ */
 export const SalesReportSchema = z.object({
   from: z.number().int(),
   to: z.number().int(),
@@ -58,9 +94,10 @@ export type SalesReport = z.infer<typeof SalesReportSchema>;
 
 export const journalChannels = {
   'journal:list': channel({
-    input: RangeInput,
+    input: ListInput,
     output: z.array(JournalSaleSummarySchema),
-    summary: 'Sales in a time range (default today) with payment and receipt status, newest first.',
+    summary:
+      'Sales of a day or time range (default today) with payment and receipt status, newest first, one page (limit, cursor) at a time.',
   }),
   'journal:get': channel({
     input: z.strictObject({ saleId: SaleIdSchema }),
@@ -68,8 +105,9 @@ export const journalChannels = {
     summary: 'One sale with all its payment attempts.',
   }),
   'journal:report': channel({
-    input: RangeInput,
+    input: ReportInput,
     output: SalesReportSchema,
-    summary: 'X report for a time range (default today): sales, and counts and sums per payment method.',
+    summary:
+      'X report for today, the business days of a time range, or a shift: sales, and counts and sums per payment method.',
   }),
 } as const;

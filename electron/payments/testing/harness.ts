@@ -90,11 +90,9 @@ export function createHarness(
   return harness;
 }
 
-/** Journal records of one payment, in order: the states it went through. */
+/** The journaled transitions of one payment, in order: the states it went through. */
 export function journaledStates(journal: Journal, paymentId: string): string[] {
   return journal
     .scan()
-    .flatMap((e) =>
-      e.record.type === 'payment' && e.record.payment.id === paymentId ? [e.record.payment.state] : [],
-    );
+    .flatMap((e) => (e.event.type === 'payment' && e.event.paymentId === paymentId ? [e.event.to] : []));
 }

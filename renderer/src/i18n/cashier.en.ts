@@ -167,6 +167,11 @@ export const cashierEn: CatalogOf<typeof cashierMn> = {
   },
   journal: {
     title: 'Today’s sales',
+    titleDay: 'Sales of the day',
+    day: 'Day',
+    today: 'Today',
+    more: 'Show older sales',
+    emptyDay: 'No sales on this day.',
     number: 'Sale',
     time: 'Time',
     total: 'Total',

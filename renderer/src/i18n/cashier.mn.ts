@@ -164,6 +164,11 @@ export const cashierMn = {
   },
   journal: {
     title: 'Өнөөдрийн борлуулалт',
+    titleDay: 'Өдрийн борлуулалт',
+    day: 'Өдөр',
+    today: 'Өнөөдөр',
+    more: 'Өмнөх борлуулалтыг харах',
+    emptyDay: 'Энэ өдөр борлуулалт алга.',
     number: 'Борлуулалт',
     time: 'Цаг',
     total: 'Дүн',

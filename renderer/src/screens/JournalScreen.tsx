@@ -10,12 +10,18 @@ import { fmt, timeText } from './format';
 import { ManagerSignInDialog } from './ManagerSignIn';
 
 /**
- * Today's sales, one sale's payments, and refunds of paid payments (with a confirm showing the amount).
+ * A day's sales (today unless another day is picked; a page at a time, "show more" for older ones), one
+ * sale's payments, and refunds of paid payments (with a confirm showing the amount).
  * Refunds are a manager's: a cashier pressing Refund is asked for a manager sign-in first.
  */
 export function JournalScreen() {
   const { t } = useTranslation();
   const sales = useJournalStore((s) => s.sales);
+  const day = useJournalStore((s) => s.day);
+  const hasMore = useJournalStore((s) => s.hasMore);
+  const loading = useJournalStore((s) => s.loading);
+  // "Today" for the date picker: the day the screen was opened.
+  const [openedAt] = useState(() => Date.now());
   const selected = useJournalStore((s) => s.selected);
   const methods = useJournalStore((s) => s.methods);
   const lastError = useJournalStore((s) => s.lastError);
@@ -31,7 +37,35 @@ export function JournalScreen() {
   return (
     <section className="journal" data-testid="journal-screen">
       <div className="journal-list">
-        <h2 className="section-title">{t('journal.title')}</h2>
+        <div className="row-between">
+          <h2 className="section-title">{day === null ? t('journal.title') : t('journal.titleDay')}</h2>
+          <span>
+            <label>
+              {t('journal.day')}{' '}
+              <input
+                type="date"
+                data-testid="journal-day"
+                value={dateValue(day ?? openedAt)}
+                onChange={(event) => {
+                  const picked = dayOf(event.target.value);
+                  if (picked !== null) {
+                    void store().showDay(picked);
+                  }
+                }}
+              />
+            </label>
+            {day !== null && (
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="journal-today"
+                onClick={() => void store().showDay(null)}
+              >
+                {t('journal.today')}
+              </button>
+            )}
+          </span>
+        </div>
         {lastError && (
           <p className="inline-error" role="alert" data-testid="journal-error" data-code={lastError.code}>
             {errorText(t, lastError)}
@@ -82,7 +116,20 @@ export function JournalScreen() {
             ))}
           </tbody>
         </table>
-        {sales.length === 0 && <p className="cart-empty">{t('journal.empty')}</p>}
+        {sales.length === 0 && (
+          <p className="cart-empty">{day === null ? t('journal.empty') : t('journal.emptyDay')}</p>
+        )}
+        {hasMore && (
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="journal-more"
+            disabled={loading}
+            onClick={() => void store().loadMore()}
+          >
+            {t('journal.more')}
+          </button>
+        )}
       </div>
       {selected && (
         <aside className="journal-detail" data-testid="journal-detail" data-sale-id={selected.sale.id}>
@@ -182,6 +229,22 @@ export function JournalScreen() {
       )}
     </section>
   );
+}
+
+/** The date input's value (YYYY-MM-DD) of the local day holding `at`. */
+function dateValue(at: number): string {
+  const d = new Date(at);
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/** Local noon of a picked YYYY-MM-DD (noon: the till names the day it falls in, whatever its midnight). */
+function dayOf(value: string): number | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) {
+    return null;
+  }
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12).getTime();
 }
 
 function stateKey(state: Payment['state']): string {

@@ -1,8 +1,9 @@
 /**
- * Today's sales (journal:list), one opened sale (journal:get) and refunds of its paid payments.
+ * A day's sales (journal:list, a page at a time, newest first), one opened sale (journal:get) and refunds of
+ * its paid payments.
  */
 import { create } from 'zustand';
-import type { JournalSaleSummary } from '../../../shared/channels/journal';
+import { JOURNAL_PAGE_DEFAULT, type JournalSaleSummary } from '../../../shared/channels/journal';
 import type { PaymentMethodInfo } from '../../../shared/channels/payment';
 import type { SaleView } from '../../../shared/channels/sale';
 import type { Payment } from '../../../shared/domain';
@@ -30,12 +31,20 @@ export function refundSupport(
 
 export interface JournalState {
   sales: JournalSaleSummary[];
+  /** The day shown: any moment of it (epoch ms), or null for today. */
+  day: number | null;
+  /** Whether the last page was full, so older sales may follow. */
+  hasMore: boolean;
   selected: SaleView | null;
   methods: PaymentMethodInfo[];
   loading: boolean;
   busy: boolean;
   lastError: ShownError | null;
+  /** The first page of the day shown (again). */
   load: () => Promise<void>;
+  /** The next page of the day shown, after the sales already listed. */
+  loadMore: () => Promise<void>;
+  showDay: (day: number | null) => Promise<void>;
   open: (saleId: string) => Promise<void>;
   close: () => void;
   refund: (paymentId: string, amount: number | undefined) => Promise<boolean>;
@@ -44,6 +53,8 @@ export interface JournalState {
 
 export const useJournalStore = create<JournalState>()((set, get) => ({
   sales: [],
+  day: null,
+  hasMore: false,
   selected: null,
   methods: [],
   loading: false,
@@ -52,8 +63,9 @@ export const useJournalStore = create<JournalState>()((set, get) => ({
 
   async load() {
     set({ loading: true });
+    const day = get().day;
     const [list, methods] = await Promise.all([
-      call(() => kassa().journalList({})),
+      call(() => kassa().journalList(day === null ? {} : { day })),
       call(() => kassa().paymentMethods({})),
     ]);
     set({ loading: false });
@@ -61,10 +73,35 @@ export const useJournalStore = create<JournalState>()((set, get) => ({
       set({ methods: methods.value });
     }
     if (list.ok) {
-      set({ sales: list.value, lastError: null });
+      set({ sales: list.value, hasMore: list.value.length === JOURNAL_PAGE_DEFAULT, lastError: null });
     } else {
       set({ lastError: shown(list.error) });
     }
+  },
+
+  async loadMore() {
+    const { day, sales } = get();
+    const cursor = sales.at(-1)?.cursor;
+    if (cursor === undefined) {
+      return;
+    }
+    set({ loading: true });
+    const page = await call(() => kassa().journalList({ ...(day === null ? {} : { day }), cursor }));
+    set({ loading: false });
+    if (page.ok) {
+      set({
+        sales: [...get().sales, ...page.value],
+        hasMore: page.value.length === JOURNAL_PAGE_DEFAULT,
+        lastError: null,
+      });
+    } else {
+      set({ lastError: shown(page.error) });
+    }
+  },
+
+  async showDay(day) {
+    set({ day, sales: [], hasMore: false, selected: null });
+    await get().load();
   },
 
   async open(saleId) {

@@ -1,0 +1,87 @@
+/**
+ * The ledger's events: what one command did, small enough that a typical sale costs well under 2 KB on disk
+ * (docs/architecture.md §8). Events name the change and carry only what the running totals and an audit need
+ * (states before and after, amounts, the line or code touched); the whole rows live in the current-state tables.
+ * Running totals are a fold of these events (ledger-totals.ts), so a report read from the totals keys can always
+ * be checked against a recomputation from the events.
+ */
+import { z } from 'zod';
+import {
+  EntityIdSchema,
+  PaymentMethodSchema,
+  PaymentStateSchema,
+  ReceiptRefSchema,
+  SaleIdSchema,
+  SaleStatusSchema,
+} from '../../shared/domain';
+import { CurrencyCodeSchema } from '../../shared/money';
+
+/** What a sale command changed. */
+export const SALE_CHANGES = [
+  'opened',
+  'line.added',
+  'line.quantity',
+  'line.discount',
+  'line.removed',
+  'discount',
+  'held',
+  'recalled',
+  'voided',
+  'paying',
+  'paid',
+  'receipt',
+  'buyer',
+] as const;
+export type SaleChange = (typeof SALE_CHANGES)[number];
+
+export const SaleEventSchema = z.strictObject({
+  type: z.literal('sale'),
+  saleId: SaleIdSchema,
+  what: z.enum(SALE_CHANGES),
+  /** The sale's status before the command; null when the command created it. */
+  from: SaleStatusSchema.nullable(),
+  to: SaleStatusSchema,
+  currency: CurrencyCodeSchema,
+  /** The sale's total after the command (minor units). */
+  total: z.number().int(),
+  /** The line a line change touched. */
+  lineId: z.string().max(32).optional(),
+  /** The code scanned or typed for an added line. */
+  code: z.string().max(64).optional(),
+  /** The line's quantity after the change. */
+  quantity: z.number().int().optional(),
+  /** The receipt's status after a receipt change (never its qrData or lottery). */
+  receipt: ReceiptRefSchema.shape.status.optional(),
+});
+export type SaleEvent = z.infer<typeof SaleEventSchema>;
+
+export const PaymentEventSchema = z.strictObject({
+  type: z.literal('payment'),
+  paymentId: EntityIdSchema,
+  saleId: SaleIdSchema,
+  method: PaymentMethodSchema,
+  /** The state it left; null for a payment's first event. */
+  from: PaymentStateSchema.nullable(),
+  to: PaymentStateSchema,
+  currency: CurrencyCodeSchema,
+  /** The payment's amount (minor units). */
+  amount: z.number().int().nonnegative(),
+  /** On a refund's transitions (→ refunding, → refunded, → refund_failed): that refund's amount. */
+  refund: z.number().int().nonnegative().optional(),
+});
+export type PaymentEvent = z.infer<typeof PaymentEventSchema>;
+
+export const ShiftEventSchema = z.strictObject({
+  type: z.literal('shift'),
+  shiftId: EntityIdSchema,
+  from: z.enum(['open', 'closed']).nullable(),
+  to: z.enum(['open', 'closed']),
+});
+export type ShiftEvent = z.infer<typeof ShiftEventSchema>;
+
+export const LedgerEventSchema = z.discriminatedUnion('type', [
+  SaleEventSchema,
+  PaymentEventSchema,
+  ShiftEventSchema,
+]);
+export type LedgerEvent = z.infer<typeof LedgerEventSchema>;

@@ -1,0 +1,111 @@
+/**
+ * Running totals: what an X/Z report shows, kept per business day, per shift and per payment method and
+ * updated in the transaction of the event that changes them (docs/architecture.md §8). The fold below is the
+ * one definition of which event counts where:
+ * - a payment counts (count, amount) when it becomes `paid`, in the day it became paid;
+ * - a refund counts (refundCount, refunded) when the provider confirmed it (`refunding → refunded`);
+ * - a sale counts as paid / voided when its status becomes `paid` / `voided`.
+ */
+import { z } from 'zod';
+import { PaymentMethodSchema, type PaymentMethod } from '../../shared/domain';
+import { CurrencyCodeSchema } from '../../shared/money';
+import type { LedgerEvent } from './ledger-events';
+
+export const MethodTotalsSchema = z.strictObject({
+  method: PaymentMethodSchema,
+  count: z.number().int().nonnegative(),
+  amount: z.number().int(),
+  refundCount: z.number().int().nonnegative(),
+  refunded: z.number().int(),
+});
+export type MethodTotals = z.infer<typeof MethodTotalsSchema>;
+
+export const TotalsSchema = z.strictObject({
+  /** The currency of the first counted event; null while nothing counted. */
+  currency: CurrencyCodeSchema.nullable(),
+  salesPaid: z.number().int().nonnegative(),
+  salesVoided: z.number().int().nonnegative(),
+  /** Sorted by method. */
+  methods: z.array(MethodTotalsSchema),
+});
+export type Totals = z.infer<typeof TotalsSchema>;
+
+export function emptyTotals(): Totals {
+  return { currency: null, salesPaid: 0, salesVoided: 0, methods: [] };
+}
+
+/** Whether the event changes any running total (most sale edits do not, and write no totals key). */
+export function countsInTotals(event: LedgerEvent): boolean {
+  if (event.type === 'sale') {
+    return event.from !== event.to && (event.to === 'paid' || event.to === 'voided');
+  }
+  if (event.type === 'payment') {
+    return (
+      (event.to === 'paid' && event.from !== 'paid') ||
+      (event.to === 'refunded' && event.from === 'refunding')
+    );
+  }
+  return false;
+}
+
+function withMethod(
+  totals: Totals,
+  method: PaymentMethod,
+  change: (row: MethodTotals) => MethodTotals,
+): Totals {
+  const current = totals.methods.find((m) => m.method === method) ?? {
+    method,
+    count: 0,
+    amount: 0,
+    refundCount: 0,
+    refunded: 0,
+  };
+  const methods = [...totals.methods.filter((m) => m.method !== method), change(current)];
+  methods.sort((a, b) => a.method.localeCompare(b.method));
+  return { ...totals, methods };
+}
+
+/** The totals after one event (unchanged when it does not count). */
+export function addEvent(totals: Totals, event: LedgerEvent): Totals {
+  if (!countsInTotals(event) || event.type === 'shift') {
+    return totals;
+  }
+  const counted: Totals = { ...totals, currency: totals.currency ?? event.currency };
+  if (event.type === 'sale') {
+    return event.to === 'paid'
+      ? { ...counted, salesPaid: counted.salesPaid + 1 }
+      : { ...counted, salesVoided: counted.salesVoided + 1 };
+  }
+  if (event.to === 'paid') {
+    return withMethod(counted, event.method, (m) => ({
+      ...m,
+      count: m.count + 1,
+      amount: m.amount + event.amount,
+    }));
+  }
+  return withMethod(counted, event.method, (m) => ({
+    ...m,
+    refundCount: m.refundCount + 1,
+    refunded: m.refunded + (event.refund ?? 0),
+  }));
+}
+
+/** Two ranges' totals together (a report over several days). */
+export function sumTotals(a: Totals, b: Totals): Totals {
+  let sum: Totals = {
+    currency: a.currency ?? b.currency,
+    salesPaid: a.salesPaid + b.salesPaid,
+    salesVoided: a.salesVoided + b.salesVoided,
+    methods: a.methods,
+  };
+  for (const m of b.methods) {
+    sum = withMethod(sum, m.method, (row) => ({
+      ...row,
+      count: row.count + m.count,
+      amount: row.amount + m.amount,
+      refundCount: row.refundCount + m.refundCount,
+      refunded: row.refunded + m.refunded,
+    }));
+  }
+  return sum;
+}
