@@ -15,12 +15,13 @@
  * - Lookups are synchronous lmdb reads (barcode → sku → product, about 10 µs); name search runs over an
  *   in-memory index (catalog-search.ts) rebuilt from the live generation when the store opens and after a flip.
  */
-import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { z } from 'zod';
 import { ProductSchema, productBarcodes, type Product } from '../../shared/channels/sale';
 import { KassaError } from '../kernel/errors';
+import { makeFilesPrivate } from './private-files';
 import { IndexChunkSchema, NameIndex, type IndexChunk, type SearchEntry } from './catalog-search';
 
 export const CATALOG_DIR = 'catalog';
@@ -70,16 +71,6 @@ export interface CatalogStore {
   close(): Promise<void>;
 }
 
-/** lmdb creates its files with the process umask; the catalog is owner-only like the rest of the data dir. */
-function makePrivate(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if ((statSync(path).mode & 0o777) !== 0o600) {
-      chmodSync(path, 0o600);
-    }
-  }
-}
-
 const productsName = (generation: number): string => `products.g${generation}`;
 const barcodesName = (generation: number): string => `barcodes.g${generation}`;
 const indexName = (generation: number): string => `index.g${generation}`;
@@ -88,7 +79,7 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
   const dir = join(options.dataDir, CATALOG_DIR);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const env: RootDatabase<unknown, string> = open<unknown, string>({ path: dir, maxDbs: 16 });
-  makePrivate(dir);
+  makeFilesPrivate(dir);
   const meta: Database<unknown, string> = env.openDB({ name: 'meta' });
   const damaged = (what: string, cause?: unknown): KassaError =>
     new KassaError(

@@ -23,7 +23,7 @@
  * Values are validated by zod on the way in and on the way out; a command with a field named like eBarimt
  * qrData / lottery or a secret is refused before anything is written.
  */
-import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { open, type Database, type RootDatabase } from 'lmdb';
 import { z } from 'zod';
@@ -31,13 +31,13 @@ import {
   PaymentSchema,
   SaleSchema,
   ShiftSchema,
-  TimestampSchema,
   needsRecovery,
   type Payment,
   type Sale,
   type Shift,
 } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
+import { makeFilesPrivate } from './private-files';
 import type { Logger } from '../log/logger';
 import { commitSyncOrFail } from './disk-errors';
 import { checkAfterOpen, checkBeforeOpen } from './ledger-integrity';
@@ -45,22 +45,23 @@ import { MIGRATIONS, type MigrationStep } from './ledger-schema';
 import { acquireOwnerLock, type OwnerLock } from './owner-lock';
 import { nextLocalDay, startOfLocalDay } from '../kernel/local-day';
 import { decodeEvent, encodeEvent } from './ledger-codec';
-import { LedgerEventSchema, type LedgerEvent } from './ledger-events';
-import { addEvent, countsInTotals, emptyTotals, sumTotals, TotalsSchema, type Totals } from './ledger-totals';
+import { LedgerCommandSchema, type LedgerEvent } from './ledger-events';
+import {
+  addEvent,
+  countsInTotals,
+  dayKey,
+  emptyTotals,
+  shiftKey,
+  sumTotals,
+  TotalsSchema,
+  type Totals,
+} from './ledger-totals';
 import type { Journal, JournalEntry } from './journal-types';
 import { migrateLayout1 } from './journal-migrate';
 import { compactKeys, expandKeys } from './compact-keys';
 import { assertStorable } from './storable';
 
 export { assertStorable } from './storable';
-
-const LedgerCommandSchema = z.strictObject({
-  at: TimestampSchema,
-  events: z.array(LedgerEventSchema).min(1),
-  sales: z.array(SaleSchema).optional(),
-  payments: z.array(PaymentSchema).optional(),
-  shifts: z.array(ShiftSchema).optional(),
-});
 
 export type {
   Journal,
@@ -85,19 +86,6 @@ export interface OpenJournalOptions {
   logger?: Logger | undefined;
 }
 
-/** lmdb creates its files with the process umask (0644); the journal is the till's record: owner-only. */
-function makePrivate(dir: string): void {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if ((statSync(path).mode & 0o777) !== 0o600) {
-      chmodSync(path, 0o600);
-    }
-  }
-}
-
-const dayKey = (dayStart: number): string => `day:${String(dayStart).padStart(15, '0')}`;
-const shiftKey = (shiftId: string): string => `shift:${shiftId}`;
-
 /** One owner per data dir (owner-lock.ts); a refused or damaged open lets go of it again. */
 export function openJournal(options: OpenJournalOptions): Journal {
   const owner = acquireOwnerLock(options.dataDir, options.logger);
@@ -120,7 +108,7 @@ function openOwnedJournal(options: OpenJournalOptions, owner: OwnerLock): Journa
     encoding: 'json',
     maxDbs: 24,
   });
-  makePrivate(dir);
+  makeFilesPrivate(dir);
   // The ledger's tables (layout 2: msgpack rows with short field names, positional events — 1.8 KiB a sale
   // against 12.8 KB of JSON snapshots; layout 1's `log`, `sales`, … are carried over once, journal-migrate.ts).
   const table = <K extends string | LogKey | TimeKey>(name: string): Database<unknown, K> =>

@@ -8,11 +8,15 @@
 import { z } from 'zod';
 import {
   EntityIdSchema,
+  PaymentSchema,
   PaymentMethodSchema,
   PaymentStateSchema,
   ReceiptRefSchema,
   SaleIdSchema,
+  SaleSchema,
   SaleStatusSchema,
+  ShiftSchema,
+  TimestampSchema,
 } from '../../shared/domain';
 import { CurrencyCodeSchema } from '../../shared/money';
 
@@ -85,3 +89,12 @@ export const LedgerEventSchema = z.discriminatedUnion('type', [
   ShiftEventSchema,
 ]);
 export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
+
+/** One command's writes as journal.commit() takes them: its events and the rows they change (journal-types.ts). */
+export const LedgerCommandSchema = z.strictObject({
+  at: TimestampSchema,
+  events: z.array(LedgerEventSchema).min(1),
+  sales: z.array(SaleSchema).optional(),
+  payments: z.array(PaymentSchema).optional(),
+  shifts: z.array(ShiftSchema).optional(),
+});

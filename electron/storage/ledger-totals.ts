@@ -30,6 +30,11 @@ export const TotalsSchema = z.strictObject({
 });
 export type Totals = z.infer<typeof TotalsSchema>;
 
+/** The totals table's keys: `day:<local midnight, 15 digits>` (the padding makes day keys sort by time). */
+export const dayKey = (dayStart: number): string => `day:${String(dayStart).padStart(15, '0')}`;
+/** …and `shift:<id>`. */
+export const shiftKey = (shiftId: string): string => `shift:${shiftId}`;
+
 export function emptyTotals(): Totals {
   return { currency: null, salesPaid: 0, salesVoided: 0, methods: [] };
 }
