@@ -98,7 +98,20 @@ async function verify(
       }
     }
     const range = { from: since, to: Date.now() + 1 };
-    const list = await call<JournalSaleSummary[]>('journal:list', range);
+    // Every sale of the range, page by page (journal:list answers one page, newest first).
+    const list: JournalSaleSummary[] = [];
+    for (let cursor: string | undefined; ;) {
+      const page = await call<JournalSaleSummary[]>('journal:list', {
+        ...range,
+        limit: 200,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      list.push(...page);
+      if (page.length < 200) {
+        break;
+      }
+      cursor = page.at(-1)?.cursor;
+    }
     const report = await call<SalesReport>('journal:report', range);
     for (const s of list) {
       const covered = s.total > 0 && s.paid >= s.total;
