@@ -8,9 +8,18 @@ import { formatMoney, maxAmount, money, withinLimit } from '../../shared/money';
 import { KassaError } from '../kernel/errors';
 import type { PaymentEngine } from '../payments/engine';
 import type { PaymentCheckout } from '../payments/handlers';
+import type { Sale } from '../../shared/domain';
+import { assertReceiptCodes } from '../receipts/receipt-lines';
 import type { SaleService } from '../sales/service';
 
-export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine }): PaymentCheckout {
+export interface CheckoutDeps {
+  sales: SaleService;
+  engine: PaymentEngine;
+  /** Whether the sale will get a tax receipt (receipts/receipt-service.ts); absent: never. */
+  receiptsNeeded?: ((sale: Sale) => boolean) | undefined;
+}
+
+export function createCheckout(deps: CheckoutDeps): PaymentCheckout {
   return {
     async retryPayment(paymentId) {
       const previous = deps.engine.get(paymentId);
@@ -30,6 +39,10 @@ export function createCheckout(deps: { sales: SaleService; engine: PaymentEngine
     async startPayment(input) {
       const view = deps.sales.checkPayable(input.saleId);
       const { sale, available } = view;
+      // A line its receipt would refuse is refused now, before the customer pays, not after (receipt-lines.ts).
+      if (deps.receiptsNeeded?.(sale) === true) {
+        assertReceiptCodes(sale);
+      }
       if (available <= 0) {
         throw new KassaError(
           'state.conflict',

@@ -185,6 +185,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     country: () => deps.settings.get().country,
     provider: (id) => adapters.get(id),
     catalog,
+    receiptsNeeded: (sale) => receipts.needed(sale),
     events: {
       sale: (view) => {
         events.emit('sale:updated', view);

@@ -10,7 +10,7 @@
  *   close: () => { till.stop(); await journal.close(); }
  */
 import type { SaleView } from '../../shared/channels/sale';
-import type { Payment } from '../../shared/domain';
+import type { Payment, Sale } from '../../shared/domain';
 import { CURRENCY_BY_COUNTRY, type Country } from '../../shared/settings';
 import type { Clock } from '../kernel/clock';
 import type { Logger } from '../log/logger';
@@ -38,6 +38,8 @@ export interface TillDeps {
   events: { payment(payment: Payment): void; sale(view: SaleView): void };
   /** The product catalog (storage/catalog-store.ts); its catalog:* channels are wired by createKassa. */
   catalog: Catalog;
+  /** Whether a sale will get a tax receipt: its lines' receipt codes are then checked before payment. */
+  receiptsNeeded?: (sale: Sale) => boolean;
   engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'notFoundGraceMs' | 'newId'>>;
   newSaleId?: () => string;
 }
@@ -87,7 +89,7 @@ export function createTill(deps: TillDeps): Till {
     onChange: (payment) => sales.onPaymentChanged(payment),
     ...deps.engine,
   });
-  const checkout = createCheckout({ sales, engine });
+  const checkout = createCheckout({ sales, engine, receiptsNeeded: deps.receiptsNeeded });
   return {
     sales,
     engine,

@@ -10,7 +10,8 @@ import { impliedTaxType, receiptCodeProblems } from '../../shared/product-codes'
 import { KassaError } from '../kernel/errors';
 import type { IssueReceiptInput } from '../providers/ebarimt';
 
-export function receiptLines(sale: Sale): IssueReceiptInput['lines'] {
+/** Throws `receipt.product-codes` when a line of the sale lacks the codes its receipt needs. */
+export function assertReceiptCodes(sale: Sale): void {
   const missing = sale.lines.filter((line) => receiptCodeProblems(line).length > 0).map((line) => line.name);
   if (missing.length > 0) {
     const products = [...new Set(missing)].join(', ');
@@ -20,6 +21,10 @@ export function receiptLines(sale: Sale): IssueReceiptInput['lines'] {
       { params: { products } },
     );
   }
+}
+
+export function receiptLines(sale: Sale): IssueReceiptInput['lines'] {
+  assertReceiptCodes(sale);
   return sale.lines.map((line) => {
     const totals = sale.totals.lines.find((t) => t.lineId === line.id);
     return {

@@ -108,7 +108,8 @@ export class ReceiptService {
     return m;
   }
 
-  #needed(sale: Sale): boolean {
+  /** Whether this sale gets an eBarimt receipt (a Mongolian till with eBarimt on, a sale in MNT). */
+  needed(sale: Sale): boolean {
     const settings = this.#deps.settings();
     return settings.country === 'MN' && settings.providers.ebarimt.enabled && sale.currency === 'MNT';
   }
@@ -117,7 +118,7 @@ export class ReceiptService {
     const m = this.#memory.get(sale.id);
     const fmt = (amount: number): string => formatMoney(money(amount, sale.currency));
     const ref = sale.receipt;
-    const state: ReceiptView['state'] = !this.#needed(sale)
+    const state: ReceiptView['state'] = !this.needed(sale)
       ? 'not-needed'
       : m?.issuing
         ? 'issuing'
@@ -155,7 +156,7 @@ export class ReceiptService {
   onSaleChanged(sale: Sale): void {
     if (
       sale.status === 'paid' &&
-      this.#needed(sale) &&
+      this.needed(sale) &&
       sale.receipt === undefined &&
       !this.#memory.get(sale.id)?.issuing
     ) {
@@ -172,7 +173,7 @@ export class ReceiptService {
       return this.get(saleId);
     }
     const sale = this.#deps.sales.get(saleId);
-    if (!this.#needed(sale)) {
+    if (!this.needed(sale)) {
       throw new KassaError(
         'state.conflict',
         'This sale needs no eBarimt receipt (not a Mongolian store, or eBarimt is off).',
