@@ -50,3 +50,9 @@ export function receiptCodeProblems(item: ReceiptCodes): string[] {
   }
   return problems;
 }
+
+/**
+ * The sandbox profile sells free-amount items under this code (the right shape, not a real БҮНА value, like the
+ * demo catalog's) while the shop has not chosen its own; a production till uses only the shop's setting.
+ */
+export const SANDBOX_FREE_ITEM_CODE = '9999999';

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogImportProgress, Product, SaleView } from '../../shared/channels/sale';
+import { SANDBOX_FREE_ITEM_CODE } from '../../shared/product-codes';
 import { SettingsSchema } from '../../shared/settings';
 import { tempDataDir } from '../kernel/testing/temp-dir';
 import { createCapturingLogger } from '../log/logger';
@@ -129,5 +130,26 @@ describe('the catalog in the till', () => {
     expect(after.payments).toHaveLength(0);
     const sims = await node.simulators();
     expect(sims.ebarimt.posApi.receipts).toHaveLength(0);
+  });
+
+  it('a free-amount item is sold under the shop’s free-item code (the sandbox’s until one is set)', async () => {
+    const node = openTestTill();
+    const { kassa } = node;
+    const free = { kind: 'free', name: 'Үйлчилгээ', unitPrice: 5000 } as const;
+    value<SaleView>(await kassa.invoke('cashier', 'sale:new', {}));
+    let sale = value<SaleView>(await kassa.invoke('cashier', 'sale:add-line', free));
+    expect(sale.sale.lines[0]?.classificationCode).toBe(SANDBOX_FREE_ITEM_CODE);
+    const paid = await kassa.invoke('cashier', 'payment:start', { saleId: sale.sale.id, method: 'cash' });
+    expect(paid).toMatchObject({ ok: true });
+    const settings = node.settings.get();
+    const ebarimt = { ...settings.providers.ebarimt, freeItemClassificationCode: '2211000' };
+    value(
+      await kassa.invoke('operator', 'settings:set', {
+        settings: { ...settings, providers: { ...settings.providers, ebarimt } },
+      }),
+    );
+    value<SaleView>(await kassa.invoke('cashier', 'sale:new', {}));
+    sale = value<SaleView>(await kassa.invoke('cashier', 'sale:add-line', free));
+    expect(sale.sale.lines[0]?.classificationCode).toBe('2211000');
   });
 });

@@ -4,6 +4,7 @@
  * `on(event, …)`. The host names the page (or the operator) and hands a per-connection key; the core's
  * sessions decide the person on it (docs/architecture.md §3.1). It never imports electron.
  */
+import { SANDBOX_FREE_ITEM_CODE } from '../../shared/product-codes';
 import type { Caller, CallerRole } from '../../shared/channel';
 import type { SaleView } from '../../shared/channels/sale';
 import { isChannelName, roleMayInvoke, type EventName, type EventPayload } from '../../shared/contract';
@@ -186,6 +187,11 @@ export function createKassa(deps: KassaDeps): Kassa {
     provider: (id) => adapters.get(id),
     catalog,
     receiptsNeeded: (sale) => receipts.needed(sale),
+    freeItemClassificationCode: () => {
+      const { profile, providers } = deps.settings.get();
+      const code = providers.ebarimt.freeItemClassificationCode;
+      return code === '' && profile === 'sandbox' ? SANDBOX_FREE_ITEM_CODE : code;
+    },
     events: {
       sale: (view) => {
         events.emit('sale:updated', view);

@@ -40,6 +40,8 @@ export interface TillDeps {
   catalog: Catalog;
   /** Whether a sale will get a tax receipt: its lines' receipt codes are then checked before payment. */
   receiptsNeeded?: (sale: Sale) => boolean;
+  /** The БҮНА code free-amount items are sold under (settings, ebarimt). */
+  freeItemClassificationCode?: () => string;
   engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'notFoundGraceMs' | 'newId'>>;
   newSaleId?: () => string;
 }
@@ -70,6 +72,9 @@ export function createTill(deps: TillDeps): Till {
       deps.events.sale(view);
     },
     ...(deps.newSaleId ? { newSaleId: deps.newSaleId } : {}),
+    ...(deps.freeItemClassificationCode
+      ? { freeItemClassificationCode: deps.freeItemClassificationCode }
+      : {}),
   });
   const registry = createPaymentRegistry({
     country: () => deps.country(),

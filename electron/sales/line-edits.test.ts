@@ -59,6 +59,12 @@ describe('line edits', () => {
     expect(sale.lines[2]).toMatchObject({ name: 'Bag', vatBasisPoints: 1000, measure: 'each' });
   });
 
+  it('a free-amount item carries the shop’s free-item classification code, or none', () => {
+    const bag = { kind: 'free', name: 'Bag', unitPrice: 200 } as const;
+    expect(withItem(empty(), bag, lookup, '2211000').sale.lines[0]?.classificationCode).toBe('2211000');
+    expect(withItem(empty(), bag, lookup).sale.lines[0]).not.toHaveProperty('classificationCode');
+  });
+
   it('names the line that took the item: the counted-up piece line, or the new one', () => {
     const first = withItem(empty(), { kind: 'catalog', code: 'MILK' }, lookup);
     const again = withItem(first.sale, { kind: 'catalog', code: 'MILK' }, lookup);

@@ -46,6 +46,8 @@ export function withItem(
   sale: Sale,
   input: AddLineInput,
   lookup: (code: string) => Product | undefined,
+  /** The БҮНА code free-amount items are sold under (settings, ebarimt); '' or absent: none. */
+  freeItemClassificationCode = '',
 ): WithItem {
   const quantity = input.quantity ?? 1;
   const id = nextLineId(sale);
@@ -63,6 +65,7 @@ export function withItem(
           discount: null,
           vatBasisPoints: input.vatBasisPoints ?? DEFAULT_VAT[sale.currency],
           cityTaxBasisPoints: 0,
+          ...(freeItemClassificationCode === '' ? {} : { classificationCode: freeItemClassificationCode }),
         },
       ]),
     };

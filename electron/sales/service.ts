@@ -50,6 +50,8 @@ export interface SaleServiceDeps {
   /** Wire to events.emit('sale:updated', view). */
   emit(view: SaleView): void;
   newSaleId?(): string;
+  /** The БҮНА code free-amount items are sold under (settings, ebarimt); absent or '': none. */
+  freeItemClassificationCode?(): string;
 }
 
 export interface AddedLine {
@@ -133,7 +135,12 @@ export class SaleService {
   async addLineNamingIt(input: AddLineInput, saleId?: string): Promise<AddedLine> {
     let lineId = '';
     const view = await this.#edit(saleId, 'line.added', (sale) => {
-      const added = withItem(sale, input, (code) => this.#deps.catalog.byCode(code));
+      const added = withItem(
+        sale,
+        input,
+        (code) => this.#deps.catalog.byCode(code),
+        this.#deps.freeItemClassificationCode?.() ?? '',
+      );
       lineId = added.lineId;
       const line = added.sale.lines.find((l) => l.id === lineId);
       return {

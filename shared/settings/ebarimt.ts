@@ -44,6 +44,16 @@ export const EbarimtSettingsSchema = z
       .trim()
       .regex(/^\d{3}$/, 'must be 3 digits')
       .default('001'),
+    /**
+     * The БҮНА classification code (7 digits) a free-amount item is sold under on a receipt: the shop's own
+     * choice for what it sells by amount. Empty: a free-amount item has no code, and a sale holding one is refused
+     * before payment on a Mongolian receipt (receipts/receipt-lines.ts), as a catalog product without a code is.
+     */
+    freeItemClassificationCode: z
+      .string()
+      .trim()
+      .regex(/^(\d{7})?$/, 'must be 7 digits (БҮНА)')
+      .default(''),
     /** City tax (НХАТ) in basis points applied to lines marked as city-taxed (2 % in Ulaanbaatar). */
     cityTaxBasisPoints: z.number().int().min(0).max(1000).default(200),
   })

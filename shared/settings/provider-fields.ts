@@ -41,6 +41,7 @@ export const PROVIDER_FIELDS = {
     { key: 'posNo', kind: 'text' },
     { key: 'districtCode', kind: 'digits' },
     { key: 'branchNo', kind: 'digits' },
+    { key: 'freeItemClassificationCode', kind: 'digits' },
     { key: 'cityTaxBasisPoints', kind: 'number' },
   ],
   bog: [

@@ -5,6 +5,7 @@
  * receipt `easy` only when its consumerNo is an Easy Register citizen.
  * `sandbox` is what the sandbox profile writes into settings and the vault (generated per start).
  */
+import { SANDBOX_FREE_ITEM_CODE } from '../../../shared/product-codes';
 import type { EbarimtSettings } from '../../../shared/settings/ebarimt';
 import { startEasyRegisterSimulator, type EasyRegisterSimulator } from './easy-register/simulator';
 import { startPosApiSimulator, type PosApiSimulator } from './posapi/simulator';
@@ -55,6 +56,7 @@ export async function startEbarimtSimulators(
         posNo: pos.identity.posNo,
         districtCode: '3401',
         branchNo: '001',
+        freeItemClassificationCode: SANDBOX_FREE_ITEM_CODE,
         cityTaxBasisPoints: 200,
       },
       secrets: { 'ebarimt.password': easyRegister.credentials.password },

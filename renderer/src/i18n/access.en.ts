@@ -72,6 +72,7 @@ export const accessEn: CatalogOf<typeof accessMn> = {
         posNo: 'POS number',
         districtCode: 'District code',
         branchNo: 'Branch number',
+        freeItemClassificationCode: 'Classification code (БҮНА) of free-amount items',
         cityTaxBasisPoints: 'City tax (basis points)',
       },
       bog: {

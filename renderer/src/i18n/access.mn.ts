@@ -73,6 +73,7 @@ export const accessMn = {
         merchantTin: 'Байгууллагын ТТД',
         posNo: 'ПОС-ын дугаар',
         districtCode: 'Дүүрэг/сумын код',
+        freeItemClassificationCode: 'Дурын дүнтэй барааны ангиллын код (БҮНА)',
         branchNo: 'Салбарын дугаар',
         cityTaxBasisPoints: 'НХАТ (суурь нэгж)',
       },
