@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Product } from '../../shared/channels/sale';
 import { tempDataDir } from '../kernel/testing/temp-dir';
 import { CATALOG_SCHEMA, openCatalogStore, type CatalogStore } from './catalog-store';
+import { injectWriteFailure } from './disk-errors';
 
 const product = (i: number, extra: Partial<Product> = {}): Product => ({
   sku: `Sku-${i}`,
@@ -99,6 +100,23 @@ describe('the catalog on disk', () => {
     expect(store.byCode('Sku-2')).toBeUndefined();
     await importAll(store, [product(3)]); // the next import starts cleanly
     expect(store.info()).toMatchObject({ generation: 2, size: 1 });
+  });
+
+  it('a write failure during an import (full disk) answers storage.full; the old catalog stays', async () => {
+    const store = setUp().open();
+    await importAll(store, [product(1)]);
+    const writer = store.begin('import');
+    injectWriteFailure(28);
+    try {
+      await expect(writer.add([product(2)])).rejects.toMatchObject({ code: 'storage.full' });
+      await expect(writer.commit()).rejects.toMatchObject({ code: 'storage.full' });
+    } finally {
+      injectWriteFailure(undefined);
+    }
+    await writer.abort();
+    expect(store.info()).toMatchObject({ generation: 1, size: 1 });
+    expect(store.byCode('Sku-1')).toBeDefined();
+    expect(store.byCode('Sku-2')).toBeUndefined();
   });
 
   it('a crash in the middle of an import: the old catalog on reopen, the leftovers deleted', async () => {

@@ -21,6 +21,7 @@ import { open, type Database, type RootDatabase } from 'lmdb';
 import { z } from 'zod';
 import { ProductSchema, productBarcodes, type Product } from '../../shared/channels/sale';
 import { KassaError } from '../kernel/errors';
+import { commitOrFail, commitSyncOrFail } from './disk-errors';
 import { makeFilesPrivate } from './private-files';
 import { IndexChunkSchema, NameIndex, type IndexChunk, type SearchEntry } from './catalog-search';
 
@@ -245,16 +246,21 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
         if (done) {
           throw new KassaError('state.conflict', 'This catalog import has ended.');
         }
-        await env.transaction(() => {
-          for (const product of products) {
-            const key = product.sku.toLowerCase();
-            void next.products.put(key, product);
-            for (const barcode of productBarcodes(product)) {
-              void next.barcodes.put(barcode, key);
+        // disk-errors.ts: a full disk answers storage.full, the import fails whole, the old catalog stays.
+        await commitOrFail(env, () =>
+          env.transaction(() => {
+            for (const product of products) {
+              const key = product.sku.toLowerCase();
+              next.products.putSync(key, product);
+              for (const barcode of productBarcodes(product)) {
+                next.barcodes.putSync(barcode, key);
+              }
             }
-            entries.push(entryOf(key, product));
-          }
-        });
+          }),
+        );
+        for (const product of products) {
+          entries.push(entryOf(product.sku.toLowerCase(), product));
+        }
       },
       async commit() {
         if (done) {
@@ -262,17 +268,21 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
         }
         const previous = current.generation;
         const built = new NameIndex(entries);
-        await env.transaction(() => {
-          built.chunks().forEach((chunk, i) => {
-            void next.index.put(i, chunk);
-          });
-        });
-        await env.transaction(() => {
-          void meta.put('generation', generation);
-          void meta.put('source', source);
-          void meta.put('retired', previous);
-          void meta.remove('pending');
-        });
+        await commitOrFail(env, () =>
+          env.transaction(() => {
+            built.chunks().forEach((chunk, i) => {
+              next.index.putSync(i, chunk);
+            });
+          }),
+        );
+        await commitOrFail(env, () =>
+          env.transaction(() => {
+            meta.putSync('generation', generation);
+            meta.putSync('source', source);
+            meta.putSync('retired', previous);
+            meta.removeSync('pending');
+          }),
+        );
         // The flip is what the import promises: on disk before it is reported.
         await env.flushed;
         const old = live;
@@ -338,20 +348,22 @@ export function openCatalogStore(options: { dataDir: string }): CatalogStore {
       const next = openGeneration(generation);
       const entries = products.map((p) => entryOf(p.sku.toLowerCase(), ProductSchema.parse(p)));
       const built = new NameIndex(entries);
-      env.transactionSync(() => {
-        for (const product of products) {
-          const key = product.sku.toLowerCase();
-          next.products.putSync(key, product);
-          for (const barcode of productBarcodes(product)) {
-            next.barcodes.putSync(barcode, key);
+      commitSyncOrFail(() => {
+        env.transactionSync(() => {
+          for (const product of products) {
+            const key = product.sku.toLowerCase();
+            next.products.putSync(key, product);
+            for (const barcode of productBarcodes(product)) {
+              next.barcodes.putSync(barcode, key);
+            }
           }
-        }
-        built.chunks().forEach((chunk, i) => {
-          next.index.putSync(i, chunk);
+          built.chunks().forEach((chunk, i) => {
+            next.index.putSync(i, chunk);
+          });
+          meta.putSync('generation', generation);
+          meta.putSync('source', source);
+          meta.putSync('retired', previous);
         });
-        meta.putSync('generation', generation);
-        meta.putSync('source', source);
-        meta.putSync('retired', previous);
       });
       live = next;
       current = { ...current, generation, source };

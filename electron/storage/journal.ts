@@ -165,48 +165,48 @@ function openOwnedJournal(options: OpenJournalOptions, owner: OwnerLock): Journa
     return value === undefined ? emptyTotals() : parse(TotalsSchema, expandKeys(value), `totals ${key}`);
   };
 
-  /** The writes of one validated command; runs inside the transaction, so reads see its earlier writes. */
+  /** The writes of one validated command, inside its synchronous transaction (sync writers: a failure is the commit's). */
   const write = (command: z.infer<typeof LedgerCommandSchema>, keys: LogKey[]): void => {
     for (const sale of command.sales ?? []) {
-      void sales.put(sale.id, compactKeys(sale));
-      void salesByTime.put([sale.createdAt, sale.number], sale.id);
+      sales.putSync(sale.id, compactKeys(sale));
+      salesByTime.putSync([sale.createdAt, sale.number], sale.id);
       if (ACTIVE_SALE_STATUSES.includes(sale.status)) {
-        void activeSales.put(sale.id, true);
+        activeSales.putSync(sale.id, true);
       } else {
-        void activeSales.remove(sale.id);
+        activeSales.removeSync(sale.id);
       }
       if (sale.number > lastNumber()) {
-        void meta.put('lastSaleNumber', sale.number);
+        meta.putSync('lastSaleNumber', sale.number);
       }
     }
     for (const p of command.payments ?? []) {
-      void payments.put(p.id, compactKeys(p));
-      void salePayments.put(`${p.saleId}:${p.id}`, true);
+      payments.putSync(p.id, compactKeys(p));
+      salePayments.putSync(`${p.saleId}:${p.id}`, true);
       if (needsRecovery(p.state)) {
-        void openPayments.put(p.id, true);
+        openPayments.putSync(p.id, true);
       } else {
-        void openPayments.remove(p.id);
+        openPayments.removeSync(p.id);
       }
     }
     for (const shift of command.shifts ?? []) {
-      void shifts.put(shift.id, compactKeys(shift));
+      shifts.putSync(shift.id, compactKeys(shift));
       if (shift.status === 'open') {
-        void meta.put('openShift', shift.id);
+        meta.putSync('openShift', shift.id);
       } else if (meta.get('openShift') === shift.id) {
-        void meta.remove('openShift');
+        meta.removeSync('openShift');
       }
     }
     const openShift = meta.get('openShift');
     command.events.forEach((event, i) => {
       const key = keys[i] ?? [command.at, 0];
-      void events.put(key, encodeEvent(event));
+      events.putSync(key, encodeEvent(event));
       if (!countsInTotals(event)) {
         return;
       }
       const day = dayKey(startOfLocalDay(key[0]));
-      void totals.put(day, compactKeys(addEvent(readTotals(day), event)));
+      totals.putSync(day, compactKeys(addEvent(readTotals(day), event)));
       if (typeof openShift === 'string') {
-        void totals.put(shiftKey(openShift), compactKeys(addEvent(readTotals(shiftKey(openShift)), event)));
+        totals.putSync(shiftKey(openShift), compactKeys(addEvent(readTotals(shiftKey(openShift)), event)));
       }
     });
   };
