@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 import { GENERATED_HEADER, generatedBarcode, generatedRow } from '../electron/sales/testing/price-list';
 import { expect, test } from './fixtures/host';
 import { pageIpc } from './fixtures/ipc';
-import { signInAsManager } from './fixtures/manager';
+import { pickPriceListInSettings } from './fixtures/price-list';
 import { scanDigits } from './fixtures/scanner';
 
 const ROWS = 15_000;
@@ -25,15 +25,7 @@ test('a 15 000-row price list imported in Settings; after a restart its last ite
   page,
 }) => {
   const csv = `${[GENERATED_HEADER.join(','), ...Array.from({ length: ROWS }, (_, i) => generatedRow(i))].join('\n')}\n`;
-  await page.goto(host.cashierUrl);
-  await page.getByTestId('lang-en').click();
-  await signInAsManager(page);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('catalog-file').setInputFiles({
-    name: 'prices.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv),
-  });
+  await pickPriceListInSettings(page, host.cashierUrl, csv);
   await expect(page.getByTestId('catalog-imported')).toHaveText(`${ROWS} products imported.`, {
     timeout: 60_000,
   });

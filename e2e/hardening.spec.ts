@@ -9,7 +9,8 @@ import type { Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { expect, startHost, test, type RunningHost } from './fixtures/host';
 import { pageIpc } from './fixtures/ipc';
-import { managerIpc, signInAsManager } from './fixtures/manager';
+import { managerIpc } from './fixtures/manager';
+import { pickPriceListInSettings } from './fixtures/price-list';
 
 /** A Node WebSocket client with a page's token, from the host's own origin (as the page would connect). */
 function socketFor(host: RunningHost, pageUrl: string): Promise<WebSocket> {
@@ -116,15 +117,7 @@ test('a 1.2 MB price list imported from Settings: the till imports it and keeps 
     size += line.length + 1;
   }
   const rows = lines.length - 1;
-  await page.goto(host.cashierUrl);
-  await page.getByTestId('lang-en').click();
-  await signInAsManager(page);
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('catalog-file').setInputFiles({
-    name: 'prices.csv',
-    mimeType: 'text/csv',
-    buffer: Buffer.from(`${lines.join('\n')}\n`),
-  });
+  await pickPriceListInSettings(page, host.cashierUrl, `${lines.join('\n')}\n`);
   await expect(page.getByTestId('catalog-imported')).toHaveText(`${rows} products imported.`, {
     timeout: 20_000,
   });
