@@ -112,6 +112,20 @@ describe('one transaction per command', () => {
     expect(r.journal.scan()).toHaveLength(before);
     expect(r.journal.sale('S1')?.status).toBe('open');
   });
+
+  it('two payment:start for one sale at the same moment (two presses, two windows): one payment, one refusal', async () => {
+    const r = rig();
+    await r.call('sale:new', {});
+    await r.call('sale:add-line', { kind: 'catalog', code: MILK });
+    const both = await Promise.allSettled([
+      r.call('payment:start', { saleId: 'S1', method: 'socialpay.qr' }),
+      r.call('payment:start', { saleId: 'S1', method: 'socialpay.qr' }),
+    ]);
+    expect(both.filter((x) => x.status === 'fulfilled')).toHaveLength(1);
+    expect(both.find((x) => x.status === 'rejected')).toMatchObject({ reason: { code: 'state.conflict' } });
+    expect(r.journal.paymentsForSale('S1')).toHaveLength(1);
+    expect(r.bank.calls.start).toHaveLength(1);
+  });
 });
 
 describe('journal:list and journal:report read indices and totals', () => {
