@@ -1,7 +1,11 @@
 /**
- * `kassa doctor` line for SocialPay. The API has no token, so the check asks about an invoice that cannot
- * exist: the bank validates terminal and checksum before it looks the invoice up, so its documented
- * "not found" answer proves the base URL, terminal and key are all right.
+ * `kassa doctor` line for SocialPay. The API has no token, so the check signs a status query for an invoice
+ * that cannot exist and reads only what the Instore documents give (/work/shared/seeds/golomt-socialpay-
+ * instore.txt, docs/providers.md §3.1): every answer is a `{ header, body }` envelope whose header says whether
+ * the request passed the bank's checks. The documents name no error for a missing invoice, so the line never
+ * depends on one: any well-formed envelope answer to the signed probe means the base URL is SocialPay and
+ * reachable; only an answer that refuses the terminal or checksum (header 401/403, or an error the client
+ * classifies as `auth`), a server fault, an unreadable answer or no answer makes it fail.
  */
 import { money } from '../../../shared/money';
 import { KassaError } from '../../kernel/errors';
@@ -19,8 +23,12 @@ export async function doctorSocialpay(client: SocialpayClient): Promise<DoctorLi
     return line(true, `${client.baseUrl} answered (probe invoice is ${status.status})`);
   } catch (error) {
     if (error instanceof ProviderError) {
-      if (error.kind === 'rejected' && error.code === 'NOT_FOUND') {
-        return line(true, `${client.baseUrl} reachable; terminal and checksum key accepted`);
+      if (error.kind === 'rejected') {
+        // A refusal in the documented envelope (whatever its name): the bank read and answered the signed probe.
+        return line(
+          true,
+          `${client.baseUrl} reachable; terminal and checksum key not refused (probe answered: ${error.message})`,
+        );
       }
       switch (error.kind) {
         case 'auth':
@@ -28,7 +36,6 @@ export async function doctorSocialpay(client: SocialpayClient): Promise<DoctorLi
         case 'network':
         case 'timeout':
           return line(false, `${error.message}. Check the base URL (${client.baseUrl}) and the network.`);
-        case 'rejected':
         case 'unexpected':
           return line(false, error.message);
       }

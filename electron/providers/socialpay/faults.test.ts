@@ -132,4 +132,31 @@ describe('doctorSocialpay', () => {
       detail: expect.stringMatching(/secret\.missing/) as unknown,
     });
   });
+
+  it('relies on no error name: a server that names a missing invoice differently is still reachable', async () => {
+    const other = await startSocialpaySimulator({
+      missingInvoice: { code: 400, errorType: 'INVOICE_MISSING', errorDesc: 'No such invoice' },
+    });
+    try {
+      const made = testContext(other.sandbox.secrets);
+      const line = await doctorSocialpay(
+        createSocialpayClient(made.ctx, SocialpaySettingsSchema.parse(other.sandbox.settings)),
+      );
+      expect(line).toMatchObject({ provider: 'socialpay', ok: true });
+      expect(line.detail).toMatch(/No such invoice/);
+      // The same server still refuses a wrong key, and the line says so.
+      const wrong = createSocialpayClient(
+        testContext({ 'socialpay.checksumKey': 'nope-nope' }).ctx,
+        SocialpaySettingsSchema.parse(other.sandbox.settings),
+      );
+      expect(await doctorSocialpay(wrong)).toMatchObject({ ok: false });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a server fault on the probe is not reachable-and-accepted', async () => {
+    sim.failNext('http500');
+    expect(await doctorSocialpay(client)).toMatchObject({ ok: false });
+  });
 });

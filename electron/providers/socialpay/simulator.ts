@@ -17,7 +17,6 @@ import {
 } from '../simulator-kit';
 import { checksumMatches, invoiceChecksum, phoneChecksum, settlementChecksum } from './checksum';
 import { SOCIALPAY_PATHS } from './client';
-import type { ErrorType } from './messages';
 import { INVOICE_MAX_LENGTH, SETTLEMENT_ID_MAX_LENGTH } from './schemas';
 
 export type SimInvoiceState = 'pending' | 'paid' | 'declined' | 'expired' | 'cancelled' | 'refunded';
@@ -39,6 +38,11 @@ export interface SocialpaySimulatorOptions {
   errorsAsHttpStatus?: boolean;
   /** invoice/cancel answer: `{desc,status}` (default) or erxes' `resp_code` (docs/providers.md §3.5). */
   cancelShape?: 'desc' | 'resp_code';
+  /**
+   * How a missing invoice is answered. The documents name no error for it; by default this simulator says
+   * 404 / NOT_FOUND, a variant lets a test stand for a server that names (and numbers) it differently.
+   */
+  missingInvoice?: { code: number; errorType: string; errorDesc: string };
 }
 
 export interface SocialpaySimulator extends RunningSimulator {
@@ -86,7 +90,7 @@ export async function startSocialpaySimulator(
   const settlements = new Map<string, { amount: number; count: number }>();
   const drops: string[] = [];
 
-  const error = (code: number, errorType: ErrorType, errorDesc: string): SimReply => ({
+  const error = (code: number, errorType: string, errorDesc: string): SimReply => ({
     status: opts.errorsAsHttpStatus === true ? code : 200,
     body: { header: { code, status: STATUS[code] ?? 'Error' }, body: { error: { errorDesc, errorType } } },
   });
@@ -245,7 +249,12 @@ export async function startSocialpaySimulator(
     }
     const inv = invoices.get(invoice);
     if (!inv) {
-      return error(404, 'NOT_FOUND', 'Invoice not found');
+      const missing = opts.missingInvoice ?? {
+        code: 404,
+        errorType: 'NOT_FOUND',
+        errorDesc: 'Invoice not found',
+      };
+      return error(missing.code, missing.errorType, missing.errorDesc);
     }
     if (inv.amount !== amount) {
       return error(400, 'AMOUNT', 'Amount does not match the invoice');
