@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayViewModelFor, SaleDisplayModelSchema } from './display-model';
+import { displayViewModelFor, receiptQrAllowed, SaleDisplayModelSchema } from './display-model';
 import { computeSaleTotals, type Payment, type Sale } from './domain';
 
 const base = {
@@ -111,5 +111,37 @@ describe('displayViewModelFor', () => {
     const vm = displayViewModelFor(geSale, [part], 'ka');
     expect(vm).toMatchObject({ state: 'cart', paidText: '5.00 ₾' });
     expect(vm).not.toHaveProperty('vatText');
+  });
+});
+
+describe('the waiting invoice is always on the display (issue 11, finding 4)', () => {
+  it('an earlier attempt still awaiting the customer wins over a later declined one', () => {
+    const vm = displayViewModelFor(
+      sale('paying'),
+      [
+        payment('awaiting_customer', { qr: 'first-qr' }),
+        payment('declined', { id: 'p2', attempt: 2, qr: 'second-qr', idempotencyKey: 'S1A2' }),
+      ],
+      'en',
+    );
+    expect(vm).toMatchObject({ state: 'pay', qr: 'first-qr', checking: false });
+  });
+
+  it('a payment awaiting the customer shows its QR while the sale is still open', () => {
+    expect(displayViewModelFor(sale('open'), [payment('awaiting_customer')], 'en')).toMatchObject({
+      state: 'pay',
+      qr: 'socialpay-link',
+    });
+  });
+});
+
+describe('receiptQrAllowed (issue 11, finding 9)', () => {
+  const issued = sale('paid', { receipt: { status: 'issued', id: 'R1' } });
+  it('only for a paid sale with an issued receipt and no refund of any kind', () => {
+    expect(receiptQrAllowed(issued, [payment('paid')])).toBe(true);
+    expect(receiptQrAllowed(sale('paid'), [payment('paid')])).toBe(false);
+    expect(receiptQrAllowed(issued, [payment('refunding')])).toBe(false);
+    expect(receiptQrAllowed(issued, [payment('refunded', { refundedAmount: 40_000 })])).toBe(false);
+    expect(receiptQrAllowed(issued, [payment('paid', { refundedAmount: 100 })])).toBe(false);
   });
 });

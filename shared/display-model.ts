@@ -136,8 +136,8 @@ export function displayViewModelFor(
     };
   }
 
-  const latest = [...payments].sort((a, b) => b.attempt - a.attempt)[0];
-  if (sale.status === 'paying' && latest) {
+  const latest = paymentOnDisplay(payments);
+  if ((sale.status === 'paying' || sale.status === 'open') && latest) {
     const providerName = PROVIDER_NAMES[latest.method];
     if (latest.method !== 'cash' && WAITING.includes(latest.state)) {
       return {
@@ -183,6 +183,34 @@ export function displayViewModelFor(
     ...(showTax && sale.totals.cityTax > 0 ? { cityTaxText: fmt(sale.totals.cityTax) } : {}),
     ...(paid > 0 ? { paidText: fmt(paid), dueText: fmt(due) } : {}),
   };
+}
+
+/**
+ * The attempt the pay screen is about: a payment the customer can pay now (awaiting_customer: its QR or link
+ * kept in the journal, or learnt from a late answer) wins over any later attempt, so a waiting invoice is
+ * always on the screen; otherwise the latest attempt (its outcome: checking, declined, expired).
+ */
+export function paymentOnDisplay(payments: readonly Payment[]): Payment | undefined {
+  const byAttempt = [...payments].sort((a, b) => b.attempt - a.attempt);
+  return byAttempt.find((p) => p.method !== 'cash' && p.state === 'awaiting_customer') ?? byAttempt[0];
+}
+
+/**
+ * Whether the thank-you screen may carry the sale's eBarimt receipt QR: only while the sale is as it was when
+ * its receipt was issued. Once any of its money is being or has been refunded the receipt is being returned or
+ * corrected, and the customer must not scan the old one (issue 11, finding 9).
+ */
+export function receiptQrAllowed(sale: Sale, payments: readonly Payment[]): boolean {
+  return (
+    sale.status === 'paid' &&
+    sale.receipt?.status === 'issued' &&
+    payments.every(
+      (p) =>
+        p.refunds.length === 0 &&
+        p.refundedAmount === 0 &&
+        !['refunding', 'refunded', 'refund_failed'].includes(p.state),
+    )
+  );
 }
 
 /** Pieces as an integer; grams as kilograms with three decimals, in integers only. */

@@ -6,10 +6,7 @@
  */
 import { SANDBOX_FREE_ITEM_CODE } from '../../shared/product-codes';
 import type { Caller, CallerRole } from '../../shared/channel';
-import type { SaleView } from '../../shared/channels/sale';
 import { isChannelName, roleMayInvoke, type EventName, type EventPayload } from '../../shared/contract';
-import type { DisplayViewModel } from '../../shared/channels/display';
-import { displayViewModelFor } from '../../shared/display-model';
 import type { Envelope } from '../../shared/errors';
 import { CURRENCY_BY_COUNTRY, type Settings } from '../../shared/settings';
 import { createDeviceHandlers } from '../devices/handlers';
@@ -44,7 +41,8 @@ import { createSessions } from '../ipc/sessions';
 import { createSignInThrottle } from '../ipc/sign-in-throttle';
 import { openManagerStore } from '../storage/managers';
 import { openSignInLockStore } from '../storage/sign-in-lock';
-import { baseChecks, createFoundationHandlers, welcomeViewModel, type HostKind } from './foundation-handlers';
+import { baseChecks, createFoundationHandlers, type HostKind } from './foundation-handlers';
+import { createDisplayFeed, isIdle } from './display-feed';
 import { createSessionHandlers } from './session-handlers';
 import { createSettingsHandlers } from './settings-handlers';
 import { createEventBus, type EventBus } from '../kernel/events';
@@ -101,11 +99,6 @@ export interface Kassa {
   close(): Promise<void>;
 }
 
-/** An empty open sale is the idle till: the customer sees the welcome screen. */
-function isIdle(view: SaleView): boolean {
-  return view.sale.status === 'open' && view.sale.lines.length === 0 && view.payments.length === 0;
-}
-
 export function createKassa(deps: KassaDeps): Kassa {
   const events: EventBus = createEventBus();
   const log = deps.logger;
@@ -118,9 +111,6 @@ export function createKassa(deps: KassaDeps): Kassa {
     ...(deps.providerTimeoutMs === undefined ? {} : { timeoutMs: deps.providerTimeoutMs }),
     ...(deps.startSandbox ? { startSandbox: deps.startSandbox } : {}),
   });
-  let display: DisplayViewModel = welcomeViewModel(deps.settings.get());
-  let lastSale: SaleView | undefined;
-
   const hid = deps.hidBackend;
   const pole = createPoleMirror({
     settings: () => deps.settings.get().devices.pole,
@@ -129,24 +119,16 @@ export function createKassa(deps: KassaDeps): Kassa {
     ...(deps.poleTransport ? { transport: deps.poleTransport } : {}),
   });
 
-  const setDisplay = (next: DisplayViewModel): void => {
-    display = next;
-    events.emit('display:update', next);
-    pole.show(next);
-  };
-
-  /** The display follows the sale; it never computes anything itself. */
-  const showSale = (view: SaleView): void => {
-    lastSale = view;
-    const settings = deps.settings.get();
-    if (isIdle(view)) {
-      setDisplay(welcomeViewModel(settings));
-      return;
-    }
-    const model = displayViewModelFor(view.sale, view.payments, settings.display.locale);
-    const receiptQr = receipts.receiptQr(view.sale.id);
-    setDisplay(model.state === 'thank-you' && receiptQr !== undefined ? { ...model, receiptQr } : model);
-  };
+  // The display follows the current sale; it never computes anything itself (core/display-feed.ts).
+  const display = createDisplayFeed({
+    settings: () => deps.settings.get(),
+    currentSaleId: () => till.sales.current()?.sale.id,
+    receiptQr: (saleId) => receipts.receiptQr(saleId),
+    show: (next) => {
+      events.emit('display:update', next);
+      pole.show(next);
+    },
+  });
 
   let country = deps.settings.get().country;
   const onSettingsChanged = (before: Settings, settings: Settings): void => {
@@ -162,11 +144,7 @@ export function createKassa(deps: KassaDeps): Kassa {
         });
       }
     }
-    if (lastSale === undefined || isIdle(lastSale)) {
-      setDisplay(welcomeViewModel(settings));
-    } else {
-      showSale(lastSale);
-    }
+    display.refresh();
   };
 
   const journal = openJournal({ dataDir: deps.dataDir, logger: log });
@@ -195,7 +173,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     events: {
       sale: (view) => {
         events.emit('sale:updated', view);
-        showSale(view);
+        display.saleChanged(view);
         receipts.onSaleChanged(view.sale);
       },
       payment: (payment) => {
@@ -219,7 +197,7 @@ export function createKassa(deps: KassaDeps): Kassa {
   // (a display reconnecting asks display:ready and must get the sale as it is).
   const restored = till.sales.current();
   if (restored !== null && !isIdle(restored)) {
-    showSale(restored);
+    display.restore(restored);
   }
 
   const approval = new ApprovalService({
@@ -311,7 +289,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       events,
       host: deps.host,
       version: deps.version,
-      display: { current: () => display },
+      display: { current: () => display.current() },
       providers,
     }),
   };
