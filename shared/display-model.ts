@@ -104,6 +104,8 @@ export const PROVIDER_NAMES: Readonly<Record<PaymentMethod, string>> = {
 };
 
 const KG: Readonly<Record<DisplayLocale, string>> = { mn: 'кг', ru: 'кг', en: 'kg', uz: 'kg', ka: 'კგ' };
+/** Methods that reach the customer without the display: a phone invoice, a microloan decided by the bank. */
+const REACHES_CUSTOMER: readonly PaymentMethod[] = ['socialpay.phone', 'baas.microloan'];
 const WAITING: readonly Payment['state'][] = ['created', 'requesting', 'awaiting_customer', 'unknown'];
 
 export function displayViewModelFor(
@@ -150,7 +152,15 @@ export function displayViewModelFor(
         amountText: fmt(latest.amount.amount),
         totalText: fmt(total),
         ...(latest.expiresAt !== undefined ? { expiresAt: latest.expiresAt } : {}),
-        checking: latest.state === 'unknown' || latest.state === 'requesting' || latest.state === 'created',
+        // Also while a QR attempt has nothing the customer can scan (its start's answer was lost): the till is
+        // still settling it, and the screen must not invite a payment it cannot show.
+        checking:
+          latest.state === 'unknown' ||
+          latest.state === 'requesting' ||
+          latest.state === 'created' ||
+          (latest.qr === undefined &&
+            latest.deeplink === undefined &&
+            !REACHES_CUSTOMER.includes(latest.method)),
       };
     }
     if (latest.state === 'declined') {

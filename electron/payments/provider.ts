@@ -74,6 +74,14 @@ export interface StatusResult {
   status: ProviderPaymentStatus;
   /** Cashier-readable reason for declined/cancelled. */
   reason?: string;
+  /**
+   * What the answer says of the payment itself, where the API gives it: the provider's own reference (learnt
+   * here when the start's answer was lost), and a QR or link the customer can still pay. The engine keeps them
+   * when a late answer revives the payment (payments/revival.ts), so the display and the sandbox reach it.
+   */
+  providerRef?: string;
+  qr?: string;
+  deeplink?: string;
   /** The provider's own answer, for the log only (never journaled). */
   raw?: unknown;
 }

@@ -10,6 +10,7 @@ import { afterStatus, EXPIRED_UNPAID, isWaiting } from './outcomes';
 import type { PaymentPoller } from './poller';
 import { paymentRefOf, type PaymentProvider, type StatusResult } from './provider';
 import type { PaymentRegistry } from './registry';
+import { revivedPatch } from './revival';
 import type { PaymentRecorder } from './write-ahead';
 
 /** What prompted the query; logged with its answer. */
@@ -48,7 +49,7 @@ export class StatusCheck {
       return recorder.move(payment, step.move);
     }
     const waiting = step.revive
-      ? await recorder.move(payment, { to: 'awaiting_customer', patch: {} })
+      ? await recorder.move(payment, { to: 'awaiting_customer', patch: revivedPatch(payment, status) })
       : payment;
     return step.kind === 'expire' ? this.#expire(waiting, provider) : poller.reschedule(waiting);
   }

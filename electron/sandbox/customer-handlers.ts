@@ -32,7 +32,18 @@ function act(sims: SandboxSimulators, payment: Payment, action: Action): void {
       'There is no customer app for this payment method in the sandbox.',
     );
   }
-  app[action](ref);
+  try {
+    if (payment.state === 'awaiting_customer') {
+      app.adopt?.({ providerRef: ref, amountMinor: payment.amount.amount });
+    }
+    app[action](ref);
+  } catch (error) {
+    // The simulated bank has no such invoice: say so, as the bank's app would, rather than fail inside.
+    throw new KassaError(
+      'state.conflict',
+      `The simulated bank has no invoice ${ref} for this payment (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
 }
 
 export function createSandboxCustomerHandlers(

@@ -72,9 +72,15 @@ export async function startSandboxSimulators(): Promise<RunningSandbox> {
     started.push(bog);
     const baas = await startBaasSimulator();
     started.push(baas);
+    const socialpayQrApp: SandboxCustomerApp = {
+      ...invoiceApp(socialpay),
+      adopt: ({ providerRef, amountMinor }) => {
+        socialpay.adopt(providerRef, String(amountMinor));
+      },
+    };
     const apps: Record<PaymentMethod, SandboxCustomerApp | undefined> = {
-      'socialpay.qr': invoiceApp(socialpay),
-      'socialpay.deeplink': invoiceApp(socialpay),
+      'socialpay.qr': socialpayQrApp,
+      'socialpay.deeplink': socialpayQrApp,
       'socialpay.phone': invoiceApp(socialpay),
       'pocket.qr': invoiceApp(pocket),
       'bog.qr': invoiceApp(bog),

@@ -13,6 +13,11 @@ export interface SandboxCustomerApp {
   pay(providerRef: string): void;
   decline(providerRef: string): void;
   expire(providerRef: string): void;
+  /**
+   * Where the simulator can: registers a payment the till holds as waiting that the simulated bank does not
+   * know (the sandbox's in-process bank restarts with the till; a real bank keeps its invoices).
+   */
+  adopt?(payment: { providerRef: string; amountMinor: number }): void;
 }
 
 /** One approveQr call the Easy Register simulator received. */

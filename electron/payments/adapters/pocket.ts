@@ -37,7 +37,8 @@ export function pocketPaymentProvider(client: PocketClient): PaymentProvider {
             ? await client.statusByInvoiceId(ref.providerRef)
             : await client.statusByOrderNumber(ref.idempotencyKey);
         if (res.status === 'paid' || res.status === 'pending') {
-          return { status: res.status, raw: { state: res.state } };
+          // Asked by orderNumber after a lost create, Pocket names its invoiceId: the payment's reference.
+          return { status: res.status, providerRef: res.invoiceId, raw: { state: res.state } };
         }
         return {
           status: res.state.toLowerCase() === 'cancelled' ? 'cancelled' : 'declined',

@@ -44,7 +44,8 @@ export function socialpayPaymentProvider(client: SocialpayClient): PaymentProvid
       try {
         const res = await client.check(invoiceOf(ref));
         if (res.status === 'paid' || res.status === 'pending') {
-          return { status: res.status, raw: { respCode: res.respCode } };
+          // The invoice number is our key, so a check that finds it also names it (a lost create's reference).
+          return { status: res.status, providerRef: ref.idempotencyKey, raw: { respCode: res.respCode } };
         }
         // respCode 54 = the invoice expired, 17 = cancelled/reversed; the rest are declines.
         const status = res.respCode === '54' ? 'expired' : res.respCode === '17' ? 'cancelled' : 'declined';

@@ -52,6 +52,12 @@ export interface SocialpaySimulator extends RunningSimulator {
     secrets: { 'socialpay.checksumKey': string };
   };
   markPaid(invoice: string): void;
+  /**
+   * Sandbox only: a waiting QR invoice the till holds but this simulator does not know — the sandbox's
+   * in-process bank restarted with the till, a real bank keeps its invoices — is registered again as pending.
+   * An invoice it knows is left as it is.
+   */
+  adopt(invoice: string, amount: string): void;
   markDeclined(invoice: string): void;
   markExpired(invoice: string): void;
   invoice(invoice: string): SimInvoice | undefined;
@@ -303,6 +309,11 @@ export async function startSocialpaySimulator(
     },
     markPaid: (invoice: string) => {
       set(invoice, 'paid');
+    },
+    adopt: (invoice: string, amount: string) => {
+      if (!invoices.has(invoice)) {
+        invoices.set(invoice, { invoice, amount, kind: 'qr', state: 'pending' });
+      }
     },
     markDeclined: (invoice: string) => {
       set(invoice, 'declined');
