@@ -20,6 +20,18 @@ export const ERROR_CODES = [
   'provider.rejected',
   'provider.unexpected',
   'device.unavailable',
+  /** Card attach (Ipoteka-bank): the SMS code is not the one sent. */
+  'card.code-wrong',
+  /** Card attach: the SMS code ran out (bank code 1009); send a new one. */
+  'card.code-expired',
+  /** Card attach: a code sent for this card is still valid (1007); type it, or wait until it runs out. */
+  'card.code-pending',
+  /** Card attach: the processing centre could not send the SMS (1006). */
+  'card.sms-failed',
+  /** Card attach: the bank knows no such card or attachment (1008). */
+  'card.not-found',
+  /** Card attach: this card is already attached (1011). */
+  'card.already-attached',
   /** Sign-in: the PIN or badge belongs to no manager (params.attemptsLeft before a lock-out). */
   'session.wrong-code',
   /** Sign-in: too many wrong codes; params.seconds until the next try. */

@@ -28,6 +28,8 @@ import { createSandboxCustomerHandlers } from '../sandbox/customer-handlers';
 import { createSandboxScannerHandlers } from '../sandbox/scanner-handlers';
 import type { CreateSandboxScanner, StartSandbox } from '../sandbox/types';
 import { createCatalogHandlers } from '../sales/catalog-handlers';
+import { CardAttachService } from '../payments/card-attach';
+import { createCardAttachHandlers } from '../payments/card-attach-handlers';
 import { DEFAULT_VAT } from '../sales/line-edits';
 import { createTill } from './till';
 import { KassaError } from '../kernel/errors';
@@ -278,6 +280,13 @@ export function createKassa(deps: KassaDeps): Kassa {
       },
     }),
     ...createApprovalHandlers({ approval }),
+    ...createCardAttachHandlers(
+      new CardAttachService({
+        client: () => providers.clients().then((c) => c.baas),
+        country: () => deps.settings.get().country,
+        logger: log.child({ component: 'card-attach' }),
+      }),
+    ),
     ...createReceiptHandlers(receipts),
     ...createSandboxCustomerHandlers({ payments: till.engine, sandbox: () => providers.sandbox() }),
     ...createSandboxScannerHandlers({ scanner: () => sandboxScanner.scanner() }),

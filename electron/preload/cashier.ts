@@ -114,6 +114,8 @@ const api = {
   paymentCheck: call('payment:check'),
   paymentRefund: call('payment:refund'),
   paymentSubmitCode: call('payment:submit-code'),
+  cardAttachStart: call('card:attach-start'),
+  cardAttachConfirm: call('card:attach-confirm'),
   paymentList: call('payment:list'),
   journalList: call('journal:list'),
   journalGet: call('journal:get'),

@@ -4,6 +4,7 @@
  */
 import type { ChannelDef, EventDef } from '../channel';
 import { appChannels } from './app';
+import { cardChannels } from './card';
 import { approvalChannels, approvalEvents } from './approval';
 import { devicesChannels, devicesEvents } from './devices';
 import { journalChannels } from './journal';
@@ -27,6 +28,7 @@ export const channels = {
   ...approvalChannels,
   ...saleChannels,
   ...paymentChannels,
+  ...cardChannels,
   ...journalChannels,
   ...sandboxChannels,
   ...receiptChannels,

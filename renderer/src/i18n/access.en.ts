@@ -122,6 +122,15 @@ export const accessEn: CatalogOf<typeof accessMn> = {
       rejected: 'The provider refused the request.',
       unexpected: 'The provider answered something unexpected.',
     },
+    card: {
+      'code-wrong': 'This is not the code the bank sent. Check the SMS and type it again.',
+      'code-expired': 'The SMS code has run out. Send a new code.',
+      'code-pending':
+        'A code sent for this card is still valid: type it, or wait until it runs out to get a new one.',
+      'sms-failed': 'The bank could not send the SMS code. Check the phone number and try again.',
+      'not-found': 'The bank does not know this card or request. Start the card attach again.',
+      'already-attached': 'This card is already attached.',
+    },
     device: { unavailable: 'The device cannot be used.' },
     session: {
       'wrong-code': 'Wrong PIN or badge. {{attemptsLeft}} more tries before sign-in locks.',
