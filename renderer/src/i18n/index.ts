@@ -9,6 +9,8 @@ import { accessEn } from './access.en';
 import { accessMn } from './access.mn';
 import { approvalEn, withApprovalCatalog } from './approval.en';
 import { approvalMn } from './approval.mn';
+import { cardEn } from './card.en';
+import { cardMn } from './card.mn';
 import { cashierEn } from './cashier.en';
 import { cashierMn } from './cashier.mn';
 import { devicesEn } from './devices.en';
@@ -18,8 +20,8 @@ import { scanEn } from './scan.en';
 import { scanMn } from './scan.mn';
 
 export const cashierCatalogs = {
-  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn, ...scanMn, ...accessMn },
-  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn, ...scanEn, ...accessEn },
+  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn, ...scanMn, ...accessMn, ...cardMn },
+  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn, ...scanEn, ...accessEn, ...cardEn },
 } as const satisfies Record<CashierLocale, object>;
 export const displayCatalogs = {
   mn: displayMn,

@@ -6,6 +6,7 @@ import { amountToTake, defaultAmountText, parseAmount, usePaymentStore } from '.
 import { useSaleStore } from '../stores/sale';
 import { useSettingsStore } from '../stores/settings';
 import { BuyerPanel } from './BuyerPanel';
+import { CardAttachEntry } from './CardAttachDialog';
 import { fmt } from './format';
 import { PaidBanner } from './PaidBanner';
 import { PaymentLine } from './PaymentLine';
@@ -280,6 +281,7 @@ export function PaymentScreen({ view, active }: { view: SaleView; active: boolea
       </ol>
 
       {profile === 'sandbox' && waiting[0] && <SandboxPhonePanel payment={waiting[0]} />}
+      {country === 'UZ' && <CardAttachEntry />}
       {receiptsNeeded && !paid && <BuyerPanel saleId={view.sale.id} />}
     </section>
   );
