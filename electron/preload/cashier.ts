@@ -121,6 +121,7 @@ const api = {
   journalGet: call('journal:get'),
   journalReport: call('journal:report'),
   sandboxApprovals: call('sandbox:approvals'),
+  sandboxCardSms: call('sandbox:card-sms'),
   sandboxCustomerPay: call('sandbox:customer-pay'),
   sandboxCustomerDecline: call('sandbox:customer-decline'),
   sandboxCustomerExpire: call('sandbox:customer-expire'),

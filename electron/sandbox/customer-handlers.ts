@@ -61,6 +61,17 @@ export function createSandboxCustomerHandlers(
     'sandbox:customer-pay': ({ paymentId }) => run(paymentId, 'pay'),
     'sandbox:customer-decline': ({ paymentId }) => run(paymentId, 'decline'),
     'sandbox:customer-expire': ({ paymentId }) => run(paymentId, 'expire'),
+    'sandbox:card-sms': async ({ attachId }) => {
+      const sims = await deps.sandbox();
+      if (!sims) {
+        throw new KassaError('forbidden', 'The customer phone exists only in the sandbox profile.');
+      }
+      const code = sims.cardSmsCode?.(attachId);
+      if (code === undefined) {
+        throw new KassaError('not_found', 'The simulated bank sent no SMS code for this card attach.');
+      }
+      return { code };
+    },
     'sandbox:approvals': async ({ qrData }) => {
       const sims = await deps.sandbox();
       if (!sims) {

@@ -95,6 +95,7 @@ export async function startSandboxSimulators(): Promise<RunningSandbox> {
       baas,
       customerApp: (method) => apps[method],
       approvals: () => ebarimt.easyRegister.approvals,
+      cardSmsCode: (attachId) => baas.attachment(attachId)?.smsCode,
       overlay: (providers) => ({
         ...providers,
         socialpay: { ...providers.socialpay, ...socialpay.sandbox.settings },

@@ -35,6 +35,8 @@ export interface SandboxSimulators {
   customerApp(method: PaymentMethod): SandboxCustomerApp | undefined;
   /** Every approveQr call Easy Register received, in order. */
   approvals(): readonly SandboxApproval[];
+  /** The SMS code the BaaS simulator "texted" for a card attach (what the customer's phone shows). */
+  cardSmsCode?(attachId: string): string | undefined;
   close(): Promise<void>;
 }
 

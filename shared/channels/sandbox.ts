@@ -17,6 +17,12 @@ export const sandboxChannels = {
     output: z.object({ count: z.number().int().nonnegative(), codes: z.array(z.string()) }),
     summary: 'Sandbox only: how many approveQr calls the Easy Register simulator received for this receipt.',
   }),
+  'sandbox:card-sms': channel({
+    input: z.strictObject({ attachId: z.uuid() }),
+    output: z.object({ code: z.string().regex(/^\d{4,8}$/) }),
+    summary:
+      'Sandbox only: the SMS code the simulated bank texted the customer for this card attach (what their phone shows).',
+  }),
   'sandbox:customer-pay': channel({
     input: PaymentIdInput,
     output: PaymentSchema,

@@ -18,6 +18,8 @@ export const cardEn: CatalogOf<typeof cardMn> = {
     resend: 'Send the code again',
     resendIn: 'A new code in {{seconds}} s',
     attached: 'Card {{card}} is attached.',
+    sandboxSms: 'Customer phone (sandbox): show the SMS',
+    sandboxCode: 'SMS code: {{code}}',
     close: 'Close',
     invalid:
       'The card number is 16 digits, the expiry yyMM (e.g. 2812), the phone 12 digits starting with 998.',

@@ -15,6 +15,8 @@ export const cardMn = {
     resend: 'Код дахин илгээх',
     resendIn: 'Шинэ код {{seconds}} секундын дараа',
     attached: '{{card}} карт холбогдлоо.',
+    sandboxSms: 'Харилцагчийн утас (sandbox): SMS-г харах',
+    sandboxCode: 'SMS код: {{code}}',
     close: 'Хаах',
     invalid: 'Картын дугаар 16 орон, хугацаа ЖЖСС (жишээ нь 2812), утас 998-аар эхэлсэн 12 орон байна.',
   },

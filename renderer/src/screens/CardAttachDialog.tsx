@@ -1,6 +1,7 @@
 import { useEffect, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCardAttachStore, type CardAttachInput } from '../stores/card-attach';
+import { useSettingsStore } from '../stores/settings';
 import { Dialog } from './Dialog';
 import { errorText } from './error-text';
 
@@ -41,7 +42,8 @@ function useSecondsUntil(at: number | undefined): number {
  */
 export function CardAttachDialog() {
   const { t } = useTranslation();
-  const { view, busy, lastError } = useCardAttachStore();
+  const { view, busy, lastError, sandboxSms } = useCardAttachStore();
+  const sandbox = useSettingsStore((s) => s.saved?.profile === 'sandbox');
   const store = useCardAttachStore.getState;
   const [pan, setPan] = useState('');
   const [expiry, setExpiry] = useState('');
@@ -204,6 +206,23 @@ export function CardAttachDialog() {
               {resendIn > 0 ? t('card.resendIn', { seconds: resendIn }) : t('card.resend')}
             </button>
           </div>
+          {sandbox && (
+            <aside className="sandbox-phone" data-testid="card-attach-sandbox">
+              <button
+                type="button"
+                className="button button-small"
+                data-testid="card-attach-sandbox-sms"
+                onClick={() => {
+                  void store().readSandboxSms();
+                }}
+              >
+                {t('card.sandboxSms')}
+              </button>
+              {sandboxSms !== null && (
+                <p data-testid="card-attach-sandbox-code">{t('card.sandboxCode', { code: sandboxSms })}</p>
+              )}
+            </aside>
+          )}
         </form>
       )}
       {view?.state === 'attached' && (

@@ -20,6 +20,9 @@ export interface CardAttachState {
   view: CardAttachView | null;
   busy: boolean;
   lastError: ShownError | null;
+  /** Sandbox only: the SMS the simulated bank texted, as the customer's phone shows it. */
+  sandboxSms: string | null;
+  readSandboxSms: () => Promise<void>;
   show: () => void;
   close: () => void;
   /** Sends the card (also "send the code again"); true when the bank texted a code. */
@@ -32,11 +35,20 @@ export const useCardAttachStore = create<CardAttachState>()((set, get) => ({
   view: null,
   busy: false,
   lastError: null,
+  sandboxSms: null,
+  async readSandboxSms() {
+    const view = get().view;
+    if (view === null) {
+      return;
+    }
+    const envelope = await call(() => kassa().sandboxCardSms({ attachId: view.attachId }));
+    set(envelope.ok ? { sandboxSms: envelope.value.code } : { lastError: shown(envelope.error) });
+  },
   show: () => {
-    set({ open: true, view: null, lastError: null });
+    set({ open: true, view: null, lastError: null, sandboxSms: null });
   },
   close: () => {
-    set({ open: false, view: null, lastError: null, busy: false });
+    set({ open: false, view: null, lastError: null, busy: false, sandboxSms: null });
   },
   async start(input) {
     set({ busy: true });
@@ -45,7 +57,7 @@ export const useCardAttachStore = create<CardAttachState>()((set, get) => ({
       set({ busy: false, lastError: shown(envelope.error) });
       return false;
     }
-    set({ busy: false, view: envelope.value, lastError: null });
+    set({ busy: false, view: envelope.value, lastError: null, sandboxSms: null });
     return true;
   },
   async confirm(code) {
