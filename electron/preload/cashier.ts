@@ -122,6 +122,7 @@ const api = {
   journalReport: call('journal:report'),
   sandboxApprovals: call('sandbox:approvals'),
   sandboxCardSms: call('sandbox:card-sms'),
+  sandboxInvoicesCreated: call('sandbox:invoices-created'),
   sandboxCustomerPay: call('sandbox:customer-pay'),
   sandboxCustomerDecline: call('sandbox:customer-decline'),
   sandboxCustomerExpire: call('sandbox:customer-expire'),

@@ -61,6 +61,17 @@ export function createSandboxCustomerHandlers(
     'sandbox:customer-pay': ({ paymentId }) => run(paymentId, 'pay'),
     'sandbox:customer-decline': ({ paymentId }) => run(paymentId, 'decline'),
     'sandbox:customer-expire': ({ paymentId }) => run(paymentId, 'expire'),
+    'sandbox:invoices-created': async ({ method }) => {
+      const sims = await deps.sandbox();
+      if (!sims) {
+        throw new KassaError('forbidden', 'The simulator records exist only in the sandbox profile.');
+      }
+      const count = sims.customerApp(method)?.created?.();
+      if (count === undefined) {
+        throw new KassaError('state.conflict', 'The sandbox keeps no invoice count for this payment method.');
+      }
+      return { count };
+    },
     'sandbox:card-sms': async ({ attachId }) => {
       const sims = await deps.sandbox();
       if (!sims) {

@@ -11,6 +11,7 @@ import { startBaasSimulator, type BaasSimulator } from '../providers/baas/simula
 import { startBogSimulator, type BogSimulator } from '../providers/bog/simulator';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
 import { startPocketSimulator, type PocketSimulator } from '../providers/pocket/simulator';
+import { SOCIALPAY_PATHS } from '../providers/socialpay/client';
 import { startSocialpaySimulator, type SocialpaySimulator } from '../providers/socialpay/simulator';
 import type { SandboxCustomerApp, SandboxSimulators } from './types';
 
@@ -72,8 +73,14 @@ export async function startSandboxSimulators(): Promise<RunningSandbox> {
     started.push(bog);
     const baas = await startBaasSimulator();
     started.push(baas);
+    const socialpayCreates = new Set<string>([
+      SOCIALPAY_PATHS.qr,
+      SOCIALPAY_PATHS.qrDeeplink,
+      SOCIALPAY_PATHS.phone,
+    ]);
     const socialpayQrApp: SandboxCustomerApp = {
       ...invoiceApp(socialpay),
+      created: () => socialpay.requests.filter((r) => socialpayCreates.has(r.path)).length,
       adopt: ({ providerRef, amountMinor }) => {
         socialpay.adopt(providerRef, String(amountMinor));
       },

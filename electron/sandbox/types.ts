@@ -18,6 +18,8 @@ export interface SandboxCustomerApp {
    * know (the sandbox's in-process bank restarts with the till; a real bank keeps its invoices).
    */
   adopt?(payment: { providerRef: string; amountMinor: number }): void;
+  /** Where the simulator can: how many invoices it has been asked to create (create requests received). */
+  created?(): number;
 }
 
 /** One approveQr call the Easy Register simulator received. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel';
-import { PaymentSchema } from '../domain';
+import { PaymentMethodSchema, PaymentSchema } from '../domain';
 import { SymbologySchema } from './devices';
 import { TypedCodeSchema } from './scan';
 
@@ -22,6 +22,12 @@ export const sandboxChannels = {
     output: z.object({ code: z.string().regex(/^\d{4,8}$/) }),
     summary:
       'Sandbox only: the SMS code the simulated bank texted the customer for this card attach (what their phone shows).',
+  }),
+  'sandbox:invoices-created': channel({
+    input: z.strictObject({ method: PaymentMethodSchema }),
+    output: z.object({ count: z.number().int().nonnegative() }),
+    summary:
+      'Sandbox only: how many invoices the simulated bank of this method has been asked to create (a charge is one).',
   }),
   'sandbox:customer-pay': channel({
     input: PaymentIdInput,
