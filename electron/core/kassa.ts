@@ -209,6 +209,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     settings: () => deps.settings.get(),
     posApi: () => providers.clients().then((c) => c.posApi),
     easyRegister: () => providers.clients().then((c) => c.easyRegister),
+    taxpayerInfo: () => providers.clients().then((c) => c.taxpayerInfo),
     logger: log.child({ component: 'receipts' }),
     emit: (view) => {
       events.emit('receipt:updated', view);
