@@ -177,9 +177,20 @@ describe('classifyCode: eBarimt and identifiers', () => {
     expect(classifyCode('УБ99112233')).toEqual({ kind: 'regno', regNo: 'УБ99112233' });
     expect(classifyCode('өү 85010112')).toEqual({ kind: 'regno', regNo: 'ӨҮ85010112' });
     expect(classifyCode('ЧӨ12345678\r\n')).toEqual({ kind: 'regno', regNo: 'ЧӨ12345678' });
-    expect(normaliseRegNo('UB99112233')).toBeUndefined(); // Latin letters
+    expect(normaliseRegNo('UB99112233')).toBeUndefined(); // U has no Cyrillic look-alike
+    expect(normaliseRegNo('YA99112233')).toBeUndefined(); // Y could be У or Ү: not guessed
     expect(normaliseRegNo('УБ9911223')).toBeUndefined(); // 7 digits
     expect(normaliseRegNo('УБВ99112233')).toBeUndefined();
+  });
+
+  it('reads Latin look-alike letters in register numbers as the Cyrillic ones (ITC test citizen AA12345678)', () => {
+    expect(classifyCode('AA12345678', { prefer: 'identity', country: 'MN' })).toEqual({
+      kind: 'regno',
+      regNo: 'АА12345678',
+    });
+    expect(normaliseRegNo('aa 12345678')).toBe('АА12345678');
+    expect(normaliseRegNo('AА12345678')).toBe('АА12345678'); // one Latin, one Cyrillic
+    expect(normaliseRegNo('KO85010112')).toBe('КО85010112');
   });
 
   it('reads phone numbers in international and national forms', () => {

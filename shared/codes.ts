@@ -161,9 +161,36 @@ export type CodeKind = ClassifiedCode['kind'];
 const MONGOLIAN_UPPER = 'АБВГДЕЁЖЗИЙКЛМНОӨПРСТУҮФХЦЧШЩЪЫЬЭЮЯ';
 const REGNO = new RegExp(`^([${MONGOLIAN_UPPER}]{2})\\s?(\\d{8})$`);
 
-/** Register number in normal form, or undefined. Accepts lower case and one space between letters and digits. */
+/**
+ * Latin capitals that look the same as a Cyrillic one, as a register number typed on a Latin keyboard (or copied
+ * from ITC's own document, whose test citizen is `AA12345678` in Latin letters) spells them. Only letters whose
+ * Cyrillic twin is unambiguous: `Y` (У or Ү?) and the letters with no twin stay unread, so nothing is guessed.
+ */
+const LATIN_LOOKALIKES: Readonly<Record<string, string>> = {
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+};
+
+/**
+ * Register number in normal form (Cyrillic letters, upper case, no space), or undefined. Accepts lower case,
+ * one space between letters and digits, and Latin look-alike letters (`AA12345678` → `АА12345678`).
+ */
 export function normaliseRegNo(text: string): string | undefined {
-  const match = REGNO.exec(text.trim().toLocaleUpperCase('mn'));
+  const upper = text.trim().toLocaleUpperCase('mn');
+  // Only the two leading letters are mapped (ASCII, one code unit each).
+  const cyrillic = upper.replace(/^[A-Z]{1,2}/, (letters) =>
+    letters.replace(/[A-Z]/g, (letter) => LATIN_LOOKALIKES[letter] ?? letter),
+  );
+  const match = REGNO.exec(cyrillic);
   return match ? `${match[1] ?? ''}${match[2] ?? ''}` : undefined;
 }
 

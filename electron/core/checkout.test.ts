@@ -131,7 +131,7 @@ describe('checkout through the core (sandbox, MN)', () => {
     const org = value<ReceiptView>(
       await kassa.invoke('cashier', 'receipt:set-organization', { saleId: sale.sale.id, tin: '5012345' }),
     );
-    expect(org.organizationTin).toBe('5012345');
+    expect(org.organizationTin).toBe('37900012345');
     value(
       await kassa.invoke('cashier', 'payment:start', {
         saleId: sale.sale.id,
@@ -147,7 +147,7 @@ describe('checkout through the core (sandbox, MN)', () => {
     const sims = await node.simulators();
     const issued = sims.ebarimt.posApi.receipts.at(-1);
     expect(issued?.type).toBe('B2B_RECEIPT');
-    expect(issued?.customerTin).toBe('5012345');
+    expect(issued?.customerTin).toBe('37900012345');
     expect(receipt.printable?.lottery ?? '').toBe('');
 
     const qrData = receipt.printable?.qrData ?? '';

@@ -53,6 +53,7 @@ import { createUploadHandlers } from './upload-handlers';
 import { createProviderRuntime, type ProviderRuntime } from './provider-runtime';
 import { sandboxScannerDevices } from './sandbox-scanner';
 import { createScanActions } from './scan-actions';
+import { approvalSessionEnd } from './approval-session';
 import { loadDemoCatalogIfEmpty, onProfileOrCountryChange } from './demo-catalog-policy';
 
 export interface KassaDeps {
@@ -189,6 +190,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     settings: () => deps.settings.get(),
     posApi: () => providers.clients().then((c) => c.posApi),
     easyRegister: () => providers.clients().then((c) => c.easyRegister),
+    taxpayerInfo: () => providers.clients().then((c) => c.taxpayerInfo),
     logger: log.child({ component: 'receipts' }),
     emit: (view) => {
       events.emit('receipt:updated', view);
@@ -204,6 +206,7 @@ export function createKassa(deps: KassaDeps): Kassa {
 
   const approval = new ApprovalService({
     easyRegister: () => providers.clients().then((c) => c.easyRegister),
+    clock: deps.clock,
     logger: log,
     emit: (view) => {
       events.emit('approval:updated', view);
@@ -326,7 +329,12 @@ export function createKassa(deps: KassaDeps): Kassa {
   return {
     invoke: async (caller, channel, input, connection) => {
       const role: CallerRole = caller === 'cashier' ? sessions.roleOf(connection) : caller;
+      // A sale command or leaving the approval screen ends the approval buyer's session (core/approval-session.ts).
+      const ended = approvalSessionEnd(channel, input, devices.scanContext);
       const envelope = await handle(handleDeps, role, channel, input, connection);
+      if (ended !== undefined && (ended === 'sale' || envelope.ok)) {
+        approval.endSession(ended);
+      }
       // Only what needed the manager keeps the session alive: selling does not (see ipc/sessions.ts).
       if (envelope.ok && role === 'manager' && isChannelName(channel) && !roleMayInvoke('cashier', channel)) {
         sessions.touch(connection);

@@ -20,11 +20,12 @@ import type { DoctorLine, ProviderContext } from '../providers/context';
 import { createSecretGuard } from '../providers/secret-guard';
 import {
   createEasyRegisterClient,
+  createTaxpayerInfoClient,
   createPosApiClient,
   doctorEasyRegister,
   doctorPosApi,
 } from '../providers/ebarimt';
-import type { EasyRegisterClient, PosApiClient } from '../providers/ebarimt';
+import type { EasyRegisterClient, PosApiClient, TaxpayerInfoClient } from '../providers/ebarimt';
 import { createPocketClient, type PocketClient } from '../providers/pocket/client';
 import { doctorPocket } from '../providers/pocket/doctor';
 import { createSocialpayClient, type SocialpayClient } from '../providers/socialpay/client';
@@ -39,6 +40,7 @@ export interface ProviderClients {
   pocket: PocketClient;
   posApi: PosApiClient;
   easyRegister: EasyRegisterClient;
+  taxpayerInfo: TaxpayerInfoClient;
   bog: BogClient;
   baas: BaasClient;
 }
@@ -194,6 +196,7 @@ export function createProviderRuntime(deps: ProviderRuntimeDeps): ProviderRuntim
             pocket: createPocketClient(ctx, providers.pocket),
             posApi: createPosApiClient(ctx, providers.ebarimt),
             easyRegister: createEasyRegisterClient(ctx, providers.ebarimt),
+            taxpayerInfo: createTaxpayerInfoClient(ctx, providers.ebarimt),
             bog: createBogClient(ctx, providers.bog),
             baas: createBaasClient(ctx, providers.baas),
           },

@@ -19,7 +19,7 @@ import type { SaleView } from '../../shared/channels/sale';
 export interface ScanActionDeps {
   sales: Pick<SaleService, 'current' | 'newSale' | 'addLineNamingIt'>;
   catalog: { byCode(code: string): Product | undefined };
-  approval: { takeScan(scan: ApprovalScan): void };
+  approval: { takeScan(scan: ApprovalScan): void; endSession(reason: 'sale'): void };
 }
 
 /** The most one scan may put on a line: the channels' quantity limit (pieces, or grams). */
@@ -36,6 +36,8 @@ export function createScanActions(deps: ScanActionDeps): ScanActions {
   const { sales, catalog, approval } = deps;
 
   const addToSale = async (product: Product, input: AddLineInput): Promise<ScanActionResult<LineAdded>> => {
+    // A product scan is the cashier selling again: the approval buyer's session ends (core/approval-session.ts).
+    approval.endSession('sale');
     let current = sales.current();
     if (isFinished(current)) {
       current = await sales.newSale();

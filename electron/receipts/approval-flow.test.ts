@@ -37,7 +37,8 @@ describe('approval flow: classification', () => {
     ['+976 9911 2233', { kind: 'phone', phoneNum: '99112233' }],
     ['10038071', { kind: 'customer-no', customerNo: '10038071' }],
     ['hello', { kind: 'unrecognised' }],
-    ['UB99112233', { kind: 'unrecognised' }], // Latin letters are not a register number
+    ['UB99112233', { kind: 'unrecognised' }], // U has no Cyrillic look-alike
+    ['AA12345678', { kind: 'regno', regNo: 'АА12345678' }], // ITC's test citizen, Latin look-alikes
     ['+995555123456', { kind: 'unrecognised' }], // Easy Register knows Mongolian numbers only
   ] as const)('%s → %j', (query, expected) => {
     expect(classifyQuery(query)).toEqual(expected);
@@ -196,5 +197,63 @@ describe('approval flow: transitions', () => {
       expect(JSON.stringify(view)).not.toContain('4444');
     }
     expect(JSON.stringify(states)).not.toContain('4444'); // even the internal state serialises without it
+  });
+});
+
+describe('approval flow: the session ends', () => {
+  const confirmed = (): FlowState =>
+    run([
+      { type: 'open' },
+      { type: 'identify', query: 'УБ99112233' },
+      { type: 'lookup-done', seq: 1, buyer: BUYER },
+      { type: 'confirm' },
+    ]).state;
+
+  it('touching a sale: the buyer is forgotten, the open screen asks for the next one and says why', () => {
+    const { state, effects } = run(
+      [
+        { type: 'end-session', reason: 'sale' },
+        { type: 'scan', qr: new HeldQr(QR) },
+      ],
+      confirmed(),
+    );
+    expect(effects).toEqual([]); // nothing is submitted to the previous buyer
+    expect(toViewModel(state)).toMatchObject({
+      state: 'identifying',
+      buyer: null,
+      pendingQr: true,
+      sessionEnded: 'sale',
+    });
+  });
+
+  it('leaving the screen closes it; an answer still in flight is dropped', () => {
+    const submitting = step(confirmed(), { type: 'scan', qr: new HeldQr(QR) });
+    expect(submitting.effect?.kind).toBe('approve');
+    const left = step(submitting.state, { type: 'end-session', reason: 'left-screen' }).state;
+    expect(toViewModel(left)).toMatchObject({ state: 'idle', buyer: null, sessionEnded: null });
+    const late = step(left, {
+      type: 'approve-done',
+      seq: submitting.state.seq,
+      result: {
+        outcome: 'approved',
+        ok: true,
+        message: { mn: '', en: '' },
+        code: 'success',
+        afterRetry: false,
+      },
+    });
+    expect(late.state).toBe(left);
+  });
+
+  it('the notice stays until the next buyer is looked up', () => {
+    const ended = step(confirmed(), { type: 'end-session', reason: 'idle' }).state;
+    expect(toViewModel(ended).sessionEnded).toBe('idle');
+    const lookingUp = step(ended, { type: 'identify', query: '10038071' }).state;
+    expect(toViewModel(lookingUp).sessionEnded).toBeNull();
+  });
+
+  it('an idle flow has no session to end', () => {
+    const idle = initialFlowState();
+    expect(step(idle, { type: 'end-session', reason: 'sale' }).state).toBe(idle);
   });
 });

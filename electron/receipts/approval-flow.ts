@@ -13,7 +13,6 @@
  * qrData lives only inside `HeldQr` (memory only, ITC rule): `toViewModel()` exposes whether one is held,
  * never its digits, and a HeldQr serialises to a placeholder if anything ever tries to log or stringify it.
  */
-import { classifyCode, type ClassifiedCode } from '../../shared/codes';
 import type {
   ApprovalErrorView,
   ApprovalResultView,
@@ -21,33 +20,10 @@ import type {
   ApprovalViewModel,
   BuyerView,
 } from '../../shared/channels/approval';
+import { APPROVAL_TEXT, classifyQuery, HeldQr, maskCustomerNo, type BuyerQuery } from './approval-query';
 
-/** A receipt's qrData held in memory. Not enumerable, not serialisable: read it with `digits()` only to send. */
-export class HeldQr {
-  readonly #digits: string;
-
-  constructor(digits: string) {
-    this.#digits = digits;
-  }
-
-  /** The qrData itself — for the approveQr request body and nothing else. */
-  digits(): string {
-    return this.#digits;
-  }
-
-  toJSON(): string {
-    return '[qrData held in memory]';
-  }
-
-  toString(): string {
-    return '[qrData held in memory]';
-  }
-}
-
-export type BuyerQuery =
-  | { kind: 'regno'; regNo: string }
-  | { kind: 'phone'; phoneNum: string }
-  | { kind: 'customer-no'; customerNo: string };
+export { APPROVAL_TEXT, classifyQuery, HeldQr, maskCustomerNo };
+export type { BuyerQuery };
 
 export interface Buyer {
   /** Full 8-digit eBarimt code: what approveQr is sent. Shown masked. */
@@ -74,7 +50,16 @@ export interface FlowState {
   /** The effect being run (memory only), so a failure can be offered for retry. */
   readonly inFlight: Effect | null;
   readonly seq: number;
+  /** Why the last buyer's session ended while the screen stayed open; cleared when the next buyer is looked up. */
+  readonly ended: SessionEndReason | null;
 }
+
+/**
+ * Why an approval session (one buyer, several receipts in a row) ends: the cashier left the approval screen,
+ * touched a sale (any sale command, a product scan), or did nothing for the idle timeout. A receipt scanned after
+ * that asks for its own buyer: it never lands on the previous one (issue 11, finding 7).
+ */
+export type SessionEndReason = 'left-screen' | 'sale' | 'idle';
 
 export type FlowEvent =
   | { type: 'open'; qr?: HeldQr }
@@ -86,6 +71,7 @@ export type FlowEvent =
   | { type: 'retry' }
   | { type: 'reset' }
   | { type: 'close' }
+  | { type: 'end-session'; reason: SessionEndReason }
   | { type: 'lookup-done'; seq: number; buyer: Buyer }
   | { type: 'lookup-failed'; seq: number; error: ApprovalErrorView; retryable: boolean }
   | { type: 'approve-done'; seq: number; result: ApprovalResultView }
@@ -104,25 +90,6 @@ export class FlowConflict extends Error {
   }
 }
 
-export const APPROVAL_TEXT = {
-  unrecognised: {
-    mn: 'Регистрийн дугаар (2 үсэг + 8 орон), утасны дугаар эсвэл И-баримтын 8 оронтой кодыг оруулна уу.',
-    en: 'Enter a register number (2 letters + 8 digits), a mobile number or the 8-digit eBarimt code.',
-  },
-  phoneNotRegistered: {
-    mn: 'Энэ утасны дугаараар И-баримтад бүртгэлтэй хэрэглэгч олдсонгүй. Регистр эсвэл 8 оронтой кодоор хайна уу.',
-    en: 'No eBarimt account is registered to this phone number. Try the register number or 8-digit code.',
-  },
-  customerNotFound: {
-    mn: 'Энэ 8 оронтой кодтой И-баримтын хэрэглэгч олдсонгүй. Кодыг шалгана уу.',
-    en: 'No eBarimt account has this 8-digit code. Check the code.',
-  },
-  alreadyApprovedAfterRetry: {
-    mn: 'Баримт баталгаажсан байна — өмнөх оролдлогоор бүртгэгдсэн байх магадлалтай. Дахин бүртгэх шаардлагагүй.',
-    en: 'The receipt is confirmed — most likely by the attempt that lost its connection. Nothing more to do.',
-  },
-} as const;
-
 export function initialFlowState(seq = 0): FlowState {
   return {
     phase: 'idle',
@@ -135,40 +102,8 @@ export function initialFlowState(seq = 0): FlowState {
     retry: null,
     inFlight: null,
     seq,
+    ended: null,
   };
-}
-
-/** What an identify query is, read the way the approval screen reads it (identity first, Mongolia). */
-export function classifyQuery(
-  query: string,
-): BuyerQuery | { kind: 'receipt'; qr: HeldQr } | { kind: 'unrecognised' } {
-  const code: ClassifiedCode = classifyCode(query, { prefer: 'identity', country: 'MN' });
-  switch (code.kind) {
-    case 'regno':
-      return { kind: 'regno', regNo: code.regNo };
-    case 'customer-no':
-      return { kind: 'customer-no', customerNo: code.customerNo };
-    case 'phone':
-      // Easy Register knows Mongolian 8-digit numbers only.
-      return code.country === 'MN' ? { kind: 'phone', phoneNum: code.national } : { kind: 'unrecognised' };
-    case 'ebarimt-qr':
-      return { kind: 'receipt', qr: new HeldQr(code.qrData) };
-    case 'ean13':
-    case 'ean8':
-    case 'upca':
-    case 'weight':
-    case 'price':
-    case 'invalid-checksum':
-    case 'unknown':
-      return { kind: 'unrecognised' };
-  }
-}
-
-/** `10038071` → `10****71`. */
-export function maskCustomerNo(customerNo: string): string {
-  return customerNo.length <= 4
-    ? '*'.repeat(customerNo.length)
-    : `${customerNo.slice(0, 2)}${'*'.repeat(customerNo.length - 4)}${customerNo.slice(-2)}`;
 }
 
 export function toViewModel(state: FlowState): ApprovalViewModel {
@@ -187,6 +122,7 @@ export function toViewModel(state: FlowState): ApprovalViewModel {
     pendingQr: state.pendingQr !== null,
     canRetry: state.retry !== null && !state.busy,
     error: state.error,
+    sessionEnded: state.ended === 'left-screen' ? null : state.ended,
   };
 }
 
@@ -207,6 +143,8 @@ function submit(state: FlowState, buyer: Buyer, qr: HeldQr, afterRetry: boolean)
       retry: null,
       inFlight: effect,
       seq,
+      // "The session ended" stays until the cashier looks up the next buyer (or a receipt goes to one).
+      ended: null,
     },
     effect,
   };
@@ -227,6 +165,8 @@ function lookup(state: FlowState, query: BuyerQuery): Step {
       retry: null,
       inFlight: effect,
       seq,
+      // "The session ended" stays until the cashier looks up the next buyer (or a receipt goes to one).
+      ended: null,
     },
     effect,
   };
@@ -249,6 +189,16 @@ function scan(state: FlowState, qr: HeldQr): Step {
     case 'submitting':
       throw new FlowConflict('A receipt is being submitted; scan the next one when its answer shows.');
   }
+}
+
+function endSession(state: FlowState, reason: SessionEndReason): Step {
+  if (state.phase === 'idle') {
+    return same(state);
+  }
+  // Bumping seq drops a lookup or answer still in flight; the buyer and any held receipt are forgotten.
+  const fresh = initialFlowState(state.seq + 1);
+  // Left the screen: it is closed. Otherwise the screen is still showing: it asks for the next buyer and says why.
+  return same(reason === 'left-screen' ? fresh : { ...fresh, phase: 'identifying', ended: reason });
 }
 
 /** The next state for an event, and the effect to run (if any). Throws FlowConflict when it cannot be taken. */
@@ -332,6 +282,9 @@ export function step(state: FlowState, event: FlowEvent): Step {
     case 'close':
       // Always possible; an answer still in flight is then ignored. Everything held is forgotten.
       return same(initialFlowState(state.seq + 1));
+
+    case 'end-session':
+      return endSession(state, event.reason);
 
     case 'lookup-done':
       if (event.seq !== state.seq || state.phase !== 'identifying') {

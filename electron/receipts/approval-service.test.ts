@@ -69,7 +69,7 @@ describe('approval: identify → confirm → approve', () => {
     await t.view('approval:confirm');
     const first = await receipt();
     const second = await receipt();
-    const b2b = await receipt({ type: 'B2B_RECEIPT', customerTin: '5317878' });
+    const b2b = await receipt({ type: 'B2B_RECEIPT', customerTin: '37900846788' });
     expect((await t.view('approval:scan-receipt', { qrData: first })).lastResult?.outcome).toBe('approved');
     expect((await t.view('approval:scan-receipt', { qrData: b2b })).lastResult).toMatchObject({
       outcome: 'b2bNotAccepted',

@@ -6,28 +6,27 @@
  * Log lines name what happened (lookup kind, outcome, error kind) — never the query, the customer code or
  * the qrData.
  */
-import type {
-  ApprovalErrorView,
-  ApprovalResultView,
-  ApprovalViewModel,
-} from '../../shared/channels/approval';
+import type { ApprovalResultView, ApprovalViewModel } from '../../shared/channels/approval';
+import { systemClock, type Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
 import type { EasyRegisterClient } from '../providers/ebarimt';
 import { ProviderError } from '../providers/errors';
+import { describeFailure, type Failure, type LookupAnswer, lookupBuyer } from './approval-calls';
 import {
-  APPROVAL_TEXT,
   FlowConflict,
   HeldQr,
   initialFlowState,
   step,
   toViewModel,
-  type Buyer,
-  type BuyerQuery,
   type Effect,
   type FlowEvent,
   type FlowState,
+  type SessionEndReason,
 } from './approval-flow';
+import { APPROVAL_TEXT } from './approval-query';
+
+export { describeFailure, DOCTOR_HINT } from './approval-calls';
 
 export interface ApprovalServiceDeps {
   /**
@@ -38,151 +37,25 @@ export interface ApprovalServiceDeps {
   logger: Logger;
   /** Wire to `events.emit('approval:updated', view)`. */
   emit(view: ApprovalViewModel): void;
+  /** Reads the time for the idle timeout (tests pass a fake clock). */
+  clock?: Clock;
+  /** How long a buyer's session may sit without a cashier action before it ends (default 2 minutes). */
+  idleMs?: number;
+  /**
+   * Runs `check` after `ms` (so an idle screen is cleared without waiting for the next action); returns a cancel.
+   * Default: an unref'd setTimeout. The check reads `clock`, so with a fake clock nothing ends before it says so.
+   */
+  schedule?: (check: () => void, ms: number) => () => void;
 }
 
-export const DOCTOR_HINT = 'kassa doctor';
+export const APPROVAL_IDLE_MS = 2 * 60_000;
 
-const CALL_SUPPORT = {
-  mn: 'Техникийн дэмжлэгт хандана уу.',
-  en: 'Call support.',
-} as const;
-
-const FAILURE_TEXT = {
-  network: {
-    mn: 'И-баримтын системтэй холбогдож чадсангүй. Интернэт холболтоо шалгаад «Дахин оролдох» товчийг дарна уу.',
-    en: 'Could not reach eBarimt. Check the internet connection and press Retry.',
-  },
-  timeout: {
-    mn: 'И-баримтын систем хариу өгсөнгүй. «Дахин оролдох» товчийг дарна уу.',
-    en: 'eBarimt did not answer in time. Press Retry.',
-  },
-  token: {
-    mn: 'И-баримтын нэвтрэх эрх хүлээн авагдсангүй.',
-    en: 'The eBarimt sign-in was refused.',
-  },
-  config: {
-    mn: 'Энэ кассын И-баримтын тохиргоо дутуу байна (нэр эсвэл нууц үг).',
-    en: 'eBarimt is not fully set up on this till (username or password).',
-  },
-  unexpected: {
-    mn: 'И-баримтын системээс ойлгомжгүй хариу ирлээ. «Дахин оролдох» товчийг дарна уу; давтагдвал техникийн дэмжлэгт хандана уу.',
-    en: 'eBarimt gave an answer Kassa could not read. Press Retry; if it keeps happening, call support.',
-  },
-  rejected: {
-    mn: 'И-баримтын систем хүсэлтийг хүлээж авсангүй. Техникийн дэмжлэгт хандана уу.',
-    en: 'eBarimt refused the request. Call support.',
-  },
-  internal: {
-    mn: 'Kassa-д алдаа гарлаа. Дэлгэрэнгүйг логоос харна уу.',
-    en: 'Something went wrong inside Kassa. The details are in the log.',
-  },
-} as const;
-
-interface Failure {
-  error: ApprovalErrorView;
-  retryable: boolean;
-}
-
-function withCallSupport(text: { mn: string; en: string }): { mn: string; en: string } {
-  return { mn: `${text.mn} ${CALL_SUPPORT.mn}`, en: `${text.en} ${CALL_SUPPORT.en}` };
-}
-
-/** A thrown error → what the cashier sees, and whether Retry may repeat the call. */
-export function describeFailure(error: unknown): Failure {
-  if (error instanceof ProviderError) {
-    switch (error.kind) {
-      case 'network':
-        return { error: { code: 'network', message: FAILURE_TEXT.network }, retryable: true };
-      case 'timeout':
-        return { error: { code: 'network', message: FAILURE_TEXT.timeout }, retryable: true };
-      case 'auth': {
-        const mn = error.messages.mn;
-        const en = error.messages.en;
-        const text = mn !== undefined && en !== undefined ? { mn, en } : FAILURE_TEXT.token;
-        return {
-          error: { code: 'token', message: withCallSupport(text), hint: DOCTOR_HINT },
-          retryable: false,
-        };
-      }
-      case 'unexpected':
-        return {
-          error: { code: 'provider', message: FAILURE_TEXT.unexpected, hint: DOCTOR_HINT },
-          retryable: true,
-        };
-      case 'rejected':
-        return {
-          error: { code: 'provider', message: FAILURE_TEXT.rejected, hint: DOCTOR_HINT },
-          retryable: false,
-        };
-    }
-  }
-  if (error instanceof KassaError) {
-    return {
-      error: { code: 'config', message: withCallSupport(FAILURE_TEXT.config), hint: DOCTOR_HINT },
-      retryable: false,
-    };
-  }
-  return { error: { code: 'internal', message: FAILURE_TEXT.internal }, retryable: false };
-}
-
-type LookupAnswer = { buyer: Buyer } | Failure;
-
-async function lookupBuyer(client: EasyRegisterClient, query: BuyerQuery): Promise<LookupAnswer> {
-  if (query.kind === 'regno') {
-    const found = await client.lookupByRegNo(query.regNo);
-    if (!found.found) {
-      return { error: { code: 'citizen-not-found', message: found.message }, retryable: false };
-    }
-    const { citizen } = found;
-    return {
-      buyer: {
-        customerNo: citizen.customerNo,
-        name: `${citizen.familyName} ${citizen.givenName}`.trim(),
-        emailMasked: null,
-        identifiedBy: 'regno',
-      },
-    };
-  }
-  const profile = await client.getProfile(
-    query.kind === 'phone' ? { phoneNum: query.phoneNum } : { customerNo: query.customerNo },
-  );
-  switch (profile.outcome) {
-    case 'found':
-      return {
-        buyer: {
-          customerNo: profile.customerNo,
-          name: null,
-          emailMasked: profile.emailMasked,
-          identifiedBy: query.kind,
-        },
-      };
-    case 'userNotFound':
-      return query.kind === 'phone'
-        ? {
-            error: { code: 'phone-not-registered', message: APPROVAL_TEXT.phoneNotRegistered },
-            retryable: false,
-          }
-        : {
-            error: { code: 'customer-not-found', message: APPROVAL_TEXT.customerNotFound },
-            retryable: false,
-          };
-    case 'userDuplicate':
-      return { error: { code: 'phone-shared', message: profile.message }, retryable: false };
-    case 'invalidData':
-    case 'emptyField':
-      return { error: { code: 'invalid-query', message: profile.message }, retryable: false };
-    case 'status500':
-      return { error: { code: 'provider', message: profile.message, hint: DOCTOR_HINT }, retryable: true };
-    // Not answers getProfile should give (or emailNotFound without a usable code): show ITC's text.
-    case 'alreadyApproved':
-    case 'b2bNotAccepted':
-    case 'emailNotFound':
-    case 'invalidQr':
-    case 'status100':
-    case 'status201':
-    case 'unknown':
-      return { error: { code: 'provider', message: profile.message, hint: DOCTOR_HINT }, retryable: false };
-  }
+function scheduleWithTimer(check: () => void, ms: number): () => void {
+  const timer = setTimeout(check, ms);
+  timer.unref();
+  return () => {
+    clearTimeout(timer);
+  };
 }
 
 /** What a scan asks of the flow. */
@@ -206,10 +79,54 @@ export class ApprovalService {
   readonly #deps: ApprovalServiceDeps;
   readonly #logger: Logger;
   #state: FlowState = initialFlowState();
+  readonly #clock: Clock;
+  readonly #idleMs: number;
+  readonly #schedule: (check: () => void, ms: number) => () => void;
+  #lastActivity = 0;
+  #cancelIdle: () => void = () => undefined;
 
   constructor(deps: ApprovalServiceDeps) {
     this.#deps = deps;
     this.#logger = deps.logger.child({ component: 'approval' });
+    this.#clock = deps.clock ?? systemClock;
+    this.#idleMs = deps.idleMs ?? APPROVAL_IDLE_MS;
+    this.#schedule = deps.schedule ?? scheduleWithTimer;
+  }
+
+  /**
+   * End the buyer's session (docs/architecture.md, "Receipts and e-receipt approval"): the cashier left the
+   * approval screen or touched a sale (the composition root calls this), or the idle timeout passed. Nothing
+   * happens when no session is open. Never throws: it is called on the way to other commands.
+   */
+  endSession(reason: SessionEndReason): void {
+    if (this.#state.phase === 'idle') {
+      return;
+    }
+    this.#logger.info({ reason, phase: this.#state.phase }, 'approval: session ended');
+    this.#apply({ type: 'end-session', reason });
+  }
+
+  /** The idle timeout, checked before every cashier action and by the timer. */
+  #endIfIdle(): void {
+    const { phase, busy } = this.#state;
+    if (phase === 'idle' || busy || this.#state.ended !== null) {
+      return;
+    }
+    if (this.#clock.now() - this.#lastActivity >= this.#idleMs) {
+      this.endSession('idle');
+    }
+  }
+
+  /** A cashier action or an answer arrived: the idle timeout starts again. */
+  #touch(): void {
+    this.#lastActivity = this.#clock.now();
+    this.#cancelIdle();
+    this.#cancelIdle =
+      this.#state.phase === 'idle'
+        ? () => undefined
+        : this.#schedule(() => {
+            this.#endIfIdle();
+          }, this.#idleMs);
   }
 
   view(): ApprovalViewModel {
@@ -273,6 +190,17 @@ export class ApprovalService {
   }
 
   #apply(event: FlowEvent): Effect | null {
+    const cashierAction = ![
+      'end-session',
+      'lookup-done',
+      'lookup-failed',
+      'approve-done',
+      'approve-failed',
+    ].includes(event.type);
+    if (cashierAction) {
+      // A receipt scanned after the timeout must not land on the buyer who left: the session ends first.
+      this.#endIfIdle();
+    }
     let next;
     try {
       next = step(this.#state, event);
@@ -285,6 +213,11 @@ export class ApprovalService {
     if (next.state !== this.#state) {
       this.#state = next.state;
       this.#deps.emit(this.view());
+    }
+    if (event.type !== 'end-session') {
+      this.#touch();
+    } else {
+      this.#cancelIdle();
     }
     return next.effect;
   }

@@ -7,7 +7,6 @@
  *    the customer display; the journal keeps the receipt id and status.
  */
 import type { ReceiptView } from '../../shared/channels/receipt';
-import { classifyCode } from '../../shared/codes';
 import type { ReceiptRef, Sale } from '../../shared/domain';
 import type { SaleView } from '../../shared/channels/sale';
 import { formatMoney, money } from '../../shared/money';
@@ -19,9 +18,11 @@ import type {
   IssueReceiptInput,
   PosApiClient,
   PrintableReceipt,
+  TaxpayerInfoClient,
 } from '../providers/ebarimt';
 import { billIdSuffixFor } from '../providers/ebarimt';
 import { ProviderError } from '../providers/errors';
+import { identifySaleBuyer, type SaleBuyer } from './buyer-identification';
 import { receiptLines } from './receipt-lines';
 
 const PENDING_PREFIX = 'pending-';
@@ -39,6 +40,8 @@ export interface ReceiptServiceDeps {
   settings(): Settings;
   posApi(): Promise<PosApiClient>;
   easyRegister(): Promise<EasyRegisterClient>;
+  /** ITC's public taxpayer lookup: a company's register number → TIN and name (B2B receipts). */
+  taxpayerInfo(): Promise<TaxpayerInfoClient>;
   logger: Logger;
   emit(view: ReceiptView): void;
 }
@@ -260,84 +263,72 @@ export class ReceiptService {
   }
 
   async identifyBuyer(saleId: string, query: string): Promise<ReceiptView> {
-    const sale = this.#deps.sales.get(saleId);
-    if (sale.receipt !== undefined) {
-      throw new KassaError(
-        'state.conflict',
-        'The receipt is already being issued; the buyer can no longer change.',
-      );
-    }
-    const code = classifyCode(query, { prefer: 'identity', country: 'MN' });
-    const client = await this.#deps.easyRegister();
-    let customerNo: string;
-    let name: string | undefined;
-    if (code.kind === 'regno') {
-      const found = await client.lookupByRegNo(query);
-      if (!found.found) {
-        throw new KassaError('not_found', found.message.en);
-      }
-      customerNo = found.citizen.customerNo;
-      name = `${found.citizen.familyName} ${found.citizen.givenName}`.trim();
-    } else if (code.kind === 'phone' || code.kind === 'customer-no') {
-      const profile = await client.getProfile(
-        code.kind === 'phone' ? { phoneNum: code.national } : { customerNo: query.trim() },
-      );
-      if (profile.outcome !== 'found') {
-        throw new KassaError('not_found', profile.message.en);
-      }
-      customerNo = profile.customerNo;
-      name = profile.emailMasked ?? undefined;
-    } else {
+    this.#refuseBuyerChange(saleId);
+    const buyer = await identifySaleBuyer(query, this.#deps);
+    return this.#setBuyer(saleId, buyer);
+  }
+
+  /** A B2B buyer by a company's 7-digit register number (converted to its TIN) or an 11/14-digit TIN. */
+  async setOrganization(saleId: string, tin: string): Promise<ReceiptView> {
+    this.#refuseBuyerChange(saleId);
+    const buyer = await identifySaleBuyer(tin, this.#deps);
+    if (buyer.kind !== 'organization') {
       throw new KassaError(
         'validation',
-        'Type a register number (2 letters + 8 digits), a phone number or an 8-digit eBarimt code.',
+        'An organisation is a 7-digit register number or an 11/14-digit TIN.',
+        {
+          params: { reason: 'unrecognised' },
+        },
       );
     }
+    return this.#setBuyer(saleId, buyer);
+  }
+
+  /**
+   * The buyer can change until the receipt is actually issued: before payment, and after it while the receipt
+   * is pending or failed (the next issue carries the buyer). While PosAPI is being asked the answer is awaited;
+   * an issued receipt is registered to a buyer on the approval screen instead.
+   */
+  #refuseBuyerChange(saleId: string): void {
+    const sale = this.#deps.sales.get(saleId);
+    if (sale.receipt?.status === 'issued') {
+      throw new KassaError(
+        'state.conflict',
+        'The receipt is already issued; register it to the buyer on the E-receipt screen.',
+        { params: { reason: 'receipt-issued' } },
+      );
+    }
+    if (this.#memory.get(saleId)?.issuing) {
+      throw new KassaError(
+        'state.conflict',
+        'The receipt is being issued right now; try again in a moment.',
+        {
+          params: { reason: 'receipt-issuing' },
+        },
+      );
+    }
+  }
+
+  async #setBuyer(saleId: string, buyer: SaleBuyer | null): Promise<ReceiptView> {
+    // Checked again after the lookup: an issue may have started while eBarimt was asked.
+    this.#refuseBuyerChange(saleId);
     const m = this.#mem(saleId);
     delete m.organizationTin;
-    if (name === undefined) {
-      delete m.buyerName;
-    } else {
-      m.buyerName = name;
+    delete m.buyerName;
+    if (buyer?.kind === 'organization') {
+      // A B2B receipt names the organisation; a person's eBarimt code does not go on it.
+      m.organizationTin = buyer.tin;
+      m.buyerName = buyer.name;
+    } else if (buyer?.kind === 'citizen' && buyer.name !== null) {
+      m.buyerName = buyer.name;
     }
-    await this.#deps.sales.setBuyer(saleId, customerNo);
+    await this.#deps.sales.setBuyer(saleId, buyer?.kind === 'citizen' ? buyer.customerNo : null);
     const view = this.get(saleId);
     this.#deps.emit(view);
     return view;
   }
 
-  async setOrganization(saleId: string, tin: string): Promise<ReceiptView> {
-    const sale = this.#deps.sales.get(saleId);
-    if (sale.receipt !== undefined) {
-      throw new KassaError(
-        'state.conflict',
-        'The receipt is already being issued; the buyer can no longer change.',
-      );
-    }
-    const m = this.#mem(saleId);
-    m.organizationTin = tin;
-    delete m.buyerName;
-    // A B2B receipt names the organisation; a person's eBarimt code does not go on it.
-    await this.#deps.sales.setBuyer(saleId, null);
-    const view = this.get(saleId);
-    this.#deps.emit(view);
-    return view;
-  }
-
-  async clearBuyer(saleId: string): Promise<ReceiptView> {
-    const sale = this.#deps.sales.get(saleId);
-    if (sale.receipt !== undefined) {
-      throw new KassaError(
-        'state.conflict',
-        'The receipt is already being issued; the buyer can no longer change.',
-      );
-    }
-    const m = this.#mem(saleId);
-    delete m.buyerName;
-    delete m.organizationTin;
-    await this.#deps.sales.setBuyer(saleId, null);
-    const view = this.get(saleId);
-    this.#deps.emit(view);
-    return view;
+  clearBuyer(saleId: string): Promise<ReceiptView> {
+    return this.#setBuyer(saleId, null);
   }
 }

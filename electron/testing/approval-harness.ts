@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from 'vitest';
 import type { SecretName } from '../../shared/secrets';
 import type { approvalChannels, ApprovalViewModel } from '../../shared/channels/approval';
 import type { Envelope } from '../../shared/errors';
+import type { Clock } from '../kernel/clock';
 import { createEasyRegisterClient, createPosApiClient } from '../providers/ebarimt';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
 import { refusedUrl, sampleReceipt, testContext } from '../providers/ebarimt/test-support';
@@ -41,7 +42,14 @@ async function receipt(overrides: Parameters<typeof sampleReceipt>[0] = {}): Pro
   return issued.printable.qrData;
 }
 
-function setup(options: { secrets?: Partial<Record<SecretName, string>>; timeoutMs?: number } = {}) {
+function setup(
+  options: {
+    secrets?: Partial<Record<SecretName, string>>;
+    timeoutMs?: number;
+    /** A fake clock for the idle timeout; no timer runs then (the service checks the clock on each action). */
+    clock?: Clock;
+  } = {},
+) {
   const ctx = testContext(options.secrets ?? sims().sandbox.secrets, {
     timeoutMs: options.timeoutMs ?? 1_500,
   });
@@ -59,6 +67,7 @@ function setup(options: { secrets?: Partial<Record<SecretName, string>>; timeout
   const service = new ApprovalService({
     easyRegister: () => Promise.resolve(client),
     logger: ctx.logger,
+    ...(options.clock === undefined ? {} : { clock: options.clock, schedule: () => () => undefined }),
     emit: (view) => {
       events.push(view);
       everything.events.push(JSON.stringify(view));

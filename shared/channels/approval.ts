@@ -128,6 +128,11 @@ export const ApprovalViewModelSchema = z.object({
   /** The last call failed for a reason worth repeating; `approval:retry` repeats it from memory. */
   canRetry: z.boolean(),
   error: ApprovalErrorViewSchema.nullable(),
+  /**
+   * The previous buyer's session ended while this screen stayed open — the cashier touched a sale (`sale`) or did
+   * nothing for the idle timeout (`idle`) — so the screen asks for a new buyer. Null otherwise.
+   */
+  sessionEnded: z.enum(['sale', 'idle']).nullable(),
 });
 export type ApprovalViewModel = z.infer<typeof ApprovalViewModelSchema>;
 

@@ -18,6 +18,10 @@ export const ReceiptViewSchema = z.object({
   receiptId: z.string().nullable(),
   /** The buyer the receipt is registered to (8-digit eBarimt code), masked for display. */
   buyerMasked: z.string().nullable(),
+  /**
+   * A person's name (register-number lookup) or the organisation's registered name (B2B); null when the person
+   * was found by phone or code (ITC gives no name; the screen shows the masked code).
+   */
   buyerName: z.string().nullable(),
   /** B2B receipts name the buying organisation's TIN instead of a person. */
   organizationTin: z.string().nullable(),
@@ -46,17 +50,27 @@ export const receiptChannels = {
   'receipt:identify-buyer': channel({
     input: z.strictObject({
       saleId: z.string().min(1).max(64),
-      /** regNo (2 Cyrillic letters + 8 digits), phone, or 8-digit eBarimt customer code. */
+      /**
+       * regNo (2 letters + 8 digits; Latin look-alikes read as Cyrillic), phone or 8-digit eBarimt code (a person,
+       * B2C); a company's 7-digit register number or an 11/14-digit TIN (an organisation, B2B).
+       */
       query: z.string().trim().min(1).max(40),
     }),
     output: ReceiptViewSchema,
-    summary: "Look the buyer up in Easy Register and put their customer code on the sale's receipt.",
+    summary:
+      "Look the buyer up (Easy Register for a person, ITC's taxpayer lookup for an organisation) and put them on the sale's receipt; possible until the receipt is issued.",
   }),
   'receipt:set-organization': channel({
     input: z.strictObject({
       saleId: z.string().min(1).max(64),
-      /** The buying organisation's TIN (7 digits for a company, 11–12 for a citizen TIN). */
-      tin: z.string().regex(/^(\d{7}|\d{11,12})$/, 'a TIN is 7 digits (company) or 11–12 digits'),
+      /**
+       * A company's 7-digit state register number (converted to its TIN through ITC's public lookup) or an
+       * 11/14-digit TIN (taken as it is). PosAPI always receives the TIN.
+       */
+      tin: z
+        .string()
+        .trim()
+        .regex(/^(\d{7}|\d{11}|\d{14})$/, 'a 7-digit company register number or an 11/14-digit TIN'),
     }),
     output: ReceiptViewSchema,
     summary: 'Issue a B2B receipt to this organisation (no lottery; the buyer registers it themselves).',

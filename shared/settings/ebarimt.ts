@@ -22,6 +22,11 @@ export const EbarimtSettingsSchema = z
     tokenUrl: BaseUrlSchema.default(
       'https://st.auth.itc.gov.mn/auth/realms/Staging/protocol/openid-connect/token',
     ),
+    /**
+     * ITC's public taxpayer lookup (no sign-in): a company's 7-digit register number → its TIN
+     * (`api/info/check/getTinInfo`) and the name (`api/info/check/getInfo`), for B2B receipts.
+     */
+    taxpayerInfoUrl: BaseUrlSchema.default('https://api.ebarimt.mn/'),
     /** ITC account name for the password grant (client_id is always `vatps`). */
     username: z.string().trim().max(120).default(''),
     /** Merchant TIN registered in PosAPI (11 or 14 digits; ITC's staging test merchant is shorter). */

@@ -12,7 +12,7 @@ export type ProviderName = keyof Providers;
 export const PROVIDER_ENDPOINTS = {
   socialpay: ['baseUrl'],
   pocket: ['baseUrl', 'ssoUrl'],
-  ebarimt: ['posApiUrl', 'easyRegisterUrl', 'tokenUrl'],
+  ebarimt: ['posApiUrl', 'easyRegisterUrl', 'tokenUrl', 'taxpayerInfoUrl'],
   bog: ['ipayBaseUrl', 'paymentsBaseUrl', 'paymentsTokenUrl'],
   baas: ['baseUrl'],
 } as const satisfies { [P in ProviderName]: readonly (keyof Providers[P])[] };

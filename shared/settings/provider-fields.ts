@@ -36,6 +36,7 @@ export const PROVIDER_FIELDS = {
     { key: 'posApiUrl', kind: 'url' },
     { key: 'easyRegisterUrl', kind: 'url' },
     { key: 'tokenUrl', kind: 'url' },
+    { key: 'taxpayerInfoUrl', kind: 'url' },
     { key: 'username', kind: 'text' },
     { key: 'merchantTin', kind: 'digits' },
     { key: 'posNo', kind: 'text' },

@@ -22,3 +22,6 @@ export type {
 export { CODE_TEXT, maskEmail } from './easy-register/messages';
 export type { LocalText } from './easy-register/messages';
 export { doctorEasyRegister, doctorPosApi } from './doctor';
+export { createTaxpayerInfoClient, TAXPAYER_INFO_PROVIDER, TAXPAYER_TEXT } from './taxpayer-info/client';
+export type { CompanyTinResult, TaxpayerInfoClient, TaxpayerResult } from './taxpayer-info/client';
+export { COMPANY_REGNO_PATTERN, TIN_PATTERN } from './taxpayer-info/schemas';

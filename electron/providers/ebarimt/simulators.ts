@@ -51,6 +51,7 @@ export async function startEbarimtSimulators(
         posApiUrl: pos.url,
         easyRegisterUrl: easyRegister.easyRegisterUrl,
         tokenUrl: easyRegister.tokenUrl,
+        taxpayerInfoUrl: easyRegister.taxpayerInfoUrl,
         username: easyRegister.credentials.username,
         merchantTin: pos.identity.merchantTin,
         posNo: pos.identity.posNo,

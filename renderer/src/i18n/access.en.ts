@@ -66,6 +66,7 @@ export const accessEn: CatalogOf<typeof accessMn> = {
         enabled: 'Issue eBarimt receipts',
         posApiUrl: 'PosAPI address',
         easyRegisterUrl: 'Easy Register address',
+        taxpayerInfoUrl: 'Taxpayer lookup address (TIN)',
         tokenUrl: 'Login (token) address',
         username: 'ITC user name',
         merchantTin: 'Merchant TIN',

@@ -68,6 +68,7 @@ export const accessMn = {
         enabled: 'И-баримт олгох',
         posApiUrl: 'PosAPI хаяг',
         easyRegisterUrl: 'Easy Register хаяг',
+        taxpayerInfoUrl: 'Татвар төлөгчийн лавлагааны хаяг (ТТД)',
         tokenUrl: 'Нэвтрэлтийн (токен) хаяг',
         username: 'ТҮЦ-ийн хэрэглэгчийн нэр',
         merchantTin: 'Байгууллагын ТТД',

@@ -42,6 +42,28 @@ export const approvalEn: CatalogOf<typeof approvalMn> = {
     close: 'Close',
     support: 'Support: {{hint}}',
     code: 'Code: {{code}}',
+    sessionEnded: {
+      sale: "The previous buyer's session ended (the till went back to selling). Enter this receipt's buyer.",
+      idle: "The previous buyer's session ended after 2 minutes without activity. Enter this receipt's buyer.",
+    },
+    saleBuyer: {
+      placeholder: 'Register no., phone, 8-digit code, company register no. or TIN',
+      customer: 'Customer {{code}}',
+      organizationTin: 'TIN {{tin}}',
+      b2b: 'The receipt is issued to the organisation (B2B)',
+      errors: {
+        unrecognised:
+          'Enter a register number (2 letters + 8 digits), a phone, an 8-digit eBarimt code, a company register number (7 digits) or a TIN (11/14 digits).',
+        'citizen-not-found': 'No eBarimt citizen has this register number.',
+        'phone-not-registered': 'No eBarimt account is registered to this phone number.',
+        'customer-not-found': 'No eBarimt account has this 8-digit code.',
+        'phone-shared': 'Several accounts share this phone. Search by register number or code.',
+        'company-not-found': 'No organisation with this register number is registered for tax.',
+        'tin-not-found': 'No taxpayer has this TIN.',
+        'receipt-issued': 'The receipt is already issued. Register it to the buyer on the E-receipt screen.',
+        'receipt-issuing': 'The receipt is being issued right now. Wait a moment and try again.',
+      },
+    },
   },
 };
 

@@ -49,6 +49,17 @@ function render(view: ApprovalViewModel, locale: 'mn' | 'en' = 'en'): void {
 const byTestId = (id: string): HTMLElement | null => container.querySelector(`[data-testid="${id}"]`);
 
 describe('approval screen renders the view-model', () => {
+  it("a session that ended (sale touched / idle) says why and asks for the receipt's own buyer, mn and en", () => {
+    installFakeKassa({});
+    render({ ...IDLE_APPROVAL_VIEW, state: 'identifying', pendingQr: true, sessionEnded: 'sale' });
+    const notice = byTestId('approval-session-ended');
+    expect(notice?.dataset.reason).toBe('sale');
+    expect(notice?.textContent).toContain("Enter this receipt's buyer");
+    expect(byTestId('approval-query')).not.toBeNull();
+    render({ ...IDLE_APPROVAL_VIEW, state: 'identifying', sessionEnded: 'idle' }, 'mn');
+    expect(byTestId('approval-session-ended')?.textContent).toMatch(/2 минут/);
+  });
+
   it('identifying: the buyer field, and the held receipt', () => {
     installFakeKassa({});
     render({ ...IDLE_APPROVAL_VIEW, state: 'identifying', pendingQr: true });

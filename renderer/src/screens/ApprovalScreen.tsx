@@ -167,6 +167,17 @@ export function ApprovalScreen() {
         </div>
       )}
 
+      {view.sessionEnded !== null && (
+        <p
+          className="banner banner-info"
+          role="status"
+          data-testid="approval-session-ended"
+          data-reason={view.sessionEnded}
+        >
+          {t(`approval.sessionEnded.${view.sessionEnded}`)}
+        </p>
+      )}
+
       {view.pendingQr && (
         <p className="banner banner-info" data-testid="approval-pending-qr">
           {t('approval.pendingQr')}

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useReceiptStore } from '../stores/receipt';
+import { errorText } from './error-text';
 
 /**
- * Who the eBarimt receipt is for (Mongolia), before it is issued: regNo, phone or 8-digit customer code →
- * Easy Register lookup → name and masked code; or nobody (B2C, lottery receipt).
+ * Who the eBarimt receipt is for (Mongolia), until it is issued: regNo, phone or 8-digit customer code →
+ * Easy Register lookup → name (or "Customer 10****71" when ITC gives none) and masked code; a company register
+ * number or TIN → the organisation's name and TIN (B2B); or nobody (B2C, lottery receipt).
  */
 export function BuyerPanel({ saleId }: { saleId: string }) {
   const { t } = useTranslation();
@@ -18,16 +20,26 @@ export function BuyerPanel({ saleId }: { saleId: string }) {
     void store().follow(saleId);
   }, [store, saleId]);
 
-  const identified = view !== null && (view.buyerMasked !== null || view.buyerName !== null);
+  const identified =
+    view !== null && (view.buyerMasked !== null || view.buyerName !== null || view.organizationTin !== null);
+  const organization = view?.organizationTin ?? null;
+  // ITC gives no name for a phone or code lookup: the masked code stands in ("Customer 10****71").
+  const shownName =
+    view?.buyerName ??
+    (view?.buyerMasked ? t('approval.saleBuyer.customer', { code: view.buyerMasked }) : '');
+  const reason = lastError?.params?.reason;
   return (
     <section className="buyer-panel" data-testid="buyer-panel" data-identified={identified}>
       <h3>{t('receipt.buyerTitle')}</h3>
       {identified ? (
-        <p>
-          <strong data-testid="buyer-name">{view.buyerName ?? ''}</strong>{' '}
+        <p data-kind={organization === null ? 'person' : 'organization'}>
+          <strong data-testid="buyer-name">{shownName}</strong>{' '}
           <span className="muted" data-testid="buyer-masked">
-            {view.buyerMasked ?? ''}
+            {organization === null
+              ? (view.buyerMasked ?? '')
+              : t('approval.saleBuyer.organizationTin', { tin: organization })}
           </span>{' '}
+          {organization !== null && <span className="muted">{t('approval.saleBuyer.b2b')}</span>}{' '}
           <button
             type="button"
             className="button button-small"
@@ -49,7 +61,7 @@ export function BuyerPanel({ saleId }: { saleId: string }) {
           <input
             type="text"
             value={query}
-            placeholder={t('receipt.buyerPlaceholder')}
+            placeholder={t('approval.saleBuyer.placeholder')}
             data-testid="buyer-query"
             onChange={(event) => {
               store().setQuery(event.target.value);
@@ -68,7 +80,9 @@ export function BuyerPanel({ saleId }: { saleId: string }) {
       )}
       {lastError && (
         <p className="inline-error" role="alert" data-testid="receipt-error" data-code={lastError.code}>
-          {lastError.message}
+          {typeof reason === 'string'
+            ? t(`approval.saleBuyer.errors.${reason}`, { defaultValue: errorText(t, lastError) })
+            : errorText(t, lastError)}
         </p>
       )}
     </section>

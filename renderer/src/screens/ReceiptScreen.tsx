@@ -60,13 +60,18 @@ export function ReceiptScreen({ view, active }: { view: SaleView; active: boolea
           )}
           {receipt && receipt.buyerMasked !== null && (
             <p>
-              {t('receipt.buyer')}: <strong data-testid="receipt-buyer">{receipt.buyerName ?? ''}</strong>{' '}
+              {t('receipt.buyer')}:{' '}
+              <strong data-testid="receipt-buyer">
+                {receipt.buyerName ?? t('approval.saleBuyer.customer', { code: receipt.buyerMasked })}
+              </strong>{' '}
               <span className="muted">{receipt.buyerMasked}</span>
             </p>
           )}
           {receipt?.organizationTin && (
             <p>
-              {t('receipt.organization')}: <strong>{receipt.organizationTin}</strong>
+              {t('receipt.organization')}:{' '}
+              <strong data-testid="receipt-organization">{receipt.organizationTin}</strong>
+              {receipt.buyerName !== null && <> · {receipt.buyerName}</>}
             </p>
           )}
           {receipt && state === 'issued' && (

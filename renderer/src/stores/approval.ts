@@ -19,6 +19,7 @@ export const IDLE_APPROVAL_VIEW: ApprovalViewModel = {
   pendingQr: false,
   canRetry: false,
   error: null,
+  sessionEnded: null,
 };
 
 export interface ApprovalStoreState {

@@ -110,7 +110,7 @@ describe('Easy Register: approveQr', () => {
   });
 
   it('refuses a B2B receipt', async () => {
-    const { printable } = await issue({ type: 'B2B_RECEIPT', customerTin: '5317878' });
+    const { printable } = await issue({ type: 'B2B_RECEIPT', customerTin: '37900846788' });
     const result = await easy().approveQr({ customerNo: '10038071', qrData: printable.qrData });
     expect(result).toMatchObject({ outcome: 'b2bNotAccepted', message: CODE_TEXT.b2bNotAccepted });
   });

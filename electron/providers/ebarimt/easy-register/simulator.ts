@@ -4,6 +4,9 @@
  *   GET  /api/easy-register/api/info/consumer/{regNo}              404 when unknown (docs/providers.md §1.2)
  *   POST /api/easy-register/rest/v1/getProfile                     {phoneNum} | {customerNo}
  *   POST /api/easy-register/rest/v1/approveQr                      {customerNo, qrData}
+ * and ITC's public taxpayer lookup (no bearer; api.ebarimt.mn in production), ./taxpayer-routes.ts:
+ *   GET  /api/info/check/getTinInfo?regNo={7 digits}               {status, msg, data: TIN (number)}
+ *   GET  /api/info/check/getInfo?tin={TIN}                         {status, msg, data: {name, found, …}}
  * Expired or unknown bearer → HTTP 401 with `{status:401, code:'invalidToken'}` (ITC's document: 401 = token
  * expired).
  * The pairing of `code` with `status` is not documented; the simulator picks the closest documented status.
@@ -18,6 +21,7 @@ import {
   type SimRequest,
 } from '../../simulator-kit';
 import { withFieldDrops } from '../sim-support';
+import { SEED_COMPANIES, taxpayerRoute, type SimCompany } from './taxpayer-routes';
 
 export interface SimCitizen {
   regNo: string;
@@ -53,6 +57,9 @@ export interface EasyRegisterSimulatorOptions {
 export interface EasyRegisterSimulator extends RunningSimulator {
   readonly tokenUrl: string;
   readonly easyRegisterUrl: string;
+  /** The public taxpayer lookup's base (settings `taxpayerInfoUrl`). */
+  readonly taxpayerInfoUrl: string;
+  readonly companies: readonly SimCompany[];
   readonly credentials: { username: string; password: string };
   readonly citizens: readonly SimCitizen[];
   /** Every approveQr call that reached the business logic, with its answer code. */
@@ -122,6 +129,7 @@ export async function startEasyRegisterSimulator(
   const refresh = new SimTokenIssuer(1_800_000, now);
   const citizens: SimCitizen[] = SEED_CITIZENS.map((c) => ({ ...c }));
   const approvals: ApprovalRecord[] = [];
+  const companies: SimCompany[] = SEED_COMPANIES.map((c) => ({ ...c }));
   const approved = new Set<string>();
   let tokensIssued = 0;
 
@@ -245,6 +253,10 @@ export async function startEasyRegisterSimulator(
     if (req.method === 'POST' && req.path === tokenPath) {
       return token(req);
     }
+    const publicLookup = taxpayerRoute(req, companies);
+    if (publicLookup !== undefined) {
+      return publicLookup;
+    }
     if (!req.path.startsWith(base)) {
       return { status: 404, body: { error: 'not found' } };
     }
@@ -271,6 +283,8 @@ export async function startEasyRegisterSimulator(
     ...server,
     tokenUrl: `${server.url}${tokenPath}`,
     easyRegisterUrl: `${server.url}${base}`,
+    taxpayerInfoUrl: `${server.url}/`,
+    companies,
     credentials,
     citizens,
     approvals,

@@ -91,10 +91,10 @@ describe('PosAPI client against the simulator', () => {
 
   it('issues a B2B receipt with the buyer TIN and no lottery', async () => {
     const issued = await client().issueReceipt(
-      sampleReceipt({ type: 'B2B_RECEIPT', billIdSuffix: nextSuffix(), customerTin: '5317878' }),
+      sampleReceipt({ type: 'B2B_RECEIPT', billIdSuffix: nextSuffix(), customerTin: '37900846788' }),
     );
     const stored = sims.posApi.receipts.find((r) => r.id === issued.record.id);
-    expect(stored).toMatchObject({ type: 'B2B_RECEIPT', customerTin: '5317878' });
+    expect(stored).toMatchObject({ type: 'B2B_RECEIPT', customerTin: '37900846788' });
     expect(issued.printable.lottery).toBe('');
   });
 
@@ -108,6 +108,25 @@ describe('PosAPI client against the simulator', () => {
     expect(error.message).toContain(billIdSuffix);
     expect(error.messages.mn).toContain('PosAPI');
     expect(sims.posApi.receipts.length).toBe(before);
+  });
+
+  it('the simulator, like PosAPI 3.0, refuses a B2B receipt whose customerTin is a 7-digit register number', async () => {
+    const broken = client(
+      {},
+      tampering((body) => {
+        body.customerTin = '5317878';
+        for (const sub of body.receipts) {
+          sub.customerTin = '5317878';
+        }
+      }),
+    );
+    const error = await rejection(
+      broken.issueReceipt(
+        sampleReceipt({ type: 'B2B_RECEIPT', billIdSuffix: nextSuffix(), customerTin: '37900846788' }),
+      ),
+    );
+    expect(error).toMatchObject({ kind: 'rejected', code: 'ERROR' });
+    expect(error.message).toMatch(/customerTin/);
   });
 
   it('maps the amount-rule refusal (totals that do not add up) to a rejected ProviderError', async () => {

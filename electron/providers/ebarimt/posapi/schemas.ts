@@ -29,13 +29,19 @@ export const WireItemSchema = z.object({
 });
 export type WireItem = z.infer<typeof WireItemSchema>;
 
+/**
+ * PosAPI 3.0 `customerTin`: the buyer's 11-digit (organisation) or 14-digit TIN. A company's 7-digit state
+ * register number is not a TIN: the till converts it first (taxpayer-info/client.ts).
+ */
+const CUSTOMER_TIN = /^(\d{11}|\d{14})$/;
+
 export const WireSubReceiptSchema = z.object({
   totalAmount: amount,
   totalVAT: amount,
   totalCityTax: amount,
   taxType: z.enum(TAX_TYPES),
   merchantTin: z.string().regex(digits('7,14')),
-  customerTin: z.string().nullable().optional(),
+  customerTin: z.string().regex(CUSTOMER_TIN).nullable().optional(),
   bankAccountNo: z.string().nullable().optional(),
   iBan: z.string().nullable().optional(),
   invoiceId: z.string().nullable().optional(),
@@ -59,7 +65,7 @@ export const WireReceiptRequestSchema = z.object({
   districtCode: z.string().regex(digits('4')),
   merchantTin: z.string().regex(digits('7,14')),
   posNo: z.string(),
-  customerTin: z.string().nullable().optional(),
+  customerTin: z.string().regex(CUSTOMER_TIN).nullable().optional(),
   consumerNo: z.string().regex(digits('8')).nullable().optional(),
   type: z.enum(RECEIPT_TYPES),
   inactiveId: z.string().nullable().optional(),

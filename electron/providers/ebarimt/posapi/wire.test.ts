@@ -32,18 +32,31 @@ describe('receipt wire body', () => {
     expect(b2c.receipts.map((r) => r.items.map((i) => i.name))).toEqual([['Ундаа 0.5л'], ['Ном']]);
     expect(b2c.receipts[0]?.items[0]?.barCodeType).toBe('GS1');
     expect(b2c.receipts[1]?.items[0]?.barCodeType).toBe('UNDEFINED');
-    const b2b = buildReceiptRequest(sampleReceipt({ type: 'B2B_RECEIPT', customerTin: '5317878' }), settings);
-    expect(b2b).toMatchObject({ consumerNo: null, customerTin: '5317878' });
-    expect(b2b.receipts.every((r) => r.customerTin === '5317878')).toBe(true);
+    const b2b = buildReceiptRequest(
+      sampleReceipt({ type: 'B2B_RECEIPT', customerTin: '37900846788' }),
+      settings,
+    );
+    expect(b2b).toMatchObject({ consumerNo: null, customerTin: '37900846788' });
+    expect(b2b.receipts.every((r) => r.customerTin === '37900846788')).toBe(true);
   });
 
   it('refuses B2B without a TIN and consumerNo on B2B', () => {
     expect(() => buildReceiptRequest(sampleReceipt({ type: 'B2B_RECEIPT' }), settings)).toThrow(/TIN/);
     expect(() =>
       buildReceiptRequest(
-        sampleReceipt({ type: 'B2B_RECEIPT', customerTin: '5317878', consumerNo: '10038071' }),
+        sampleReceipt({ type: 'B2B_RECEIPT', customerTin: '37900846788', consumerNo: '10038071' }),
         settings,
       ),
     ).toThrow(/B2C receipts only/);
+  });
+
+  it("refuses a company's 7-digit register number as customerTin: PosAPI 3.0 wants the 11/14-digit TIN", () => {
+    expect(() =>
+      buildReceiptRequest(sampleReceipt({ type: 'B2B_RECEIPT', customerTin: '5317878' }), settings),
+    ).toThrow(/11 or 14 digits/);
+    expect(
+      buildReceiptRequest(sampleReceipt({ type: 'B2B_RECEIPT', customerTin: '10012345678901' }), settings)
+        .customerTin,
+    ).toBe('10012345678901');
   });
 });

@@ -86,8 +86,9 @@ function checkInput(input: IssueReceiptInput, settings: EbarimtSettings): void {
     if (input.consumerNo !== undefined) {
       throw invalid('consumerNo belongs on B2C receipts only');
     }
-    if (input.customerTin === undefined || !/^\d{7,14}$/.test(input.customerTin)) {
-      throw invalid('a B2B receipt needs the buyer organisation TIN (7–14 digits)');
+    // PosAPI 3.0 wants the TIN (11 or 14 digits), never a company's 7-digit register number.
+    if (input.customerTin === undefined || !/^(\d{11}|\d{14})$/.test(input.customerTin)) {
+      throw invalid('a B2B receipt needs the buyer organisation TIN (11 or 14 digits)');
     }
   }
   if (input.consumerNo !== undefined && !/^\d{8}$/.test(input.consumerNo)) {
