@@ -42,7 +42,7 @@ export interface TillDeps {
   receiptsNeeded?: (sale: Sale) => boolean;
   /** The БҮНА code free-amount items are sold under (settings, ebarimt). */
   freeItemClassificationCode?: () => string;
-  engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'notFoundGraceMs' | 'newId'>>;
+  engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'newId'>>;
   newSaleId?: () => string;
 }
 
