@@ -158,6 +158,7 @@ export const PAYMENT_STATES = [
   'declined',
   'cancelled',
   'expired',
+  'abandoned',
   'refunding',
   'refunded',
   'refund_failed',
@@ -171,6 +172,7 @@ export const FINAL_PAYMENT_STATES: readonly PaymentState[] = [
   'declined',
   'cancelled',
   'expired',
+  'abandoned',
   'refunded',
   'refund_failed',
 ];
@@ -190,6 +192,18 @@ export function isFinalPaymentState(state: PaymentState): boolean {
 export function needsRecovery(state: PaymentState): boolean {
   return !isFinalPaymentState(state);
 }
+
+/** A manager settled a payment that could not settle by itself (docs/payment-outcomes.md, "Manager resolution"). */
+export const PaymentResolutionSchema = z.strictObject({
+  /** The manager's name as signed in (or `operator` for the CLI). */
+  by: z.string().min(1).max(100),
+  at: TimestampSchema,
+  outcome: z.enum(['paid', 'failed']),
+  /** Paid: the approval code the bank's merchant portal shows for this payment. */
+  approvalCode: z.string().min(1).max(64).optional(),
+  reason: z.string().min(1).max(300),
+});
+export type PaymentResolution = z.infer<typeof PaymentResolutionSchema>;
 
 export const RefundSchema = z.strictObject({
   id: EntityIdSchema,
@@ -221,6 +235,15 @@ export const PaymentSchema = z.strictObject({
   waitingSince: TimestampSchema.optional(),
   /** Why it was declined / is unknown, for the cashier. */
   reason: z.string().max(300).optional(),
+  /** What the provider is told the payment is for ("Sale #12"): a re-sent start must carry the same body. */
+  description: z.string().max(200).optional(),
+  /**
+   * Set when the start got no usable answer: when that happened. The bounded probes of
+   * electron/payments/probe-policy.ts count from here; absent for every other payment.
+   */
+  startLostAt: TimestampSchema.optional(),
+  /** A manager's settlement of a payment that could not settle by itself. */
+  resolution: PaymentResolutionSchema.optional(),
   /** Cash only: what the customer handed over and the change to give back (minor units). */
   cash: z.strictObject({ tendered: NonNegativeMinorSchema, change: NonNegativeMinorSchema }).optional(),
   /** Sum of completed refunds (minor units). */

@@ -168,6 +168,8 @@ export function createKassa(deps: KassaDeps): Kassa {
     provider: (id) => adapters.get(id),
     catalog,
     receiptsNeeded: (sale) => receipts.needed(sale),
+    // Who resolved a payment (payment:resolve) is the session's manager; sessions are built below.
+    managerName: (connection) => sessions.view(connection).manager?.name,
     freeItemClassificationCode: () => {
       const { profile, providers } = deps.settings.get();
       const code = providers.ebarimt.freeItemClassificationCode;

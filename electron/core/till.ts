@@ -42,7 +42,12 @@ export interface TillDeps {
   receiptsNeeded?: (sale: Sale) => boolean;
   /** The БҮНА code free-amount items are sold under (settings, ebarimt). */
   freeItemClassificationCode?: () => string;
-  engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'notFoundGraceMs' | 'newId'>>;
+  /**
+   * The signed-in manager's name on a page connection (ipc/sessions.ts), for manager resolutions; absent: the
+   * role's name is journaled.
+   */
+  managerName?: (connection: object | undefined) => string | undefined;
+  engine?: Partial<Pick<PaymentEngineDeps, 'pollPolicy' | 'defaultExpiryMs' | 'newId'>>;
   newSaleId?: () => string;
 }
 
@@ -103,7 +108,12 @@ export function createTill(deps: TillDeps): Till {
     catalog,
     handlers: {
       ...createSaleHandlers({ sales }),
-      ...createPaymentHandlers({ engine, registry, checkout }),
+      ...createPaymentHandlers({
+        engine,
+        registry,
+        checkout,
+        resolverName: (ctx) => deps.managerName?.(ctx.connection) ?? ctx.role,
+      }),
       ...createJournalHandlers({ journal: deps.journal, sales, clock: deps.clock }),
     },
     recover: () => engine.recover(),

@@ -2,7 +2,7 @@
  * Payment attempts as pure steps: the record of a new attempt (its key derived from the sale and the attempt
  * number, keys.ts), what the provider is sent, cash settled on the spot, and what a retry asks for.
  */
-import type { Payment, PaymentMethod } from '../../shared/domain';
+import type { Payment, PaymentMethod, PaymentState } from '../../shared/domain';
 import type { Money } from '../../shared/money';
 import { KassaError } from '../kernel/errors';
 import { idempotencyKeyFor } from './keys';
@@ -19,6 +19,9 @@ export interface StartPaymentRequest {
   /** Cash: what the customer handed over (minor units, ≥ amount). */
   tendered?: number;
 }
+
+/** States after which the customer did not pay and a new attempt may be made. */
+export const RETRYABLE_STATES: readonly PaymentState[] = ['declined', 'cancelled', 'expired', 'abandoned'];
 
 /** Refuses cash that does not cover the amount. */
 export function checkTendered(request: StartPaymentRequest): void {
@@ -41,6 +44,7 @@ export function newAttempt(request: StartPaymentRequest, id: string, attempt: nu
     amount: request.amount,
     state: 'created',
     idempotencyKey: idempotencyKeyFor(request.saleId, attempt),
+    description: request.description,
     createdAt: now,
     updatedAt: now,
     refundedAmount: 0,
@@ -74,10 +78,10 @@ export function retryRequestFor(
   previous: Payment,
   remembered: StartPaymentRequest | undefined,
 ): StartPaymentRequest {
-  if (!['declined', 'cancelled', 'expired'].includes(previous.state)) {
+  if (!RETRYABLE_STATES.includes(previous.state)) {
     throw new KassaError(
       'state.conflict',
-      `Only a declined, cancelled or expired payment can be tried again (this one is ${previous.state}).`,
+      `Only a declined, cancelled, expired or abandoned payment can be tried again (this one is ${previous.state}).`,
     );
   }
   return (
@@ -85,7 +89,7 @@ export function retryRequestFor(
       saleId: previous.saleId,
       method: previous.method,
       amount: previous.amount,
-      description: `Sale ${previous.saleId}`,
+      description: previous.description ?? `Sale ${previous.saleId}`,
     }
   );
 }

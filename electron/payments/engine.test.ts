@@ -142,6 +142,9 @@ describe('PaymentEngine', () => {
     const started = await h.engine.start(REQUEST);
     expect(started.state).toBe('unknown');
     await h.scheduler.advance(1 * SECOND);
+    // Not asked a second after: the first probe is 5 s after the lost start (probe-policy.ts).
+    expect(h.bank.calls.status).toHaveLength(0);
+    await h.scheduler.advance(4 * SECOND);
     // The invoice exists at the bank and is pending: unknown resolves to awaiting_customer.
     expect(h.engine.get(started.id).state).toBe('awaiting_customer');
     h.bank.pay('S1A1');
@@ -157,15 +160,19 @@ describe('PaymentEngine', () => {
     ]);
   });
 
-  it('unknown whose request never arrived: not_found is believed only after the grace period → declined', async () => {
+  it('unknown whose request never arrived: probed at 5 s and 20 s, not_found believed from 20 s → abandoned', async () => {
     setup();
     h.bank.script = { start: 'lost' };
     const started = await h.engine.start(REQUEST);
-    await h.scheduler.advance(30 * SECOND);
+    await h.scheduler.advance(19 * SECOND);
     expect(h.engine.get(started.id).state).toBe('unknown');
-    await h.scheduler.advance(40 * SECOND);
-    expect(h.engine.get(started.id)).toMatchObject({ state: 'declined' });
+    expect(h.bank.calls.status).toHaveLength(1);
+    await h.scheduler.advance(1 * SECOND);
+    expect(h.engine.get(started.id)).toMatchObject({ state: 'abandoned' });
     expect(h.engine.get(started.id).reason).toMatch(/never received/);
+    expect(h.bank.calls.status).toHaveLength(2);
+    await h.scheduler.advance(10 * 60 * SECOND);
+    expect(h.bank.calls.status).toHaveLength(2);
     expect(h.bank.calls.start).toHaveLength(1);
   });
 

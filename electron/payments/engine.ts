@@ -2,8 +2,8 @@
  * The payment engine: drives each payment attempt through the state machine against its provider
  * (docs/architecture.md, "Sales, payments and the journal"). This class is the public face; the rules live in
  * the files it composes:
- * - attempts.ts, outcomes.ts, refunds.ts, recovery.ts: pure decisions (what a request, an answer or a restart
- *   means for a payment);
+ * - attempts.ts, outcomes.ts, probe-policy.ts, resolution.ts, refunds.ts, recovery.ts: pure decisions (what a
+ *   request, an answer, a lost start, a manager's word or a restart means for a payment);
  * - write-ahead.ts: every transition is journaled before it is emitted or acted on;
  * - poller.ts: polling is the primary path (adaptive interval); webhooks and pushes only call checkNow();
  * - status-check.ts: one status query and the transition it implies.
@@ -14,7 +14,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Payment } from '../../shared/domain';
 import { money } from '../../shared/money';
-import { SECOND, MINUTE, type Clock } from '../kernel/clock';
+import { MINUTE, type Clock } from '../kernel/clock';
 import { errorText } from '../kernel/error-text';
 import { KassaError } from '../kernel/errors';
 import type { Scheduler } from '../kernel/scheduler';
@@ -33,7 +33,9 @@ import { afterCancel, afterStartAccepted, afterStartFailed, isWaiting } from './
 import { defaultPollPolicy, type PollPolicy } from './poll-policy';
 import { PaymentPoller } from './poller';
 import { paymentRefOf, type PaymentProvider, type StartResult } from './provider';
+import { isLostStart, reachesCustomerWithoutTill } from './probe-policy';
 import { recoveryStep } from './recovery';
+import { resolutionMove, type ResolutionInput } from './resolution';
 import { planRefund, refundAmount, refundConfirmed, refundNotConfirmed } from './refunds';
 import type { PaymentRegistry } from './registry';
 import { StatusCheck } from './status-check';
@@ -50,11 +52,6 @@ export interface PaymentEngineDeps extends PaymentListener {
   pollPolicy?: PollPolicy;
   /** When the provider gives no expiry. Default 10 min. */
   defaultExpiryMs?: number;
-  /**
-   * How long after a start with an unknown outcome a `not_found` answer is believed (the request may still be
-   * in flight at the provider before that). Default 60 s.
-   */
-  notFoundGraceMs?: number;
   newId?(): string;
 }
 
@@ -87,7 +84,7 @@ export class PaymentEngine {
       logger: deps.logger,
       recorder: this.#recorder,
       poller: this.#poller,
-      notFoundGraceMs: deps.notFoundGraceMs ?? 60 * SECOND,
+      defaultExpiryMs: deps.defaultExpiryMs ?? 10 * MINUTE,
     });
   }
 
@@ -107,7 +104,16 @@ export class PaymentEngine {
    * A new attempt for a sale. Resolves once the provider answered (or the outcome is known to be unknown).
    */
   start(request: StartPaymentRequest): Promise<Payment> {
-    return this.#serial(`sale:${request.saleId}`, async () => {
+    return this.startFor(request.saleId, () => request);
+  }
+
+  /**
+   * A new attempt whose request is built inside the sale's queue: what is still due is read after every
+   * earlier start of the sale has been committed, so two starts at once cannot both take it (finding 1).
+   */
+  startFor(saleId: string, build: () => StartPaymentRequest): Promise<Payment> {
+    return this.#serial(`sale:${saleId}`, async () => {
+      const request = build();
       const now = this.#deps.clock.now();
       const attempt = this.#deps.journal.paymentsForSale(request.saleId).length + 1;
       const provider =
@@ -125,7 +131,7 @@ export class PaymentEngine {
     });
   }
 
-  /** After declined / cancelled / expired: the same method and amount as a new attempt (new key). */
+  /** After declined / cancelled / expired / abandoned: the same method and amount as a new attempt (new key). */
   async retry(paymentId: string): Promise<Payment> {
     return this.start(retryRequestFor(this.get(paymentId), this.#requests.get(paymentId)));
   }
@@ -149,9 +155,19 @@ export class PaymentEngine {
       }
       const provider = this.#deps.registry.providerFor(payment.method);
       await this.#status.withdraw(provider, payment, 'payments: cancel failed; checking status');
-      // Whatever the withdrawal said, the provider's status decides (outcomes.ts, afterCancel).
+      // Whatever the withdrawal said, the provider's status decides (outcomes.ts, afterCancel) — except that a
+      // QR from a start without an answer was never shown, so nobody can have paid it.
       const status = await this.#status.query(provider, payment);
-      return this.#recorder.move(payment, afterCancel(status, provider.capabilities.cancel));
+      const neverShown = isLostStart(payment) && !reachesCustomerWithoutTill(payment.method);
+      return this.#recorder.move(payment, afterCancel(status, provider.capabilities.cancel, neverShown));
+    });
+  }
+
+  /** A manager settles a stuck payment (resolution.ts); journaled with the sale's change in one command. */
+  resolve(paymentId: string, input: ResolutionInput, by: string): Promise<Payment> {
+    return this.#serial(paymentId, async () => {
+      const payment = this.get(paymentId);
+      return this.#recorder.move(payment, resolutionMove(payment, input, by, this.#deps.clock.now()));
     });
   }
 

@@ -2,7 +2,7 @@
 import type { PaymentEngine } from './engine';
 import type { ParsedInput } from '../../shared/contract';
 import type { Payment } from '../../shared/domain';
-import type { HandlerMap } from '../kernel/handlers';
+import type { CallContext, HandlerMap } from '../kernel/handlers';
 import type { PaymentRegistry } from './registry';
 
 /**
@@ -19,6 +19,8 @@ export interface PaymentHandlerDeps {
   engine: PaymentEngine;
   registry: PaymentRegistry;
   checkout: PaymentCheckout;
+  /** Who a manager-only call comes from (the session's manager, or the operator), for the journal. */
+  resolverName(ctx: CallContext): string;
 }
 
 export function createPaymentHandlers(deps: PaymentHandlerDeps): HandlerMap<'payment'> {
@@ -29,6 +31,8 @@ export function createPaymentHandlers(deps: PaymentHandlerDeps): HandlerMap<'pay
     'payment:retry': ({ paymentId }) => deps.checkout.retryPayment(paymentId),
     'payment:check': ({ paymentId }) => deps.engine.checkNow(paymentId),
     'payment:refund': ({ paymentId, amount }) => deps.engine.refund(paymentId, amount),
+    'payment:resolve': ({ paymentId, outcome, approvalCode, reason }, ctx) =>
+      deps.engine.resolve(paymentId, { outcome, approvalCode, reason }, deps.resolverName(ctx)),
     'payment:submit-code': ({ paymentId, code }) => deps.engine.submitCode(paymentId, code),
     'payment:list': ({ saleId }) => Promise.resolve(deps.engine.listForSale(saleId)),
   };

@@ -11,7 +11,6 @@ import {
   isDefinitiveRefusal,
 } from './outcomes';
 
-const GRACE = 60 * SECOND;
 const payment = paymentIn;
 
 const providerError = (kind: ProviderError['kind'], mayHaveReachedProvider?: boolean): ProviderError =>
@@ -39,7 +38,11 @@ describe('start outcomes', () => {
     });
     expect(afterStartFailed(providerError('timeout', true), T0)).toEqual({
       to: 'unknown',
-      patch: { reason: expect.stringMatching(/same reference/) as string, waitingSince: T0 },
+      patch: {
+        reason: expect.stringMatching(/same reference/) as string,
+        waitingSince: T0,
+        startLostAt: T0,
+      },
     });
   });
 
@@ -55,7 +58,7 @@ describe('start outcomes', () => {
 });
 
 describe('afterStatus', () => {
-  const timing = { now: T0 + 10 * SECOND, notFoundGraceMs: GRACE };
+  const timing = T0 + 10 * SECOND;
   const waiting = payment('awaiting_customer', { expiresAt: T0 + 60 * SECOND });
 
   it('paid, declined, cancelled and expired answers settle the payment', () => {
@@ -79,7 +82,7 @@ describe('afterStatus', () => {
 
   it('pending waits, expires past expiresAt, and first revives an unknown payment', () => {
     expect(afterStatus(waiting, { status: 'pending' }, timing)).toEqual({ kind: 'wait', revive: false });
-    expect(afterStatus(waiting, { status: 'pending' }, { ...timing, now: T0 + 60 * SECOND })).toEqual({
+    expect(afterStatus(waiting, { status: 'pending' }, T0 + 60 * SECOND)).toEqual({
       kind: 'expire',
       revive: false,
     });
@@ -89,14 +92,12 @@ describe('afterStatus', () => {
     });
   });
 
-  it('not_found declines an unknown payment only after the grace period', () => {
-    const unknown = payment('unknown');
-    expect(afterStatus(unknown, { status: 'not_found' }, timing)).toEqual({ kind: 'wait', revive: false });
-    expect(afterStatus(unknown, { status: 'not_found' }, { ...timing, now: T0 + GRACE })).toMatchObject({
-      kind: 'move',
-      move: { to: 'declined' },
+  it('not_found never settles a payment by itself (a lost start is probe-policy.ts); past expiry it expires', () => {
+    expect(afterStatus(payment('unknown'), { status: 'not_found' }, T0 + 60 * SECOND)).toEqual({
+      kind: 'wait',
+      revive: false,
     });
-    expect(afterStatus(waiting, { status: 'not_found' }, { ...timing, now: T0 + GRACE })).toEqual({
+    expect(afterStatus(waiting, { status: 'not_found' }, T0 + 60 * SECOND)).toEqual({
       kind: 'expire',
       revive: false,
     });
@@ -104,7 +105,7 @@ describe('afterStatus', () => {
 
   it('an unreadable status keeps waiting, except past expiry it is unknown', () => {
     expect(afterStatus(waiting, undefined, timing)).toEqual({ kind: 'wait', revive: false });
-    expect(afterStatus(waiting, undefined, { ...timing, now: T0 + 60 * SECOND })).toMatchObject({
+    expect(afterStatus(waiting, undefined, T0 + 60 * SECOND)).toMatchObject({
       kind: 'move',
       move: { to: 'unknown' },
     });
@@ -130,5 +131,9 @@ describe('afterCancel', () => {
     expect(() => afterCancel(undefined, false)).toThrow(
       expect.objectContaining({ code: 'provider.network' }) as Error,
     );
+  });
+
+  it('a QR from a start without an answer was never shown: cancelled without the bank', () => {
+    expect(afterCancel(undefined, false, true).to).toBe('cancelled');
   });
 });

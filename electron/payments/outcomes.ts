@@ -3,10 +3,9 @@
  * transition to make, and the engine journals it before anything else happens (docs/architecture.md, "Sales,
  * payments and the journal").
  *
- * - A start that may have reached the provider but gave no answer is `unknown`, resolved only by status
- *   queries with the same key; a start that certainly did not reach it, or that it refused, is `declined`.
- * - `not_found` is believed only for an `unknown` payment, and only after a grace period: before that the
- *   request may still be on its way to the provider.
+ * - A start that may have reached the provider but gave no answer is `unknown` with `startLostAt`, settled by
+ *   the bounded probes of probe-policy.ts; a start that certainly did not reach it (the token endpoint failed,
+ *   the connection was refused), or that it refused, is `declined` (docs/payment-outcomes.md).
  */
 import type { Payment, PaymentState } from '../../shared/domain';
 import { errorText } from '../kernel/error-text';
@@ -53,6 +52,7 @@ export function afterStartFailed(error: unknown, now: number): Move {
     patch: {
       reason: `No answer from the bank (${errorText(error)}); checking with the same reference.`,
       waitingSince: now,
+      startLostAt: now,
     },
   };
 }
@@ -79,18 +79,11 @@ export function afterStartAccepted(result: StartResult, now: number, defaultExpi
  */
 export type StatusStep = { kind: 'move'; move: Move } | { kind: 'wait' | 'expire'; revive: boolean };
 
-export interface StatusTiming {
-  now: number;
-  /** How long after its creation an unknown payment's `not_found` is believed. */
-  notFoundGraceMs: number;
-}
-
-/** `status` is undefined when the provider could not be asked. */
-export function afterStatus(
-  payment: Payment,
-  status: StatusResult | undefined,
-  { now, notFoundGraceMs }: StatusTiming,
-): StatusStep {
+/**
+ * `status` is undefined when the provider could not be asked. A lost start's `not_found` and silence are
+ * decided by probe-policy.ts before this is asked.
+ */
+export function afterStatus(payment: Payment, status: StatusResult | undefined, now: number): StatusStep {
   const expired = payment.expiresAt !== undefined && now >= payment.expiresAt;
   if (!status) {
     // The outcome cannot be read. While the QR is still valid keep waiting; past its expiry say so.
@@ -108,11 +101,6 @@ export function afterStatus(
     case 'expired':
       return moveTo('expired', {});
     case 'not_found':
-      if (payment.state === 'unknown' && now - payment.createdAt >= notFoundGraceMs) {
-        return moveTo('declined', {
-          reason: 'The bank never received this request; nothing was charged. Try again.',
-        });
-      }
       return { kind: expired ? 'expire' : 'wait', revive: false };
     case 'pending':
       return { kind: expired ? 'expire' : 'wait', revive: payment.state === 'unknown' };
@@ -127,11 +115,16 @@ export const EXPIRED_UNPAID: Move = { to: 'expired', patch: { reason: 'The custo
  * undefined: it could not be asked). The status decides, whatever the cancel call said: the customer may have
  * paid a moment ago. A provider that cannot withdraw an invoice must at least confirm it is unpaid.
  */
-export function afterCancel(status: StatusResult | undefined, providerCancels: boolean): Move {
+export function afterCancel(
+  status: StatusResult | undefined,
+  providerCancels: boolean,
+  neverShown = false,
+): Move {
   if (status?.status === 'paid') {
     return { to: 'paid', patch: {} };
   }
-  if (!status && !providerCancels) {
+  // A start without an answer whose QR the customer never saw cannot have been paid (probe-policy.ts).
+  if (!status && !providerCancels && !neverShown) {
     throw new KassaError(
       'provider.network',
       'The bank could not be reached to confirm the payment is unpaid; try again.',

@@ -1,6 +1,7 @@
 /**
  * Polling is how the engine learns an outcome (webhooks and pushes only ask earlier): one timer per waiting
- * payment, at the adaptive interval of poll-policy.ts, never later than an awaiting payment's expiry. Every
+ * payment, at the adaptive interval of poll-policy.ts (a lost start: the bounded probes of probe-policy.ts), never
+ * later than an awaiting payment's expiry. Every
  * transition reschedules, so a payment that stops waiting stops being polled.
  */
 import type { Payment } from '../../shared/domain';
@@ -8,9 +9,16 @@ import type { Clock } from '../kernel/clock';
 import type { CancelTimer, Scheduler } from '../kernel/scheduler';
 import { isWaiting } from './outcomes';
 import type { PollPolicy } from './poll-policy';
+import { isLostStart, nextProbeDelay } from './probe-policy';
 
-/** How long until the next status query of a waiting payment. */
-export function nextPollDelay(payment: Payment, now: number, policy: PollPolicy): number {
+/**
+ * How long until the next status query of a waiting payment; undefined when nothing is asked by itself any
+ * more (a lost start after its last probe: probe-policy.ts).
+ */
+export function nextPollDelay(payment: Payment, now: number, policy: PollPolicy): number | undefined {
+  if (isLostStart(payment)) {
+    return nextProbeDelay(payment, now);
+  }
   const delay = policy(now - (payment.waitingSince ?? payment.createdAt));
   if (payment.expiresAt !== undefined && payment.state === 'awaiting_customer') {
     return Math.min(delay, Math.max(0, payment.expiresAt - now));
@@ -46,6 +54,9 @@ export class PaymentPoller {
       return payment;
     }
     const delay = nextPollDelay(payment, this.#deps.clock.now(), this.#deps.policy);
+    if (delay === undefined) {
+      return payment;
+    }
     const cancel = this.#deps.scheduler.schedule(delay, async () => {
       this.#timers.delete(payment.id);
       await this.#deps.poll(payment.id);

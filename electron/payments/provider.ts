@@ -93,6 +93,13 @@ export interface PaymentProvider {
   readonly capabilities: PaymentCapabilities;
   start(request: StartRequest): Promise<StartResult>;
   status(ref: PaymentRef): Promise<StatusResult>;
+  /**
+   * Where the API documents it (BoG Payments API: the same body under the same `Idempotency-Key` returns the
+   * first answer): re-send a start whose answer was lost and get that first answer, never a second payment.
+   * Throws when it cannot (e.g. iPay, which has no idempotency key). The probes of a lost start use it
+   * instead of `status` while the payment has no provider reference (docs/payment-outcomes.md).
+   */
+  probeStart?(request: StartRequest): Promise<StartResult>;
   /** Withdraw an unpaid request (not a refund). */
   cancel(ref: PaymentRef): Promise<void>;
   /** Resolves when the provider confirmed the refund; throws ProviderError otherwise. */

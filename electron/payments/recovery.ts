@@ -30,6 +30,8 @@ export function recoveryStep(payment: Payment, now: number): RecoveryStep {
           patch: {
             reason: 'Interrupted while the request was being sent; asking the bank.',
             waitingSince: now,
+            // The probes count from when the request was sent, not from the restart (probe-policy.ts).
+            startLostAt: payment.updatedAt,
           },
         },
       };
@@ -42,6 +44,7 @@ export function recoveryStep(payment: Payment, now: number): RecoveryStep {
     case 'declined':
     case 'cancelled':
     case 'expired':
+    case 'abandoned':
     case 'refunded':
     case 'refund_failed':
       return { kind: 'settled' };

@@ -8,6 +8,7 @@ const LEGAL = new Set([
   'created>requesting',
   'created>paid',
   'created>cancelled',
+  'created>declined',
   'requesting>awaiting_customer',
   'requesting>paid',
   'requesting>declined',
@@ -22,6 +23,7 @@ const LEGAL = new Set([
   'unknown>declined',
   'unknown>cancelled',
   'unknown>expired',
+  'unknown>abandoned',
   'paid>refunding',
   'refunding>refunded',
   'refunding>refund_failed',
@@ -64,7 +66,8 @@ describe('payment state machine', () => {
     }
   });
 
-  it('has no exits from declined, cancelled, expired', () => {
+  it('has no exits from declined, cancelled, expired, abandoned', () => {
+    expect(TRANSITIONS.abandoned).toEqual([]);
     expect(TRANSITIONS.declined).toEqual([]);
     expect(TRANSITIONS.cancelled).toEqual([]);
     expect(TRANSITIONS.expired).toEqual([]);

@@ -7,6 +7,8 @@
  *      │            │  └──────────────┴──► unknown ──► (resolved only by status queries) awaiting_customer |
  *      │            └► paid | declined                paid | declined | cancelled | expired
  *      └► paid (cash: nothing to ask) | cancelled (withdrawn before it was sent)
+ *   unknown ──► abandoned (a start without an answer the probes could not find: probe-policy.ts)
+ *   created | requesting | awaiting_customer | unknown ──► paid | declined (also a manager's resolution)
  *   paid ──► refunding ──► refunded | refund_failed;  refunded / refund_failed ──► refunding (another
  *   partial refund, or trying again after a failure; the engine checks the remaining amount)
  */
@@ -14,14 +16,15 @@ import type { Payment, PaymentState } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
 
 export const TRANSITIONS: Readonly<Record<PaymentState, readonly PaymentState[]>> = {
-  created: ['requesting', 'paid', 'cancelled'],
+  created: ['requesting', 'paid', 'cancelled', 'declined'],
   requesting: ['awaiting_customer', 'paid', 'declined', 'unknown'],
   awaiting_customer: ['paid', 'declined', 'cancelled', 'expired', 'unknown'],
-  unknown: ['awaiting_customer', 'paid', 'declined', 'cancelled', 'expired'],
+  unknown: ['awaiting_customer', 'paid', 'declined', 'cancelled', 'expired', 'abandoned'],
   paid: ['refunding'],
   declined: [],
   cancelled: [],
   expired: [],
+  abandoned: [],
   refunding: ['refunded', 'refund_failed'],
   refunded: ['refunding'],
   refund_failed: ['refunding'],

@@ -6,9 +6,17 @@ import type { Payment } from '../../shared/domain';
 import type { Clock } from '../kernel/clock';
 import { errorText } from '../kernel/error-text';
 import type { Logger } from '../log/logger';
-import { afterStatus, EXPIRED_UNPAID, isWaiting } from './outcomes';
+import {
+  afterStartAccepted,
+  afterStatus,
+  EXPIRED_UNPAID,
+  isWaiting,
+  type Move,
+  type StatusStep,
+} from './outcomes';
 import type { PaymentPoller } from './poller';
-import { paymentRefOf, type PaymentProvider, type StatusResult } from './provider';
+import { afterProbe, isLostStart } from './probe-policy';
+import { paymentRefOf, type PaymentProvider, type StartRequest, type StatusResult } from './provider';
 import type { PaymentRegistry } from './registry';
 import { revivedPatch } from './revival';
 import type { PaymentRecorder } from './write-ahead';
@@ -22,7 +30,18 @@ export interface StatusCheckDeps {
   logger: Logger;
   recorder: PaymentRecorder;
   poller: PaymentPoller;
-  notFoundGraceMs: number;
+  /** When the provider gives no expiry (a lost start found waiting at the bank). */
+  defaultExpiryMs: number;
+}
+
+/** A re-sent start carries what the first one did: key, amount and description (attempts.ts). */
+function startRequestOf(payment: Payment): StartRequest {
+  return {
+    method: payment.method,
+    idempotencyKey: payment.idempotencyKey,
+    amount: payment.amount,
+    description: payment.description ?? `Sale ${payment.saleId}`,
+  };
 }
 
 export class StatusCheck {
@@ -40,18 +59,69 @@ export class StatusCheck {
     const { recorder, poller } = this.#deps;
     const provider = this.#deps.registry.providerFor(payment.method);
     const now = this.#deps.clock.now();
-    const status = await this.query(provider, payment);
+    if (isLostStart(payment) && payment.providerRef === undefined && provider.probeStart) {
+      const found = await this.#resend(provider, payment);
+      if (found) {
+        return recorder.move(payment, found);
+      }
+    }
+    const status =
+      isLostStart(payment) && provider.probeStart && payment.providerRef === undefined
+        ? undefined
+        : await this.query(provider, payment);
     if (status) {
       this.#deps.logger.debug({ paymentId: payment.id, why, status: status.status }, 'payments: status');
     }
-    const step = afterStatus(payment, status, { now, notFoundGraceMs: this.#deps.notFoundGraceMs });
+    const step: StatusStep =
+      (isLostStart(payment) ? afterProbe(payment, status, now) : undefined) ??
+      afterStatus(payment, status, now);
     if (step.kind === 'move') {
+      if (step.move.to === 'abandoned') {
+        // Withdraw whatever may exist at the bank, so nobody can pay an attempt the till has closed.
+        await this.withdraw(provider, payment, 'payments: withdrawing an abandoned attempt failed');
+      }
       return recorder.move(payment, step.move);
     }
+    const revived = this.#revive(payment, now);
+    // A late answer keeps what the bank named (revival.ts) besides leaving the lost-start probing.
     const waiting = step.revive
-      ? await recorder.move(payment, { to: 'awaiting_customer', patch: revivedPatch(payment, status) })
+      ? await recorder.move(payment, {
+          ...revived,
+          patch: { ...revivedPatch(payment, status), ...revived.patch },
+        })
       : payment;
     return step.kind === 'expire' ? this.#expire(waiting, provider) : poller.reschedule(waiting);
+  }
+
+  /** The provider has the payment pending after all: the customer pays it as any waiting one. */
+  #revive(payment: Payment, now: number): Move {
+    return {
+      to: 'awaiting_customer',
+      patch: {
+        startLostAt: undefined,
+        waitingSince: now,
+        expiresAt: payment.expiresAt ?? now + this.#deps.defaultExpiryMs,
+      },
+    };
+  }
+
+  /** A lost start re-sent under its idempotency key: the provider's first answer, or undefined. */
+  async #resend(provider: PaymentProvider, payment: Payment): Promise<Move | undefined> {
+    try {
+      const result = await provider.probeStart?.(startRequestOf(payment));
+      if (!result) {
+        return undefined;
+      }
+      const now = this.#deps.clock.now();
+      const accepted = afterStartAccepted(result, now, this.#deps.defaultExpiryMs);
+      return { to: accepted.to, patch: { ...accepted.patch, startLostAt: undefined } };
+    } catch (error) {
+      this.#deps.logger.warn(
+        { paymentId: payment.id, err: errorText(error) },
+        'payments: re-sending the start under its key failed',
+      );
+      return undefined;
+    }
   }
 
   /** The provider's status of the payment, or undefined when it could not be asked (logged). */

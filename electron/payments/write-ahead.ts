@@ -14,6 +14,7 @@ import type { Clock } from '../kernel/clock';
 import type { Journal, LedgerCommand } from '../storage/journal';
 import type { PaymentEvent } from '../storage/ledger-events';
 import type { Move } from './outcomes';
+import { RESOLVABLE_STATES } from './resolution';
 import { transition } from './state-machine';
 
 /** What a payment's transition changes elsewhere (the sale's rows and events), written in its transaction. */
@@ -47,8 +48,13 @@ interface Step {
   from: PaymentState | null;
 }
 
-/** The event of one transition: states, amount and, on a refund's transitions, that refund's amount. */
+/**
+ * The event of one transition: states, amount and, on a refund's transitions, that refund's amount. A move out
+ * of a stuck state that carries a resolution is the manager's (resolution.ts): it is marked, so the totals count
+ * it apart.
+ */
 function eventOf({ payment, from }: Step): PaymentEvent {
+  const resolved = from !== null && RESOLVABLE_STATES.includes(from) && payment.resolution !== undefined;
   const refund = ['refunding', 'refunded', 'refund_failed'].includes(payment.state)
     ? payment.refunds.at(-1)?.amount
     : undefined;
@@ -62,6 +68,7 @@ function eventOf({ payment, from }: Step): PaymentEvent {
     currency: payment.amount.currency,
     amount: payment.amount.amount,
     ...(refund !== undefined ? { refund } : {}),
+    ...(resolved ? { resolved: true as const } : {}),
   };
 }
 

@@ -113,6 +113,7 @@ const api = {
   paymentRetry: call('payment:retry'),
   paymentCheck: call('payment:check'),
   paymentRefund: call('payment:refund'),
+  paymentResolve: call('payment:resolve'),
   paymentSubmitCode: call('payment:submit-code'),
   cardAttachStart: call('card:attach-start'),
   cardAttachConfirm: call('card:attach-confirm'),

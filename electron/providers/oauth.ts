@@ -112,7 +112,7 @@ export class TokenCache {
    * A second 401 is the provider's answer and is thrown.
    */
   async withToken<T>(call: (accessToken: string) => Promise<T>): Promise<T> {
-    const token = await this.get();
+    const token = await this.#tokenForCall();
     try {
       return await call(token);
     } catch (error) {
@@ -120,9 +120,34 @@ export class TokenCache {
         if (this.#token?.accessToken === token) {
           this.invalidate();
         }
-        return call(await this.get());
+        return call(await this.#tokenForCall());
       }
       throw error;
+    }
+  }
+
+  /**
+   * A token for `withToken`'s call. When the token endpoint fails, the call itself was never sent: its error
+   * says so (`mayHaveReachedProvider: false`), so a payment start whose token failed is declined, not unknown
+   * (docs/payment-outcomes.md).
+   */
+  async #tokenForCall(): Promise<string> {
+    try {
+      return await this.get();
+    } catch (error) {
+      if (!(error instanceof ProviderError)) {
+        throw error;
+      }
+      throw new ProviderError({
+        provider: error.provider,
+        kind: error.kind,
+        message: error.message,
+        ...(error.status === undefined ? {} : { status: error.status }),
+        ...(error.code === undefined ? {} : { code: error.code }),
+        messages: error.messages,
+        mayHaveReachedProvider: false,
+        cause: error,
+      });
     }
   }
 }

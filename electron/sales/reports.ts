@@ -6,7 +6,7 @@
 import type { JournalSaleSummary, SalesReport } from '../../shared/channels/journal';
 import { capturedAmount } from '../../shared/domain';
 import type { Journal } from '../storage/journal';
-import type { Totals } from '../storage/ledger-totals';
+import { NO_RESOLUTIONS, type Totals } from '../storage/ledger-totals';
 
 export { startOfLocalDay } from '../kernel/local-day';
 
@@ -19,6 +19,7 @@ export function reportOf(totals: Totals, range: { from: number; to: number }): S
     salesPaid: totals.salesPaid,
     salesVoided: totals.salesVoided,
     methods: totals.methods,
+    resolved: totals.resolved ?? NO_RESOLUTIONS,
     cashNet: cash ? cash.amount - cash.refunded : 0,
     total: totals.methods.reduce((acc, m) => acc + m.amount - m.refunded, 0),
   };

@@ -44,6 +44,7 @@ export function encodeEvent(event: LedgerEvent): Cell[] {
         event.currency,
         event.amount,
         event.refund ?? null,
+        event.resolved === true ? 1 : null,
       ]);
     case 'shift':
       return ['h', event.shiftId, event.from, event.to];
@@ -69,8 +70,14 @@ function named(names: readonly string[], cells: readonly Cell[], optionalFrom: n
 }
 
 const SALE = ['saleId', 'what', 'from', 'to', 'currency', 'total', 'lineId', 'code', 'quantity', 'receipt'];
-const PAYMENT = ['paymentId', 'saleId', 'method', 'from', 'to', 'currency', 'amount', 'refund'];
+const PAYMENT = ['paymentId', 'saleId', 'method', 'from', 'to', 'currency', 'amount', 'refund', 'resolved'];
 const SHIFT = ['shiftId', 'from', 'to'];
+
+/** A payment row stores its `resolved: true` as 1 (and nothing when absent). */
+function resolvedFlag(fields: Record<string, Cell>): Record<string, Cell | boolean> {
+  const { resolved, ...rest } = fields;
+  return resolved === undefined ? rest : { ...rest, resolved: resolved === 1 ? true : resolved };
+}
 
 /** The event a stored row holds; throws (zod) when it is not one. */
 export function decodeEvent(raw: unknown): LedgerEvent {
@@ -80,7 +87,7 @@ export function decodeEvent(raw: unknown): LedgerEvent {
     tag === 's'
       ? { type: 'sale', ...named(SALE, cells, 6) }
       : tag === 'p'
-        ? { type: 'payment', ...named(PAYMENT, cells, 7) }
+        ? { type: 'payment', ...resolvedFlag(named(PAYMENT, cells, 7)) }
         : { type: tag === 'h' ? 'shift' : String(tag), ...named(SHIFT, cells, 3) };
   return LedgerEventSchema.parse(fields);
 }

@@ -72,6 +72,8 @@ export const PaymentEventSchema = z.strictObject({
   amount: z.number().int().nonnegative(),
   /** On a refund's transitions (→ refunding, → refunded, → refund_failed): that refund's amount. */
   refund: z.number().int().nonnegative().optional(),
+  /** The transition is a manager's resolution (payments/resolution.ts); counted apart in the totals. */
+  resolved: z.literal(true).optional(),
 });
 export type PaymentEvent = z.infer<typeof PaymentEventSchema>;
 

@@ -4,7 +4,9 @@
  * one definition of which event counts where:
  * - a payment counts (count, amount) when it becomes `paid`, in the day it became paid;
  * - a refund counts (refundCount, refunded) when the provider confirmed it (`refunding → refunded`);
- * - a sale counts as paid / voided when its status becomes `paid` / `voided`.
+ * - a sale counts as paid / voided when its status becomes `paid` / `voided`;
+ * - a manager's resolution (a payment event with `resolved`) counts in `resolved` (paid: count and amount, and
+ *   as any paid payment; failed: count and amount of what was not taken), so X and Z reports show them.
  */
 import { z } from 'zod';
 import { PaymentMethodSchema, type PaymentMethod } from '../../shared/domain';
@@ -20,6 +22,22 @@ export const MethodTotalsSchema = z.strictObject({
 });
 export type MethodTotals = z.infer<typeof MethodTotalsSchema>;
 
+/** Payments a manager resolved (docs/payment-outcomes.md): as paid and as failed, counts and amounts. */
+export const ResolvedTotalsSchema = z.strictObject({
+  paidCount: z.number().int().nonnegative(),
+  paidAmount: z.number().int(),
+  failedCount: z.number().int().nonnegative(),
+  failedAmount: z.number().int(),
+});
+export type ResolvedTotals = z.infer<typeof ResolvedTotalsSchema>;
+
+export const NO_RESOLUTIONS: ResolvedTotals = {
+  paidCount: 0,
+  paidAmount: 0,
+  failedCount: 0,
+  failedAmount: 0,
+};
+
 export const TotalsSchema = z.strictObject({
   /** The currency of the first counted event; null while nothing counted. */
   currency: CurrencyCodeSchema.nullable(),
@@ -27,6 +45,8 @@ export const TotalsSchema = z.strictObject({
   salesVoided: z.number().int().nonnegative(),
   /** Sorted by method. */
   methods: z.array(MethodTotalsSchema),
+  /** Absent until a manager resolved a payment in the range (older totals rows have none). */
+  resolved: ResolvedTotalsSchema.optional(),
 });
 export type Totals = z.infer<typeof TotalsSchema>;
 
@@ -46,6 +66,7 @@ export function countsInTotals(event: LedgerEvent): boolean {
   }
   if (event.type === 'payment') {
     return (
+      event.resolved === true ||
       (event.to === 'paid' && event.from !== 'paid') ||
       (event.to === 'refunded' && event.from === 'refunding')
     );
@@ -75,11 +96,26 @@ export function addEvent(totals: Totals, event: LedgerEvent): Totals {
   if (!countsInTotals(event) || event.type === 'shift') {
     return totals;
   }
-  const counted: Totals = { ...totals, currency: totals.currency ?? event.currency };
+  let counted: Totals = { ...totals, currency: totals.currency ?? event.currency };
   if (event.type === 'sale') {
     return event.to === 'paid'
       ? { ...counted, salesPaid: counted.salesPaid + 1 }
       : { ...counted, salesVoided: counted.salesVoided + 1 };
+  }
+  if (event.resolved === true) {
+    const before = counted.resolved ?? NO_RESOLUTIONS;
+    const resolved: ResolvedTotals =
+      event.to === 'paid'
+        ? { ...before, paidCount: before.paidCount + 1, paidAmount: before.paidAmount + event.amount }
+        : {
+            ...before,
+            failedCount: before.failedCount + 1,
+            failedAmount: before.failedAmount + event.amount,
+          };
+    counted = { ...counted, resolved };
+    if (event.to !== 'paid') {
+      return counted;
+    }
   }
   if (event.to === 'paid') {
     return withMethod(counted, event.method, (m) => ({
@@ -103,6 +139,16 @@ export function sumTotals(a: Totals, b: Totals): Totals {
     salesVoided: a.salesVoided + b.salesVoided,
     methods: a.methods,
   };
+  if (a.resolved !== undefined || b.resolved !== undefined) {
+    const x = a.resolved ?? NO_RESOLUTIONS;
+    const y = b.resolved ?? NO_RESOLUTIONS;
+    sum.resolved = {
+      paidCount: x.paidCount + y.paidCount,
+      paidAmount: x.paidAmount + y.paidAmount,
+      failedCount: x.failedCount + y.failedCount,
+      failedAmount: x.failedAmount + y.failedAmount,
+    };
+  }
   for (const m of b.methods) {
     sum = withMethod(sum, m.method, (row) => ({
       ...row,

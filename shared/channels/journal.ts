@@ -86,6 +86,16 @@ export const SalesReportSchema = z.object({
       refunded: z.number().int(),
     }),
   ),
+  /**
+   * Payments a manager resolved (payment:resolve): as paid (also counted in `methods`) and as failed, each with
+   * its count and amount.
+   */
+  resolved: z.object({
+    paidCount: z.number().int(),
+    paidAmount: z.number().int(),
+    failedCount: z.number().int(),
+    failedAmount: z.number().int(),
+  }),
   /** Cash kept = cash taken − cash refunded (change already excluded: payments hold the amount, not the tender). */
   cashNet: z.number().int(),
   total: z.number().int(),

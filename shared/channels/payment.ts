@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, event, MANAGER_ONLY } from '../channel';
 import { EntityIdSchema, PaymentMethodSchema, PaymentSchema, SaleIdSchema } from '../domain';
 import { AmountInputSchema } from '../money';
+import { freeText } from '../text';
 
 export const PaymentCapabilitiesSchema = z.object({
   qr: z.boolean(),
@@ -78,6 +79,25 @@ export const paymentChannels = {
     }),
     output: PaymentSchema,
     summary: 'Refund a paid payment, fully or partly.',
+    roles: MANAGER_ONLY,
+  }),
+  'payment:resolve': channel({
+    input: z
+      .strictObject({
+        paymentId: EntityIdSchema,
+        outcome: z.enum(['paid', 'failed']),
+        /** Paid: the approval code the bank's merchant portal shows for this payment. */
+        approvalCode: freeText({ min: 1, max: 64 }).optional(),
+        /** Why, in the manager's words (journaled with who). */
+        reason: freeText({ min: 1, max: 200, minMessage: 'say why' }),
+      })
+      .refine((input) => input.outcome === 'failed' || input.approvalCode !== undefined, {
+        path: ['approvalCode'],
+        message: "paid needs the approval code from the bank's portal",
+      }),
+    output: PaymentSchema,
+    summary:
+      "A manager settles a payment that cannot settle by itself (unknown, stuck): paid with the bank portal's approval code, or failed; with a reason. Journaled with who and why.",
     roles: MANAGER_ONLY,
   }),
   'payment:submit-code': channel({

@@ -8,10 +8,17 @@
  * Our application id (`externalId`, a UUID) is derived from the payment's idempotency key, so a retry of the
  * same attempt names the same application and the bank answers 1001 ("already registered") instead of
  * opening a second loan.
+ *
+ * Codes on pre-scoring (docs/payment-outcomes.md, seed ipoteka-baas-gateway.txt "Коды ошибок"): 2 (invalid
+ * JSON), 3, 4 (validation) and 5 (method) refuse the request before anything is registered → declined;
+ * 1002/1003 are scoring refusals → declined; 1 (unknown error), 1004 / 1005 (the bank's external scoring
+ * service failed) leave it open whether the application was registered → unknown, asked by its externalId;
+ * the status call's 1000 "Application not found" is `not_found`.
  */
 import { toMajorString } from '../../../shared/money';
 import { nameUuid, type NameUuidScheme } from '../../kernel/name-uuid';
 import type { BaasClient } from '../../providers/baas/client';
+import { BaasError } from '../../providers/baas/errors';
 import { ProviderError } from '../../providers/errors';
 import type { PaymentProvider, PaymentRef } from '../provider';
 import { unsupported } from './common';
@@ -32,6 +39,24 @@ export function externalIdFor(idempotencyKey: string): string {
 export function uzPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.length === 9 ? `998${digits}` : digits;
+}
+
+/** System codes that refuse the request as sent: nothing was registered, so the attempt is declined. */
+const REFUSED_AS_SENT: readonly number[] = [2, 3, 4, 5];
+
+function refusedBeforeRegistering(error: unknown): never {
+  if (error instanceof BaasError && REFUSED_AS_SENT.includes(error.baasCode)) {
+    throw new ProviderError({
+      provider: 'baas',
+      kind: 'rejected',
+      code: String(error.baasCode),
+      message: error.message,
+      messages: error.messages,
+      mayHaveReachedProvider: true,
+      cause: error,
+    });
+  }
+  throw error;
 }
 
 export function baasPaymentProvider(client: BaasClient): PaymentProvider {
@@ -55,16 +80,18 @@ export function baasPaymentProvider(client: BaasClient): PaymentProvider {
         return unsupported('baas', 'a microloan without the customer phone number');
       }
       const externalId = externalIdFor(req.idempotencyKey);
-      const result = await client.preScoring({
-        externalId,
-        phoneNumber: uzPhone(req.phone),
-        isAgreementAccepted: true,
-        clientData: {
-          amount: toMajorString(req.amount),
-          currency: req.amount.currency,
-          orderId: req.idempotencyKey,
-        },
-      });
+      const result = await client
+        .preScoring({
+          externalId,
+          phoneNumber: uzPhone(req.phone),
+          isAgreementAccepted: true,
+          clientData: {
+            amount: toMajorString(req.amount),
+            currency: req.amount.currency,
+            orderId: req.idempotencyKey,
+          },
+        })
+        .catch(refusedBeforeRegistering);
       if (result.outcome === 'refused') {
         throw new ProviderError({
           provider: 'baas',
@@ -78,7 +105,15 @@ export function baasPaymentProvider(client: BaasClient): PaymentProvider {
       return { providerRef: externalId };
     },
     async status(ref) {
-      const app = await client.applicationStatus(idOf(ref));
+      let app;
+      try {
+        app = await client.applicationStatus(idOf(ref));
+      } catch (error) {
+        if (error instanceof BaasError && error.baasCode === 1000) {
+          return { status: 'not_found' };
+        }
+        throw error;
+      }
       if (app.inProgress) {
         return { status: 'pending' };
       }

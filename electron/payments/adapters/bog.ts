@@ -3,15 +3,17 @@
  * is the QR. Our idempotency key is BoG's shop/external order id and Idempotency-Key.
  *
  * BoG reads status by its own order id only. If a start's answer was lost (payment `unknown` with no
- * providerRef) the adapter cannot ask, and says so by throwing: the payment stays `unknown` — it is never
- * re-sent and never guessed — until someone checks BoG's merchant portal.
+ * providerRef): on the Payments API `probeStart` re-sends the same body under the same `Idempotency-Key`
+ * (the client derives it from our key) and BoG answers with the first order, never a second one
+ * (docs/payment-outcomes.md); iPay has no such key, so it cannot be asked and the probes end the attempt as
+ * `abandoned` — its approve link was never shown, and BoG cancels the order unpaid after an hour.
  *
  * The order is sent as ONE item for the attempt's amount: a split payment pays part of a sale, and sale
  * discounts / weighed goods would not add up as BoG items anyway.
  */
 import type { BogClient } from '../../providers/bog/client';
 import { ProviderError } from '../../providers/errors';
-import type { PaymentProvider, StatusResult } from '../provider';
+import type { PaymentProvider, StartRequest, StartResult, StatusResult } from '../provider';
 import { isNotFound, unsupported } from './common';
 
 export function bogPaymentProvider(client: BogClient): PaymentProvider {
@@ -27,6 +29,16 @@ export function bogPaymentProvider(client: BogClient): PaymentProvider {
     }
     return ref.providerRef;
   };
+  /** The same request body for the same attempt, every time: a re-send must match the first byte for byte. */
+  const createOrder = async (req: StartRequest): Promise<StartResult> => {
+    const order = await client.createOrder({
+      idempotencyKey: req.idempotencyKey,
+      items: [
+        { productId: req.idempotencyKey, description: req.description, quantity: 1, unitPrice: req.amount },
+      ],
+    });
+    return { providerRef: order.orderId, qr: order.approveUrl, expiresAt: order.expiresAt };
+  };
   return {
     id: 'bog',
     displayName: 'Bank of Georgia',
@@ -41,14 +53,17 @@ export function bogPaymentProvider(client: BogClient): PaymentProvider {
       settle: false,
       smsStep: false,
     },
-    async start(req) {
-      const order = await client.createOrder({
-        idempotencyKey: req.idempotencyKey,
-        items: [
-          { productId: req.idempotencyKey, description: req.description, quantity: 1, unitPrice: req.amount },
-        ],
-      });
-      return { providerRef: order.orderId, qr: order.approveUrl, expiresAt: order.expiresAt };
+    start: (req) => createOrder(req),
+    async probeStart(req) {
+      if (client.api !== 'payments') {
+        throw new ProviderError({
+          provider: 'bog',
+          kind: 'unexpected',
+          message: 'iPay has no idempotency key: a lost order request cannot be asked about.',
+          mayHaveReachedProvider: false,
+        });
+      }
+      return createOrder(req);
     },
     async status(ref): Promise<StatusResult> {
       try {

@@ -44,6 +44,15 @@ export function lazyPaymentProvider<C extends object>(
       return real.settle();
     };
   }
+  if (shape.probeStart) {
+    provider.probeStart = async (request) => {
+      const real = await current();
+      if (!real.probeStart) {
+        throw new Error(`${id}: probeStart is not available`);
+      }
+      return real.probeStart(request);
+    };
+  }
   if (shape.confirmCode) {
     provider.confirmCode = async (ref, code) => {
       const real = await current();

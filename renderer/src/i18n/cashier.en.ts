@@ -129,6 +129,7 @@ export const cashierEn: CatalogOf<typeof cashierMn> = {
       declined: 'Declined',
       cancelled: 'Cancelled',
       expired: 'Expired',
+      abandoned: 'Closed — not sent to the customer',
       refunding: 'Refunding…',
       refunded: 'Refunded',
       refund_failed: 'Refund not confirmed',

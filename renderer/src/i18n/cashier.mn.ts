@@ -126,6 +126,7 @@ export const cashierMn = {
       declined: 'Татгалзсан',
       cancelled: 'Цуцлагдсан',
       expired: 'Хугацаа дууссан',
+      abandoned: 'Хаагдсан — худалдан авагчид очоогүй',
       refunding: 'Буцааж байна…',
       refunded: 'Буцаагдсан',
       refund_failed: 'Буцаалт баталгаажаагүй',

@@ -70,7 +70,8 @@ export function PaymentScreen({ view, active }: { view: SaleView; active: boolea
   }, [active, paid, view.available, method]);
 
   const canBack = !payments.some(
-    (p) => p.state !== 'declined' && p.state !== 'cancelled' && p.state !== 'expired',
+    (p) =>
+      p.state !== 'declined' && p.state !== 'cancelled' && p.state !== 'expired' && p.state !== 'abandoned',
   );
   useKeys(
     {

@@ -100,9 +100,14 @@ describe('payment store', () => {
     expect(lineView(payment({ state: 'unknown' }), 0)).toMatchObject({
       status: 'unknown',
       canCheck: true,
-      canCancel: false,
+      canCancel: true,
     });
     expect(lineView(payment({ state: 'declined' }), 0)).toMatchObject({ canRetry: true, canCancel: false });
+    expect(lineView(payment({ state: 'abandoned' }), 0)).toMatchObject({
+      status: 'abandoned',
+      canRetry: true,
+      canCancel: false,
+    });
     expect(lineView(payment({ state: 'paid' }), 0)).toMatchObject({ canRetry: false, canCheck: false });
   });
 

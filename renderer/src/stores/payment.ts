@@ -22,6 +22,7 @@ export type LineStatus =
   | 'declined'
   | 'cancelled'
   | 'expired'
+  | 'abandoned'
   | 'refunding'
   | 'refunded'
   | 'refund_failed';
@@ -50,8 +51,11 @@ export function lineView(payment: Payment, now: number): LineView {
       waiting && payment.expiresAt !== undefined
         ? Math.max(0, Math.ceil((payment.expiresAt - now) / 1000))
         : undefined,
-    canCancel: waiting,
-    canRetry: status === 'declined' || status === 'expired' || status === 'cancelled',
+    // An unknown payment can be cancelled too: a QR from a start without an answer was never shown
+    // (docs/payment-outcomes.md); for a phone invoice the host asks the bank first.
+    canCancel: waiting || status === 'unknown',
+    canRetry:
+      status === 'declined' || status === 'expired' || status === 'cancelled' || status === 'abandoned',
     canCheck: status === 'waiting' || status === 'unknown' || status === 'requesting',
   };
 }
