@@ -48,14 +48,14 @@ test('two cashier pages press Pay on the same sale together: one charge, the oth
 
   await Promise.all([a.getByTestId('payment-start').click(), b.getByTestId('payment-start').click()]);
 
-  // One invoice at the bank, one payment on the sale.
-  await expect.poll(async () => (await ipc.value('payment:list', { saleId: sale.id })).length).toBe(1);
-  expect((await ipc.value('sandbox:invoices-created', { method: 'socialpay.qr' })).count).toBe(1);
-  // Both pages show the one waiting payment; exactly one of them also says its press was refused.
+  // Both pages show the one payment, waiting for the customer (its invoice answered by the bank)…
   for (const page of [a, b]) {
     await expect(page.getByTestId('payment-line')).toHaveCount(1);
     await expect(page.getByTestId('payment-line')).toHaveAttribute('data-state', 'waiting');
   }
+  // …one payment on the sale, one invoice at the bank; exactly one page also says its press was refused.
+  expect(await ipc.value('payment:list', { saleId: sale.id })).toHaveLength(1);
+  expect((await ipc.value('sandbox:invoices-created', { method: 'socialpay.qr' })).count).toBe(1);
   const refusals = async (): Promise<number> =>
     (await a.getByTestId('payment-error').count()) + (await b.getByTestId('payment-error').count());
   await expect.poll(refusals).toBe(1);
