@@ -119,6 +119,7 @@ const api = {
   journalGet: call('journal:get'),
   journalReport: call('journal:report'),
   sandboxApprovals: call('sandbox:approvals'),
+  sandboxPosapiReceipt: call('sandbox:posapi-receipt'),
   sandboxCustomerPay: call('sandbox:customer-pay'),
   sandboxCustomerDecline: call('sandbox:customer-decline'),
   sandboxCustomerExpire: call('sandbox:customer-expire'),

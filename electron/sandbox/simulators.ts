@@ -89,6 +89,13 @@ export async function startSandboxSimulators(): Promise<RunningSandbox> {
       baas,
       customerApp: (method) => apps[method],
       approvals: () => ebarimt.easyRegister.approvals,
+      taxReceipts: () =>
+        ebarimt.posApi.receipts.map((r) => ({
+          id: r.id,
+          type: r.type,
+          customerTin: r.customerTin,
+          consumerNo: r.consumerNo,
+        })),
       overlay: (providers) => ({
         ...providers,
         socialpay: { ...providers.socialpay, ...socialpay.sandbox.settings },

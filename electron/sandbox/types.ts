@@ -21,6 +21,14 @@ export interface SandboxApproval {
   code: string;
 }
 
+/** The buyer fields of one receipt the PosAPI simulator issued (no qrData, no lottery). */
+export interface SandboxTaxReceipt {
+  id: string;
+  type: string;
+  customerTin: string | null;
+  consumerNo: string | null;
+}
+
 export interface SandboxSimulators {
   /** Provider settings with every URL and id pointing at the simulators. */
   overlay(providers: Settings['providers']): Settings['providers'];
@@ -30,6 +38,8 @@ export interface SandboxSimulators {
   customerApp(method: PaymentMethod): SandboxCustomerApp | undefined;
   /** Every approveQr call Easy Register received, in order. */
   approvals(): readonly SandboxApproval[];
+  /** Every receipt PosAPI issued, buyer fields only (absent where a test double has no PosAPI). */
+  taxReceipts?(): readonly SandboxTaxReceipt[];
   close(): Promise<void>;
 }
 
