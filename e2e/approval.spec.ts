@@ -142,3 +142,95 @@ test('a B2B receipt is refused with the B2B message', async ({ host, page }) => 
   await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '0');
   expect(await ipc.value('sandbox:approvals', { qrData })).toEqual({ count: 1, codes: ['b2bNotAccepted'] });
 });
+
+test('B2B receipt by company register number: the cashier sees the company, PosAPI gets the 11-digit TIN', async ({
+  host,
+  page,
+}) => {
+  await openCashier(page, host.cashierUrl);
+  const ipc = pageIpc(page);
+  const { sale } = await ipc.value('sale:new', {});
+  await ipc.value('sale:add-line', { saleId: sale.id, kind: 'catalog', code: 'MN-MILK-1L' });
+
+  // The payment screen's buyer field takes the company's 7-digit state register number.
+  await page.getByTestId('nav-sale').click();
+  await page.getByTestId('pay-button').click();
+  const panel = page.getByTestId('buyer-panel');
+  await expect(panel).toBeVisible();
+  await page.getByTestId('buyer-query').fill('5012345');
+  await page.getByTestId('buyer-identify').click();
+  await expect(panel).toHaveAttribute('data-identified', 'true');
+  await expect(page.getByTestId('buyer-name')).toHaveText('Жишээ Трейд ХХК');
+  await expect(page.getByTestId('buyer-masked')).toHaveText('TIN 37900012345');
+  await expect(panel).toContainText('B2B');
+  await page.screenshot({ path: 'docs/screenshots/receipt-b2b-buyer.png' });
+
+  await ipc.value('payment:start', { saleId: sale.id, method: 'cash', tendered: 5000 });
+  await expect
+    .poll(async () => (await ipc.value('receipt:get', { saleId: sale.id })).state, { timeout: 5000 })
+    .toBe('issued');
+  const receipt = await ipc.value('receipt:get', { saleId: sale.id });
+  expect(receipt).toMatchObject({ organizationTin: '37900012345', buyerName: 'Жишээ Трейд ХХК' });
+  await expect(page.getByTestId('receipt-organization')).toHaveText('37900012345');
+  // What the PosAPI simulator received: a B2B receipt whose customerTin is the TIN, not the register number.
+  const sent = await ipc.value('sandbox:posapi-receipt', { receiptId: receipt.receiptId ?? '' });
+  expect(sent).toEqual({ type: 'B2B_RECEIPT', customerTin: '37900012345', consumerNo: null });
+});
+
+test('approve one receipt, ring up the next sale, scan its receipt from the sale screen: it asks for its own buyer', async ({
+  host,
+  page,
+}) => {
+  await openCashier(page, host.cashierUrl);
+  const ipc = pageIpc(page);
+  const first = await issueReceipt(ipc);
+
+  // Buyer 1 (scanned 8-digit code) approves the first receipt on the approval screen.
+  await page.getByTestId('nav-approval').click();
+  const screen = page.getByTestId('approval-screen');
+  await expect(screen).toHaveAttribute('data-state', 'identifying');
+  await scanDigits(page, '10038071');
+  await expect(screen).toHaveAttribute('data-state', 'confirm');
+  await page.getByTestId('approval-confirm').click();
+  await scanDigits(page, first);
+  await expect(page.getByTestId('approval-count')).toHaveAttribute('data-count', '1');
+
+  // Back to selling: the next customer's sale is rung up on the sale screen and paid.
+  await page.getByTestId('nav-sale').click();
+  // The sale screen still shows the paid sale's receipt: the cashier starts the next sale.
+  await page.getByTestId('new-sale').click();
+  await expect(page.getByTestId('barcode-input')).toBeFocused();
+  await page.keyboard.type('8650001000015', { delay: 80 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  const saleId = (await page.getByTestId('sale-screen').getAttribute('data-sale-id')) ?? '';
+  const { sale } = (await ipc.value('sale:current', {})) ?? { sale: null };
+  expect(sale?.id).toBe(saleId);
+  await ipc.value('payment:start', { saleId, method: 'cash', tendered: sale?.totals.total ?? 0 });
+  await expect
+    .poll(async () => (await ipc.value('receipt:get', { saleId })).state, { timeout: 5000 })
+    .toBe('issued');
+  const next = (await ipc.value('receipt:get', { saleId })).printable?.qrData ?? '';
+  expect(next).toMatch(/^\d{40,}$/);
+
+  // Its receipt scanned from the sale screen: the approval screen asks for this receipt's own buyer.
+  await expect(page.getByTestId('nav-sale')).toHaveAttribute('aria-selected', 'true');
+  await scanDigits(page, next);
+  await expect(screen).toBeVisible();
+  await expect(screen).toHaveAttribute('data-state', 'identifying');
+  await expect(screen).toHaveAttribute('data-pending-qr', 'true');
+  await expect(page.getByTestId('approval-buyer')).toHaveCount(0);
+  await expect(page.getByTestId('approval-query')).toBeVisible();
+  await expect(page.getByText('Scan the receipt QR code')).toHaveCount(0);
+  expect(await ipc.value('sandbox:approvals', { qrData: next })).toEqual({ count: 0, codes: [] });
+  await page.screenshot({ path: 'docs/screenshots/approval-own-buyer.png' });
+
+  // Its own buyer: ITC's test citizen, typed with Latin letters as the document prints it.
+  await page.getByTestId('approval-query').pressSequentially('AA12345678', { delay: 110 });
+  await page.keyboard.press('Enter');
+  await expect(screen).toHaveAttribute('data-state', 'confirm');
+  await expect(page.getByTestId('approval-buyer-name')).toContainText('Тест');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('approval-result')).toHaveAttribute('data-outcome', 'approved');
+  expect(await ipc.value('sandbox:approvals', { qrData: next })).toEqual({ count: 1, codes: ['success'] });
+});

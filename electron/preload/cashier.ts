@@ -124,6 +124,7 @@ const api = {
   sandboxApprovals: call('sandbox:approvals'),
   sandboxCardSms: call('sandbox:card-sms'),
   sandboxInvoicesCreated: call('sandbox:invoices-created'),
+  sandboxPosapiReceipt: call('sandbox:posapi-receipt'),
   sandboxCustomerPay: call('sandbox:customer-pay'),
   sandboxCustomerDecline: call('sandbox:customer-decline'),
   sandboxCustomerExpire: call('sandbox:customer-expire'),

@@ -83,6 +83,17 @@ export function createSandboxCustomerHandlers(
       }
       return { code };
     },
+    'sandbox:posapi-receipt': async ({ receiptId }) => {
+      const sims = await deps.sandbox();
+      if (!sims) {
+        throw new KassaError('forbidden', 'The simulator records exist only in the sandbox profile.');
+      }
+      const found = sims.taxReceipts?.().find((r) => r.id === receiptId);
+      if (found === undefined) {
+        throw new KassaError('not_found', 'The PosAPI simulator issued no receipt with this id.');
+      }
+      return { type: found.type, customerTin: found.customerTin, consumerNo: found.consumerNo };
+    },
     'sandbox:approvals': async ({ qrData }) => {
       const sims = await deps.sandbox();
       if (!sims) {

@@ -103,6 +103,13 @@ export async function startSandboxSimulators(): Promise<RunningSandbox> {
       customerApp: (method) => apps[method],
       approvals: () => ebarimt.easyRegister.approvals,
       cardSmsCode: (attachId) => baas.attachment(attachId)?.smsCode,
+      taxReceipts: () =>
+        ebarimt.posApi.receipts.map((r) => ({
+          id: r.id,
+          type: r.type,
+          customerTin: r.customerTin,
+          consumerNo: r.consumerNo,
+        })),
       overlay: (providers) => ({
         ...providers,
         socialpay: { ...providers.socialpay, ...socialpay.sandbox.settings },

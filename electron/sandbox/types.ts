@@ -28,6 +28,14 @@ export interface SandboxApproval {
   code: string;
 }
 
+/** The buyer fields of one receipt the PosAPI simulator issued (no qrData, no lottery). */
+export interface SandboxTaxReceipt {
+  id: string;
+  type: string;
+  customerTin: string | null;
+  consumerNo: string | null;
+}
+
 export interface SandboxSimulators {
   /** Provider settings with every URL and id pointing at the simulators. */
   overlay(providers: Settings['providers']): Settings['providers'];
@@ -39,6 +47,8 @@ export interface SandboxSimulators {
   approvals(): readonly SandboxApproval[];
   /** The SMS code the BaaS simulator "texted" for a card attach (what the customer's phone shows). */
   cardSmsCode?(attachId: string): string | undefined;
+  /** Every receipt PosAPI issued, buyer fields only (absent where a test double has no PosAPI). */
+  taxReceipts?(): readonly SandboxTaxReceipt[];
   close(): Promise<void>;
 }
 

@@ -29,6 +29,16 @@ export const sandboxChannels = {
     summary:
       'Sandbox only: how many invoices the simulated bank of this method has been asked to create (a charge is one).',
   }),
+  'sandbox:posapi-receipt': channel({
+    input: z.strictObject({ receiptId: z.string().regex(/^\d{1,64}$/, 'a PosAPI receipt id is digits') }),
+    output: z.object({
+      type: z.string(),
+      /** What PosAPI received as the B2B buyer: the 11/14-digit TIN, never a 7-digit register number. */
+      customerTin: z.string().nullable(),
+      consumerNo: z.string().nullable(),
+    }),
+    summary: 'Sandbox only: what the PosAPI simulator received for this receipt (type and buyer fields).',
+  }),
   'sandbox:customer-pay': channel({
     input: PaymentIdInput,
     output: PaymentSchema,

@@ -4,7 +4,7 @@
  *   GET  /api/easy-register/api/info/consumer/{regNo}              404 when unknown (docs/providers.md §1.2)
  *   POST /api/easy-register/rest/v1/getProfile                     {phoneNum} | {customerNo}
  *   POST /api/easy-register/rest/v1/approveQr                      {customerNo, qrData}
- * and ITC's public taxpayer lookup (no bearer; api.ebarimt.mn in production), ./taxpayer-routes.ts:
+ * and ITC's public taxpayer lookup (no bearer; api.ebarimt.mn in production), ./sim-taxpayer-routes.ts:
  *   GET  /api/info/check/getTinInfo?regNo={7 digits}               {status, msg, data: TIN (number)}
  *   GET  /api/info/check/getInfo?tin={TIN}                         {status, msg, data: {name, found, …}}
  * Expired or unknown bearer → HTTP 401 with `{status:401, code:'invalidToken'}` (ITC's document: 401 = token
@@ -21,7 +21,7 @@ import {
   type SimRequest,
 } from '../../simulator-kit';
 import { withFieldDrops } from '../sim-support';
-import { SEED_COMPANIES, taxpayerRoute, type SimCompany } from './taxpayer-routes';
+import { SEED_COMPANIES, taxpayerRoute, type SimCompany } from './sim-taxpayer-routes';
 
 export interface SimCitizen {
   regNo: string;
