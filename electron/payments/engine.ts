@@ -154,12 +154,16 @@ export class PaymentEngine {
         throw new KassaError('state.conflict', `A ${payment.state} payment cannot be cancelled.`);
       }
       const provider = this.#deps.registry.providerFor(payment.method);
-      await this.#status.withdraw(provider, payment, 'payments: cancel failed; checking status');
+      const withdrawn = await this.#status.withdraw(
+        provider,
+        payment,
+        'payments: cancel failed; checking status',
+      );
       // Whatever the withdrawal said, the provider's status decides (outcomes.ts, afterCancel) — except that a
       // QR from a start without an answer was never shown, so nobody can have paid it.
       const status = await this.#status.query(provider, payment);
       const neverShown = isLostStart(payment) && !reachesCustomerWithoutTill(payment.method);
-      return this.#recorder.move(payment, afterCancel(status, provider.capabilities.cancel, neverShown));
+      return this.#recorder.move(payment, afterCancel(status, withdrawn, neverShown));
     });
   }
 

@@ -113,18 +113,14 @@ export const EXPIRED_UNPAID: Move = { to: 'expired', patch: { reason: 'The custo
 /**
  * After the cashier cancelled a waiting payment and the provider was asked for its status (`status`
  * undefined: it could not be asked). The status decides, whatever the cancel call said: the customer may have
- * paid a moment ago. A provider that cannot withdraw an invoice must at least confirm it is unpaid.
+ * paid a moment ago. `withdrawn`: the provider confirmed it withdrew the invoice. Without a status, only a
+ * confirmed withdrawal — or a QR the customer never saw (a lost start, probe-policy.ts) — lets it be cancelled.
  */
-export function afterCancel(
-  status: StatusResult | undefined,
-  providerCancels: boolean,
-  neverShown = false,
-): Move {
+export function afterCancel(status: StatusResult | undefined, withdrawn: boolean, neverShown = false): Move {
   if (status?.status === 'paid') {
     return { to: 'paid', patch: {} };
   }
-  // A start without an answer whose QR the customer never saw cannot have been paid (probe-policy.ts).
-  if (!status && !providerCancels && !neverShown) {
+  if (!status && !withdrawn && !neverShown) {
     throw new KassaError(
       'provider.network',
       'The bank could not be reached to confirm the payment is unpaid; try again.',
@@ -133,7 +129,7 @@ export function afterCancel(
   return {
     to: 'cancelled',
     patch: {
-      reason: providerCancels
+      reason: withdrawn
         ? 'Cancelled by the cashier.'
         : 'Cancelled at the till; the bank invoice stays open until it expires.',
     },

@@ -139,15 +139,18 @@ export class StatusCheck {
 
   /**
    * Withdraws the payment's invoice where the provider can; a failure is only logged (`failure` says where).
+   * True when the provider confirmed the withdrawal.
    */
-  async withdraw(provider: PaymentProvider, payment: Payment, failure: string): Promise<void> {
+  async withdraw(provider: PaymentProvider, payment: Payment, failure: string): Promise<boolean> {
     if (!provider.capabilities.cancel) {
-      return;
+      return false;
     }
     try {
       await provider.cancel(paymentRefOf(payment));
+      return true;
     } catch (error) {
       this.#deps.logger.warn({ paymentId: payment.id, err: errorText(error) }, failure);
+      return false;
     }
   }
 

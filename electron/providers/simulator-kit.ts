@@ -6,7 +6,19 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'http500' | 'html' | 'malformed-json' | 'reset' | 'hang';
+/**
+ * `reset` / `hang`: the connection drops / never answers before the request is handled (nothing happened at the
+ * "bank"); `reset-after` / `hang-after`: the request IS handled (an invoice is created) and then the answer is
+ * lost — the two cases a till cannot tell apart (docs/payment-outcomes.md).
+ */
+export type Fault = 'http500' | 'html' | 'malformed-json' | 'reset' | 'hang' | 'reset-after' | 'hang-after';
+
+/** Which requests a targeted fault or reply applies to: a path, or a test on it. */
+export type PathMatch = string | RegExp;
+
+function matches(match: PathMatch, path: string): boolean {
+  return typeof match === 'string' ? path === match : match.test(path);
+}
 
 export interface SimRequest {
   method: string;
@@ -34,6 +46,10 @@ export type SimRoute = (req: SimRequest) => SimReply | Promise<SimReply>;
 export interface SimulatorControls {
   /** Fail the next `count` requests (any path) with `fault`. */
   failNext(fault: Fault, count?: number): void;
+  /** Fail the next `count` requests whose path matches with `fault` (before any `failNext` fault). */
+  failOn(path: PathMatch, fault: Fault, count?: number): void;
+  /** Answer the next `count` requests whose path matches with `reply` instead of handling them. */
+  replyOn(path: PathMatch, reply: SimReply, count?: number): void;
   /** Delay every answer by `ms` (0 to stop). */
   setLatency(ms: number): void;
   /** Every request seen, in order (method + path + parsed body), for tests to assert on. */
@@ -65,6 +81,7 @@ export async function startSimulatorServer(
   options: { port?: number; host?: string } = {},
 ): Promise<RunningSimulator> {
   const faults: Fault[] = [];
+  const targeted: { match: PathMatch; fault?: Fault; reply?: SimReply }[] = [];
   const requests: SimRequest[] = [];
   let latencyMs = 0;
   const sockets = new Set<Socket>();
@@ -102,7 +119,13 @@ export async function startSimulatorServer(
         if (latencyMs > 0) {
           await new Promise((resolve) => setTimeout(resolve, latencyMs));
         }
-        const fault = faults.shift();
+        const aimed = targeted.findIndex((t) => matches(t.match, simReq.path));
+        const [target] = aimed >= 0 ? targeted.splice(aimed, 1) : [];
+        if (target?.reply !== undefined) {
+          send(res, target.reply);
+          return;
+        }
+        const fault = target?.fault ?? faults.shift();
         switch (fault) {
           case 'http500':
             send(res, { status: 500, body: { error: 'simulated internal error' } });
@@ -126,6 +149,17 @@ export async function startSimulatorServer(
             return;
           case 'hang':
             // Never answer; the client's timeout must fire. The socket is destroyed on close().
+            return;
+          case 'reset-after':
+          case 'hang-after':
+            try {
+              await route(simReq);
+            } catch {
+              // The answer is lost either way.
+            }
+            if (fault === 'reset-after') {
+              req.socket.destroy();
+            }
             return;
           case undefined:
             break;
@@ -160,6 +194,16 @@ export async function startSimulatorServer(
     failNext(fault, count = 1) {
       for (let i = 0; i < count; i += 1) {
         faults.push(fault);
+      }
+    },
+    failOn(match, fault, count = 1) {
+      for (let i = 0; i < count; i += 1) {
+        targeted.push({ match, fault });
+      }
+    },
+    replyOn(match, reply, count = 1) {
+      for (let i = 0; i < count; i += 1) {
+        targeted.push({ match, reply });
       }
     },
     setLatency(ms) {

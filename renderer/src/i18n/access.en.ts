@@ -8,6 +8,7 @@ export const accessEn: CatalogOf<typeof accessMn> = {
     signInHint: 'Type a manager PIN or scan a manager badge.',
     settingsNeedManager: 'Only a manager can change settings.',
     refundNeedsManager: 'Only a manager can refund.',
+    resolveNeedsManager: 'Only a manager can resolve a payment.',
     code: 'PIN or badge',
     signIn: 'Sign in',
     signingIn: 'Checking…',

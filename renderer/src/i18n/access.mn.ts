@@ -9,6 +9,7 @@ export const accessMn = {
     signInHint: 'Менежерийн ПИН кодоо оруулах эсвэл үнэмлэхээ уншуулна уу.',
     settingsNeedManager: 'Тохиргоог зөвхөн менежер өөрчилнө.',
     refundNeedsManager: 'Буцаалтыг зөвхөн менежер хийнэ.',
+    resolveNeedsManager: 'Төлбөрийг зөвхөн менежер шийдвэрлэнэ.',
     code: 'ПИН код эсвэл үнэмлэх',
     signIn: 'Нэвтрэх',
     signingIn: 'Шалгаж байна…',

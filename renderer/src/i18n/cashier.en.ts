@@ -200,6 +200,17 @@ export const cashierEn: CatalogOf<typeof cashierMn> = {
     refundAmount: 'Amount to refund ({{currency}}); empty = all',
     refundConfirmText: 'Refund {{amount}} to the customer?',
     refundConfirm: 'Refund',
+    resolve: 'Resolve',
+    resolveTitle: 'Resolve a payment the bank has not settled',
+    resolveHint:
+      'Look the payment up in the bank’s merchant portal (reference {{reference}}) and record what it shows.',
+    resolvePaid: 'Paid — the portal shows it paid',
+    resolveFailed: 'Failed — nothing was taken',
+    approvalCode: 'Approval code from the portal',
+    resolveReason: 'Why (kept in the journal)',
+    resolveConfirm: 'Record',
+    resolvedPaid: 'Resolved as paid by {{by}} (approval {{code}}): {{reason}}',
+    resolvedFailed: 'Resolved as failed by {{by}}: {{reason}}',
   },
   sandbox: {
     title: 'Customer phone (sandbox)',

@@ -197,6 +197,17 @@ export const cashierMn = {
     refundAmount: 'Буцаах дүн ({{currency}}); хоосон = бүгд',
     refundConfirmText: 'Худалдан авагчид {{amount}} буцаах уу?',
     refundConfirm: 'Буцаах',
+    resolve: 'Шийдвэрлэх',
+    resolveTitle: 'Банк шийдээгүй төлбөрийг шийдвэрлэх',
+    resolveHint:
+      'Банкны худалдагчийн порталаас төлбөрийг (лавлах {{reference}}) шалгаад харуулж буйг бүртгэнэ үү.',
+    resolvePaid: 'Төлөгдсөн — портал төлөгдсөн гэж харуулж байна',
+    resolveFailed: 'Амжилтгүй — мөнгө аваагүй',
+    approvalCode: 'Порталын баталгаажуулах код',
+    resolveReason: 'Шалтгаан (журналд хадгалагдана)',
+    resolveConfirm: 'Бүртгэх',
+    resolvedPaid: '{{by}} төлөгдсөн гэж шийдвэрлэсэн (код {{code}}): {{reason}}',
+    resolvedFailed: '{{by}} амжилтгүй гэж шийдвэрлэсэн: {{reason}}',
   },
   sandbox: {
     title: 'Худалдан авагчийн утас (туршилт)',

@@ -1,18 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../shared/domain';
-import { useJournalStore, refundable, refundSupport } from '../stores/journal';
+import { useJournalStore, refundable, refundSupport, resolvable } from '../stores/journal';
 import { parseAmount } from '../stores/payment';
 import { useIsManager, useSessionStore } from '../stores/session';
 import { Dialog } from './Dialog';
 import { errorText } from './error-text';
 import { fmt, timeText } from './format';
 import { ManagerSignInDialog } from './ManagerSignIn';
+import { ResolveDialog } from './ResolveDialog';
 
 /**
  * A day's sales (today unless another day is picked; a page at a time, "show more" for older ones), one
  * sale's payments, and refunds of paid payments (with a confirm showing the amount).
- * Refunds are a manager's: a cashier pressing Refund is asked for a manager sign-in first.
+ * Refunds and resolutions of payments the bank has not settled are a manager's: a cashier pressing Refund or
+ * Resolve is asked for a manager sign-in first.
  */
 export function JournalScreen() {
   const { t } = useTranslation();
@@ -27,7 +29,8 @@ export function JournalScreen() {
   const lastError = useJournalStore((s) => s.lastError);
   const store = useJournalStore.getState;
   const [refunding, setRefunding] = useState<Payment | null>(null);
-  const [signInFor, setSignInFor] = useState<Payment | null>(null);
+  const [resolving, setResolving] = useState<Payment | null>(null);
+  const [signInFor, setSignInFor] = useState<{ payment: Payment; action: 'refund' | 'resolve' } | null>(null);
   const isManager = useIsManager();
 
   useEffect(() => {
@@ -171,7 +174,40 @@ export function JournalScreen() {
                       </span>
                     )}
                   </div>
-                  {p.reason !== undefined && <p className="muted">{p.reason}</p>}
+                  {p.resolution !== undefined ? (
+                    <p className="muted" data-testid="journal-resolution">
+                      {p.resolution.outcome === 'paid'
+                        ? t('journal.resolvedPaid', {
+                            by: p.resolution.by,
+                            code: p.resolution.approvalCode ?? '—',
+                            reason: p.resolution.reason,
+                          })
+                        : t('journal.resolvedFailed', {
+                            by: p.resolution.by,
+                            reason: p.resolution.reason,
+                          })}{' '}
+                      · {timeText(p.resolution.at)}
+                    </p>
+                  ) : (
+                    p.reason !== undefined && <p className="muted">{p.reason}</p>
+                  )}
+                  {resolvable(p) && (
+                    <button
+                      type="button"
+                      className="button button-small"
+                      data-testid="journal-resolve"
+                      onClick={() => {
+                        if (isManager) {
+                          setResolving(p);
+                        } else {
+                          useSessionStore.getState().clearError();
+                          setSignInFor({ payment: p, action: 'resolve' });
+                        }
+                      }}
+                    >
+                      {t('journal.resolve')}
+                    </button>
+                  )}
                   {left > 0 && support.refund && (
                     <button
                       type="button"
@@ -182,7 +218,7 @@ export function JournalScreen() {
                           setRefunding(p);
                         } else {
                           useSessionStore.getState().clearError();
-                          setSignInFor(p);
+                          setSignInFor({ payment: p, action: 'refund' });
                         }
                       }}
                     >
@@ -208,13 +244,27 @@ export function JournalScreen() {
       )}
       {signInFor && (
         <ManagerSignInDialog
-          reason={t('session.refundNeedsManager')}
+          reason={
+            signInFor.action === 'refund' ? t('session.refundNeedsManager') : t('session.resolveNeedsManager')
+          }
           onClose={() => {
             setSignInFor(null);
           }}
           onSignedIn={() => {
-            setRefunding(signInFor);
+            if (signInFor.action === 'refund') {
+              setRefunding(signInFor.payment);
+            } else {
+              setResolving(signInFor.payment);
+            }
             setSignInFor(null);
+          }}
+        />
+      )}
+      {resolving && (
+        <ResolveDialog
+          payment={resolving}
+          onClose={() => {
+            setResolving(null);
           }}
         />
       )}

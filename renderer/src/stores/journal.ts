@@ -17,6 +17,22 @@ export function refundable(payment: Payment): number {
     : 0;
 }
 
+/** What a manager records for a stuck payment. */
+export interface ResolveInput {
+  paymentId: string;
+  outcome: 'paid' | 'failed';
+  approvalCode?: string;
+  reason: string;
+}
+
+/** A payment whose outcome the bank has not settled: a manager may resolve it (payment:resolve). */
+export function resolvable(payment: Payment): boolean {
+  return (
+    payment.method !== 'cash' &&
+    ['created', 'requesting', 'awaiting_customer', 'unknown'].includes(payment.state)
+  );
+}
+
 /** Whether the method's provider refunds at all / partly (cash always can, by hand). */
 export function refundSupport(
   payment: Payment,
@@ -48,6 +64,8 @@ export interface JournalState {
   open: (saleId: string) => Promise<void>;
   close: () => void;
   refund: (paymentId: string, amount: number | undefined) => Promise<boolean>;
+  /** A manager settles a stuck payment (payment:resolve). */
+  resolve: (input: ResolveInput) => Promise<boolean>;
   clearError: () => void;
 }
 
@@ -122,6 +140,22 @@ export const useJournalStore = create<JournalState>()((set, get) => ({
     const envelope = await call(() =>
       kassa().paymentRefund({ paymentId, ...(amount !== undefined ? { amount } : {}) }),
     );
+    set({ busy: false });
+    if (!envelope.ok) {
+      set({ lastError: shown(envelope.error) });
+      return false;
+    }
+    const saleId = get().selected?.sale.id;
+    if (saleId !== undefined) {
+      await get().open(saleId);
+    }
+    await get().load();
+    return true;
+  },
+
+  async resolve(input) {
+    set({ busy: true });
+    const envelope = await call(() => kassa().paymentResolve(input));
     set({ busy: false });
     if (!envelope.ok) {
       set({ lastError: shown(envelope.error) });
