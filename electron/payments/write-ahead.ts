@@ -49,7 +49,7 @@ interface Step {
 
 /** The event of one transition: states, amount and, on a refund's transitions, that refund's amount. */
 function eventOf({ payment, from }: Step): PaymentEvent {
-  const refund = ['refunding', 'refunded', 'refund_failed'].includes(payment.state)
+  const refund = ['refunding', 'refunded', 'partly_refunded', 'refund_failed'].includes(payment.state)
     ? payment.refunds.at(-1)?.amount
     : undefined;
   return {

@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export type Fault = 'http500' | 'html' | 'malformed-json' | 'reset' | 'hang';
+/** `lost-answer`: the request is carried out, then the connection is cut before the answer (a lost reply). */
+export type Fault = 'http500' | 'html' | 'malformed-json' | 'reset' | 'hang' | 'lost-answer';
 
 export interface SimRequest {
   method: string;
@@ -126,6 +127,10 @@ export async function startSimulatorServer(
             return;
           case 'hang':
             // Never answer; the client's timeout must fire. The socket is destroyed on close().
+            return;
+          case 'lost-answer':
+            await route(simReq);
+            req.socket.destroy();
             return;
           case undefined:
             break;

@@ -131,6 +131,7 @@ export const cashierEn: CatalogOf<typeof cashierMn> = {
       expired: 'Expired',
       refunding: 'Refunding…',
       refunded: 'Refunded',
+      partly_refunded: 'Partly refunded',
       refund_failed: 'Refund not confirmed',
     },
     errors: {
@@ -185,11 +186,14 @@ export const cashierEn: CatalogOf<typeof cashierMn> = {
       paid: 'paid',
       voided: 'voided',
     },
+    saleRefund: { partly: 'partly refunded', full: 'refunded' },
     receiptStatus: {
       pending: 'Pending',
       issued: 'Issued',
       failed: 'Failed',
       returned: 'Returned',
+      unconfirmed: 'Not confirmed by PosAPI',
+      'not-issued': 'No receipt (manager)',
     },
     refunded: 'Refunded',
     refund: 'Refund',

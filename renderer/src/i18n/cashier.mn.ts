@@ -128,6 +128,7 @@ export const cashierMn = {
       expired: 'Хугацаа дууссан',
       refunding: 'Буцааж байна…',
       refunded: 'Буцаагдсан',
+      partly_refunded: 'Хэсэгчлэн буцаагдсан',
       refund_failed: 'Буцаалт баталгаажаагүй',
     },
     errors: {
@@ -182,11 +183,14 @@ export const cashierMn = {
       paid: 'төлөгдсөн',
       voided: 'цуцалсан',
     },
+    saleRefund: { partly: 'хэсэгчлэн буцаасан', full: 'буцаасан' },
     receiptStatus: {
       pending: 'Хүлээгдэж буй',
       issued: 'Гарсан',
       failed: 'Алдаатай',
       returned: 'Буцаагдсан',
+      unconfirmed: 'PosAPI баталгаажуулаагүй',
+      'not-issued': 'Баримтгүй (менежер)',
     },
     refunded: 'Буцаасан',
     refund: 'Буцаах',

@@ -24,6 +24,7 @@ export type LineStatus =
   | 'expired'
   | 'refunding'
   | 'refunded'
+  | 'partly_refunded'
   | 'refund_failed';
 
 export interface LineView {
