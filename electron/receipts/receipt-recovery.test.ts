@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MINUTE } from '../kernel/clock';
-import { BOOK, DRINK, receiptRig, type ReceiptRig } from './testing/receipt-rig';
+import { BOOK, DRINK, receiptRig, type ReceiptRig } from '../testing/receipt-rig';
 
 let rig: ReceiptRig;
 beforeEach(async () => {

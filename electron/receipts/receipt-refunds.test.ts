@@ -4,7 +4,7 @@
  * corrected receipt for what was kept (`inactiveId` = the old receipt, every line in proportion).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BOOK, DRINK, receiptRig, type ReceiptRig } from './testing/receipt-rig';
+import { BOOK, DRINK, receiptRig, type ReceiptRig } from '../testing/receipt-rig';
 
 let rig: ReceiptRig;
 beforeEach(async () => {

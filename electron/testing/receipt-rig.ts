@@ -3,19 +3,19 @@
  * the PosAPI simulator, with a hand-moved clock. Every receipt ref the service writes is recorded in order, so
  * tests can check the write-ahead (pending before PosAPI is called) as well as the end state.
  */
-import type { SaleView } from '../../../shared/channels/sale';
-import type { Product } from '../../../shared/channels/sale';
-import { computeSaleTotals, type Payment, type ReceiptRef, type Sale } from '../../../shared/domain';
-import { money } from '../../../shared/money';
-import { defaultSettings, type Settings } from '../../../shared/settings';
-import { ManualClock } from '../../kernel/testing/manual-clock';
-import { createCapturingLogger } from '../../log/logger';
-import { createPosApiClient, type EasyRegisterClient } from '../../providers/ebarimt';
-import { startEbarimtSimulators, type EbarimtSimulators } from '../../providers/ebarimt/simulators';
-import { testContext } from '../../providers/ebarimt/test-support';
-import { withAddedLine } from '../../sales/line-edits';
-import { saleView } from '../../sales/sale-view';
-import { ReceiptService, type ReceiptSales } from '../receipt-service';
+import type { SaleView } from '../../shared/channels/sale';
+import type { Product } from '../../shared/channels/sale';
+import { computeSaleTotals, type Payment, type ReceiptRef, type Sale } from '../../shared/domain';
+import { money } from '../../shared/money';
+import { defaultSettings, type Settings } from '../../shared/settings';
+import { ManualClock } from '../kernel/testing/manual-clock';
+import { createCapturingLogger } from '../log/logger';
+import { createPosApiClient, type EasyRegisterClient } from '../providers/ebarimt';
+import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
+import { testContext } from '../providers/ebarimt/test-support';
+import { withAddedLine } from '../sales/line-edits';
+import { saleView } from '../sales/sale-view';
+import { ReceiptService, type ReceiptSales } from '../receipts/receipt-service';
 
 export const DRINK: Product = {
   sku: 'DRINK',
