@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { CurrencyCodeSchema, MinorUnitsSchema, MoneySchema } from './money';
 import { ClassificationCodeSchema, TaxProductCodeSchema, TaxTypeSchema } from './product-codes';
+import { ReceiptRefSchema } from './receipt-ref';
 
 // --- Identifiers -----------------------------------------------------------------------------------------------
 
@@ -105,12 +106,17 @@ export const SALE_STATUSES = ['open', 'held', 'paying', 'paid', 'voided'] as con
 export const SaleStatusSchema = z.enum(SALE_STATUSES);
 export type SaleStatus = z.infer<typeof SaleStatusSchema>;
 
-/** Where the receipt stands; the receipts module owns the lifecycle. Never the receipt's qrData or lottery. */
-export const ReceiptRefSchema = z.strictObject({
-  id: z.string().min(1).max(64),
-  status: z.enum(['pending', 'issued', 'failed', 'returned']),
-});
-export type ReceiptRef = z.infer<typeof ReceiptRefSchema>;
+export {
+  IssuedReceiptRefSchema,
+  RECEIPT_STATUSES,
+  ReceiptRefSchema,
+  ReceiptResolutionSchema,
+  ReceiptStatusSchema,
+  type IssuedReceiptRef,
+  type ReceiptRef,
+  type ReceiptResolution,
+  type ReceiptStatus,
+} from './receipt-ref';
 
 export const SaleSchema = z.strictObject({
   id: SaleIdSchema,
@@ -161,6 +167,7 @@ export const PAYMENT_STATES = [
   'abandoned',
   'refunding',
   'refunded',
+  'partly_refunded',
   'refund_failed',
 ] as const;
 export const PaymentStateSchema = z.enum(PAYMENT_STATES);
@@ -174,6 +181,7 @@ export const FINAL_PAYMENT_STATES: readonly PaymentState[] = [
   'expired',
   'abandoned',
   'refunded',
+  'partly_refunded',
   'refund_failed',
 ];
 /** States in which the customer's money is (still, at least partly) with the shop. */
@@ -181,6 +189,7 @@ export const CAPTURED_PAYMENT_STATES: readonly PaymentState[] = [
   'paid',
   'refunding',
   'refunded',
+  'partly_refunded',
   'refund_failed',
 ];
 
@@ -211,6 +220,12 @@ export const RefundSchema = z.strictObject({
   state: z.enum(['refunding', 'refunded', 'refund_failed']),
   at: TimestampSchema,
   reason: z.string().max(200).optional(),
+  /**
+   * A refund_failed refund: `unknown` (the answer was lost or the till stopped while refunding: money may have
+   * moved, so it is settled by reading the payment at the bank, or retried with the same key) or `refused`
+   * (the bank answered no: nothing moved). Absent on journals written before it existed: taken as unknown.
+   */
+  outcome: z.enum(['unknown', 'refused']).optional(),
 });
 export type Refund = z.infer<typeof RefundSchema>;
 

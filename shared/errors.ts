@@ -45,6 +45,13 @@ export const ERROR_CODES = [
    * its tax type needs); params.products names them. The catalog's price list must be fixed.
    */
   'receipt.product-codes',
+  /**
+   * A receipt problem only a manager can resolve (receipt:resolve): PosAPI may already hold a receipt for this
+   * sale (an unconfirmed issue on an earlier day, or PosAPI refused the bill-id suffix as a duplicate).
+   */
+  'receipt.needs-manager',
+  /** An earlier refund of the payment is not confirmed (params.amount): only that same refund may be retried. */
+  'refund.unsettled',
   /** The journal failed its check on open (params.file); the till refuses to start and keeps the file. */
   'storage.damaged',
   /** Another Kassa process owns this data dir (params.pid, params.host). */

@@ -8,7 +8,10 @@
  * - no sale is stuck: a sale still `paying` has a payment still open (recovery asks the bank) or is not fully
  *   paid yet (another payment can be taken);
  * - no payment without its sale's matching state: paid payments covering the total ⇔ the sale is paid;
- * - the day's figures (journal:report) equal the sum over the sales (journal:list), per method too.
+ * - the day's figures (journal:report) equal the sum over the sales (journal:list), per method too;
+ * - every paid sale's receipt, once the restarted till's receipt recovery ran, is issued or in a visible,
+ *   resolvable state (`unconfirmed`, with the problem shown) — never left pending — and PosAPI never holds two
+ *   receipts for one sale (issue 11, finding 5; docs/architecture.md §9.1).
  * The simulators live in this process, so invoices survive a kill as they would at a real bank.
  *
  * Expected on the code before the ledger's one-transaction commands: a kill between a payment's `paid` and its
@@ -17,6 +20,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalSaleSummary, SalesReport } from '../../shared/channels/journal';
+import type { ReceiptView } from '../../shared/channels/receipt';
 import type { SaleView } from '../../shared/channels/sale';
 import { needsRecovery, type PaymentMethod } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
@@ -126,6 +130,23 @@ async function verify(
       const open = s.payments.some((p) => needsRecovery(p.state));
       if (s.status === 'paying' && !open && covered) {
         problems.push(`sale #${String(s.number)} is stuck: paying, nothing due, no payment open`);
+      }
+    }
+    for (const s of list.filter((x) => x.status === 'paid')) {
+      const receipt = await call<ReceiptView>('receipt:get', { saleId: s.id });
+      const visible = receipt.state === 'unconfirmed' && receipt.error !== null;
+      if (receipt.state !== 'issued' && !visible) {
+        problems.push(`sale #${String(s.number)} is paid but its receipt is ${receipt.state} after recovery`);
+      }
+    }
+    const perSale = new Map<string, number>();
+    for (const r of sims.ebarimt.posApi.receipts.filter((x) => !x.deleted && x.replacedBy === null)) {
+      const sale = r.billIdSuffix.slice(0, 6);
+      perSale.set(sale, (perSale.get(sale) ?? 0) + 1);
+    }
+    for (const [suffix, count] of perSale) {
+      if (count > 1) {
+        problems.push(`PosAPI holds ${String(count)} receipts for the sale of bill-id suffix ${suffix}`);
       }
     }
     const paidSales = list.filter((s) => s.status === 'paid').length;

@@ -32,6 +32,7 @@ import { CardAttachService } from '../payments/card-attach';
 import { createCardAttachHandlers } from '../payments/card-attach-handlers';
 import { DEFAULT_VAT } from '../sales/line-edits';
 import { createTill } from './till';
+import { recentSales } from './recent-sales';
 import { KassaError } from '../kernel/errors';
 import { createRealScheduler } from '../kernel/scheduler';
 import { openCatalogStore } from '../storage/catalog-store';
@@ -197,6 +198,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     emit: (view) => {
       events.emit('receipt:updated', view);
     },
+    now: () => deps.clock.now(),
   });
 
   // After a restart the sale restored from the journal is what the customer sees again, not the welcome screen
@@ -292,7 +294,9 @@ export function createKassa(deps: KassaDeps): Kassa {
         logger: log.child({ component: 'card-attach' }),
       }),
     ),
-    ...createReceiptHandlers(receipts),
+    ...createReceiptHandlers(receipts, (ctx) =>
+      ctx.role === 'operator' ? 'operator' : (sessions.view(ctx.connection).manager?.name ?? ctx.role),
+    ),
     ...createSandboxCustomerHandlers({ payments: till.engine, sandbox: () => providers.sandbox() }),
     ...createSandboxScannerHandlers({ scanner: () => sandboxScanner.scanner() }),
     ...createFoundationHandlers({
@@ -317,16 +321,34 @@ export function createKassa(deps: KassaDeps): Kassa {
 
   // Re-check what the last run left open (docs/architecture.md, "Sales, payments and the journal"): never
   // re-send, only ask the provider.
-  const recovered = till.recover().then(
-    (open) => {
-      if (open.length > 0) {
-        log.info({ count: open.length }, 'payments: resumed open payments from the journal');
-      }
-    },
-    (error: unknown) => {
-      log.error({ err: error }, 'payments: recovery failed; open payments will be checked on demand');
-    },
-  );
+  const recovered = till
+    .recover()
+    .then(
+      (open) => {
+        if (open.length > 0) {
+          log.info({ count: open.length }, 'payments: resumed open payments from the journal');
+        }
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'payments: recovery failed; open payments will be checked on demand');
+      },
+    )
+    // Then receipts: paid sales of the last days whose receipt is not settled are issued, returned or
+    // corrected now (docs/architecture.md §9.1), after payments so refunds settled on start count.
+    .then(() => receipts.recover(recentSales(journal, deps.clock.now())))
+    .then(
+      (count) => {
+        if (count > 0) {
+          log.info({ count }, 'receipts: took up receipts left open by the last run');
+        }
+      },
+      (error: unknown) => {
+        log.error(
+          { err: error },
+          'receipts: recovery failed; open receipts are retried from the receipt screen',
+        );
+      },
+    );
 
   return {
     invoke: async (caller, channel, input, connection) => {

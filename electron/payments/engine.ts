@@ -13,7 +13,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Payment } from '../../shared/domain';
-import { money } from '../../shared/money';
 import { MINUTE, type Clock } from '../kernel/clock';
 import { errorText } from '../kernel/error-text';
 import { KassaError } from '../kernel/errors';
@@ -36,7 +35,7 @@ import { paymentRefOf, type PaymentProvider, type StartResult } from './provider
 import { isLostStart, reachesCustomerWithoutTill } from './probe-policy';
 import { recoveryStep } from './recovery';
 import { resolutionMove, type ResolutionInput } from './resolution';
-import { planRefund, refundAmount, refundConfirmed, refundNotConfirmed } from './refunds';
+import { runRefund, settleInterruptedRefund, type RefundFlowDeps } from './refund-flow';
 import type { PaymentRegistry } from './registry';
 import { StatusCheck } from './status-check';
 import { PaymentRecorder, type PaymentListener } from './write-ahead';
@@ -175,25 +174,21 @@ export class PaymentEngine {
     });
   }
 
+  /** A refund (refund-flow.ts): an unsettled earlier one is settled by reading the bank first. */
   refund(paymentId: string, amountMinor?: number): Promise<Payment> {
     return this.#serial(paymentId, async () => {
       const payment = this.get(paymentId);
-      const amount = refundAmount(payment, amountMinor);
       const provider =
         payment.method === 'cash' ? undefined : this.#deps.registry.providerFor(payment.method);
-      const plan = planRefund(payment, amount, provider, this.#deps.clock.now());
-      const refunding = await this.#recorder.move(payment, plan.refunding);
-      try {
-        await provider?.refund(
-          paymentRefOf(payment),
-          money(plan.amount, payment.amount.currency),
-          plan.refundKey,
-        );
-      } catch (error) {
-        return this.#recorder.move(refunding, refundNotConfirmed(refunding, plan, errorText(error)));
-      }
-      return this.#recorder.move(refunding, refundConfirmed(refunding, plan));
+      return runRefund(this.#refundDeps(), payment, provider, amountMinor);
     });
+  }
+
+  #refundDeps(): RefundFlowDeps {
+    return {
+      now: () => this.#deps.clock.now(),
+      move: (payment, move) => this.#recorder.move(payment, move),
+    };
   }
 
   submitCode(paymentId: string, code: string): Promise<Payment> {
@@ -224,6 +219,18 @@ export class PaymentEngine {
               return payment;
             case 'move':
               return this.#recorder.move(payment, step.move);
+            case 'settle-refund':
+              return settleInterruptedRefund(
+                this.#refundDeps(),
+                payment,
+                payment.method === 'cash' ? undefined : this.#deps.registry.providerFor(payment.method),
+                (error) => {
+                  this.#deps.logger.warn(
+                    { paymentId: payment.id, err: errorText(error) },
+                    'payments: could not read the refund at the bank; left to settle on the next refund',
+                  );
+                },
+              );
             case 'check': {
               const asking = step.first ? await this.#recorder.move(payment, step.first) : payment;
               return this.#status.check(asking, 'recovery');

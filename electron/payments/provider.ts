@@ -102,8 +102,16 @@ export interface PaymentProvider {
   probeStart?(request: StartRequest): Promise<StartResult>;
   /** Withdraw an unpaid request (not a refund). */
   cancel(ref: PaymentRef): Promise<void>;
-  /** Resolves when the provider confirmed the refund; throws ProviderError otherwise. */
+  /**
+   * Resolves when the provider confirmed the refund; throws ProviderError otherwise. `refundKey` is the same
+   * on every retry of one refund; adapters send it where the API takes one.
+   */
   refund(ref: PaymentRef, amount: Money, refundKey: string): Promise<void>;
+  /**
+   * What the provider has refunded on this payment so far (minor units), read from its status: how a refund
+   * whose answer was lost is settled (refunds.ts). Absent where the API does not tell it.
+   */
+  refundedAmount?(ref: PaymentRef): Promise<number>;
   settle?(): Promise<{ summary: string }>;
   /** The SMS code step (capabilities.smsStep). */
   confirmCode?(ref: PaymentRef, code: string): Promise<void>;

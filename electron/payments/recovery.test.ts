@@ -15,13 +15,10 @@ describe('recoveryStep', () => {
     });
   });
 
-  it('waiting payments are asked about; an interrupted refund is refund_failed; settled ones are left', () => {
+  it('waiting payments are asked about; an interrupted refund is settled from the bank; settled ones are left', () => {
     expect(recoveryStep(paymentIn('awaiting_customer'), T0)).toEqual({ kind: 'check' });
     expect(recoveryStep(paymentIn('unknown'), T0)).toEqual({ kind: 'check' });
-    expect(recoveryStep(paymentIn('refunding'), T0)).toMatchObject({
-      kind: 'move',
-      move: { to: 'refund_failed' },
-    });
+    expect(recoveryStep(paymentIn('refunding'), T0)).toEqual({ kind: 'settle-refund' });
     for (const state of FINAL_PAYMENT_STATES) {
       expect(recoveryStep(paymentIn(state), T0)).toEqual({ kind: 'settled' });
     }

@@ -5,7 +5,6 @@
  */
 import type { Payment } from '../../shared/domain';
 import type { Move } from './outcomes';
-import { refundInterrupted } from './refunds';
 
 export type RecoveryStep =
   /** Settled meanwhile: nothing to do. */
@@ -13,7 +12,9 @@ export type RecoveryStep =
   /** Settled without asking anyone. */
   | { kind: 'move'; move: Move }
   /** Ask the provider for its status, after journaling `first` when given. */
-  | { kind: 'check'; first?: Move };
+  | { kind: 'check'; first?: Move }
+  /** A refund was cut off: settle it from the bank's refunded amount (refund-flow.ts). */
+  | { kind: 'settle-refund' };
 
 export function recoveryStep(payment: Payment, now: number): RecoveryStep {
   switch (payment.state) {
@@ -39,13 +40,14 @@ export function recoveryStep(payment: Payment, now: number): RecoveryStep {
     case 'unknown':
       return { kind: 'check' };
     case 'refunding':
-      return { kind: 'move', move: refundInterrupted(payment) };
+      return { kind: 'settle-refund' };
     case 'paid':
     case 'declined':
     case 'cancelled':
     case 'expired':
     case 'abandoned':
     case 'refunded':
+    case 'partly_refunded':
     case 'refund_failed':
       return { kind: 'settled' };
   }

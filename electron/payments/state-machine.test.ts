@@ -27,8 +27,12 @@ const LEGAL = new Set([
   'paid>refunding',
   'refunding>refunded',
   'refunding>refund_failed',
+  'refunding>partly_refunded',
   'refunded>refunding',
+  'partly_refunded>refunding',
   'refund_failed>refunding',
+  'refund_failed>refunded',
+  'refund_failed>partly_refunded',
 ]);
 
 function payment(state: PaymentState): Payment {

@@ -9,8 +9,10 @@
  *      └► paid (cash: nothing to ask) | cancelled (withdrawn before it was sent)
  *   unknown ──► abandoned (a start without an answer the probes could not find: probe-policy.ts)
  *   created | requesting | awaiting_customer | unknown ──► paid | declined (also a manager's resolution)
- *   paid ──► refunding ──► refunded | refund_failed;  refunded / refund_failed ──► refunding (another
- *   partial refund, or trying again after a failure; the engine checks the remaining amount)
+ *   paid | partly_refunded ──► refunding ──► refunded (nothing left) | partly_refunded | refund_failed;
+ *   refund_failed ──► refunding (the same refund again, or another once the bank shows it did not happen) |
+ *   refunded | partly_refunded (the bank's refunded amount shows it went through; refunds.ts)
+ *   refunded ──► refunding only for journals of before partly_refunded, where a partial refund was `refunded`
  */
 import type { Payment, PaymentState } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
@@ -25,9 +27,10 @@ export const TRANSITIONS: Readonly<Record<PaymentState, readonly PaymentState[]>
   cancelled: [],
   expired: [],
   abandoned: [],
-  refunding: ['refunded', 'refund_failed'],
+  refunding: ['refunded', 'partly_refunded', 'refund_failed'],
   refunded: ['refunding'],
-  refund_failed: ['refunding'],
+  partly_refunded: ['refunding'],
+  refund_failed: ['refunding', 'refunded', 'partly_refunded'],
 };
 
 export function canTransition(from: PaymentState, to: PaymentState): boolean {
@@ -48,5 +51,10 @@ export function transition(
   if (!canTransition(payment.state, to)) {
     throw new KassaError('state.conflict', `Payment ${payment.id} cannot go from ${payment.state} to ${to}.`);
   }
-  return { ...payment, ...patch, state: to, updatedAt: at };
+  const next: Payment = { ...payment, ...patch, state: to, updatedAt: at };
+  // An empty reason clears the earlier one (a confirmed retry drops "refund not confirmed …").
+  if (patch.reason === '') {
+    delete next.reason;
+  }
+  return next;
 }

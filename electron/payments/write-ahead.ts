@@ -55,7 +55,7 @@ interface Step {
  */
 function eventOf({ payment, from }: Step): PaymentEvent {
   const resolved = from !== null && RESOLVABLE_STATES.includes(from) && payment.resolution !== undefined;
-  const refund = ['refunding', 'refunded', 'refund_failed'].includes(payment.state)
+  const refund = ['refunding', 'refunded', 'partly_refunded', 'refund_failed'].includes(payment.state)
     ? payment.refunds.at(-1)?.amount
     : undefined;
   return {

@@ -134,6 +134,7 @@ const api = {
   receiptIdentifyBuyer: call('receipt:identify-buyer'),
   receiptSetOrganization: call('receipt:set-organization'),
   receiptClearBuyer: call('receipt:clear-buyer'),
+  receiptResolve: call('receipt:resolve'),
   devicesList: call('devices:list'),
   devicesSelect: call('devices:select'),
   devicesDeselect: call('devices:deselect'),

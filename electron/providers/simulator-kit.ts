@@ -9,9 +9,11 @@ import type { AddressInfo, Socket } from 'node:net';
 /**
  * `reset` / `hang`: the connection drops / never answers before the request is handled (nothing happened at the
  * "bank"); `reset-after` / `hang-after`: the request IS handled (an invoice is created) and then the answer is
- * lost — the two cases a till cannot tell apart (docs/payment-outcomes.md).
+ * lost — the two cases a till cannot tell apart (docs/payment-outcomes.md). `lost-answer` is `reset-after`
+ * (the refund tests' name for it).
  */
-export type Fault = 'http500' | 'html' | 'malformed-json' | 'reset' | 'hang' | 'reset-after' | 'hang-after';
+export type Fault =
+  'http500' | 'html' | 'malformed-json' | 'reset' | 'hang' | 'reset-after' | 'hang-after' | 'lost-answer';
 
 /** Which requests a targeted fault or reply applies to: a path, or a test on it. */
 export type PathMatch = string | RegExp;
@@ -151,13 +153,14 @@ export async function startSimulatorServer(
             // Never answer; the client's timeout must fire. The socket is destroyed on close().
             return;
           case 'reset-after':
+          case 'lost-answer':
           case 'hang-after':
             try {
               await route(simReq);
             } catch {
               // The answer is lost either way.
             }
-            if (fault === 'reset-after') {
+            if (fault !== 'hang-after') {
               req.socket.destroy();
             }
             return;

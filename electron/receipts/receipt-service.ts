@@ -1,15 +1,18 @@
 /**
- * The eBarimt receipt of a paid Mongolian sale (docs/architecture.md, "Receipts and e-receipt approval").
- *  - Issued automatically once the sale is fully paid; the cashier can retry a failed issue.
- *  - Write-ahead: the sale's receipt ref is set to `pending` with its bill-id suffix BEFORE PosAPI is called,
- *    and a retry reuses that suffix, so PosAPI can refuse a duplicate instead of the till issuing twice.
+ * The eBarimt receipt of a paid Mongolian sale (docs/architecture.md §9, §9.1).
+ *  - Issued automatically once the sale is fully paid, and on start for paid sales still without one
+ *    (recover); the cashier can retry.
+ *  - Write-ahead: the receipt ref is journaled `pending` with its bill-id suffix, amount and send time BEFORE
+ *    PosAPI is called (receipt-plan.ts). A lost answer leaves `unconfirmed`, which a resend the same PosAPI day
+ *    or a manager (receipt:resolve) settles — never a silent dead end, never a second receipt unasked.
+ *  - A refund returns the receipt (full: DELETE /rest/receipt) or replaces it with a corrected one for what
+ *    was kept (partial: `inactiveId` = the old receipt, lines in proportion; receipt-plan.ts linesForAmount).
  *  - qrData and lottery (PrintableReceipt) live in this process's memory only, for the screen, the printer and
- *    the customer display; the journal keeps the receipt id and status.
+ *    the customer display; the journal keeps the receipt id, date, amount and status.
  */
-import type { ReceiptView } from '../../shared/channels/receipt';
+import type { ReceiptResolveInput, ReceiptView } from '../../shared/channels/receipt';
 import type { ReceiptRef, Sale } from '../../shared/domain';
 import type { SaleView } from '../../shared/channels/sale';
-import { formatMoney, money } from '../../shared/money';
 import type { Settings } from '../../shared/settings';
 import { KassaError } from '../kernel/errors';
 import type { Logger } from '../log/logger';
@@ -17,21 +20,29 @@ import type {
   EasyRegisterClient,
   IssueReceiptInput,
   PosApiClient,
-  PrintableReceipt,
   TaxpayerInfoClient,
 } from '../providers/ebarimt';
-import { billIdSuffixFor } from '../providers/ebarimt';
-import { ProviderError } from '../providers/errors';
 import { identifySaleBuyer, type SaleBuyer } from './buyer-identification';
 import { receiptLines } from './receipt-lines';
-
-const PENDING_PREFIX = 'pending-';
+import {
+  afterFailedSend,
+  isOpen,
+  linesForAmount,
+  mayBeIssued,
+  planCorrection,
+  planSend,
+  receiptPayments,
+} from './receipt-plan';
+import { resolvedRef } from './receipt-resolve';
+import { NEEDS_MANAGER, adjustError, receiptError } from './receipt-texts';
+import { receiptViewOf, type ReceiptMemory } from './receipt-view';
 
 /** What receipts need of the sales domain (the sale service, wired by the composition root). */
 export interface ReceiptSales {
   get(saleId: string): Sale;
   view(sale: Sale): SaleView;
-  setReceipt(saleId: string, receipt: ReceiptRef): Promise<SaleView>;
+  /** `what`: the journal event's name ('receipt.resolved' for a manager's resolution). */
+  setReceipt(saleId: string, receipt: ReceiptRef, what?: 'receipt' | 'receipt.resolved'): Promise<SaleView>;
   setBuyer(saleId: string, customerNo: string | null): Promise<SaleView>;
 }
 
@@ -44,65 +55,18 @@ export interface ReceiptServiceDeps {
   taxpayerInfo(): Promise<TaxpayerInfoClient>;
   logger: Logger;
   emit(view: ReceiptView): void;
-}
-
-interface Memory {
-  printable?: PrintableReceipt;
-  /** B2B buyer; kept for this run (a restart before payment falls back to a B2C receipt). */
-  organizationTin?: string;
-  buyerName?: string;
-  issuedAt?: string;
-  error?: ReceiptView['error'];
-  issuing?: Promise<void>;
-}
-
-function mask(customerNo: string): string {
-  return `${customerNo.slice(0, 2)}****${customerNo.slice(-2)}`;
-}
-
-function text(en: string, mn: string): { mn: string; en: string } {
-  return { mn, en };
-}
-
-/** What the receipt screen shows when a receipt could not be issued (code + both languages). */
-function receiptError(error: unknown): NonNullable<ReceiptView['error']> {
-  if (error instanceof ProviderError) {
-    return {
-      code: `provider.${error.kind}`,
-      message: { mn: error.messages.mn ?? error.message, en: error.messages.en ?? error.message },
-    };
-  }
-  if (error instanceof KassaError && error.code === 'receipt.product-codes') {
-    const products = String(error.params?.products ?? '');
-    return {
-      code: error.code,
-      message: text(
-        error.message,
-        `Баримт гаргах боломжгүй: ${products} барааны БҮНА ангиллын код (7 орон) эсвэл татварын бүтээгдэхүүний код байхгүй. Үнийн жагсаалтаа засаад дахин оруулна уу.`,
-      ),
-    };
-  }
-  if (error instanceof KassaError) {
-    return { code: error.code, message: text(error.message, error.message) };
-  }
-  return {
-    code: 'internal',
-    message: text(
-      'The receipt could not be issued. Try again.',
-      'Баримт гаргаж чадсангүй. Дахин оролдоно уу.',
-    ),
-  };
+  now(): number;
 }
 
 export class ReceiptService {
   readonly #deps: ReceiptServiceDeps;
-  readonly #memory = new Map<string, Memory>();
+  readonly #memory = new Map<string, ReceiptMemory>();
 
   constructor(deps: ReceiptServiceDeps) {
     this.#deps = deps;
   }
 
-  #mem(saleId: string): Memory {
+  #mem(saleId: string): ReceiptMemory {
     let m = this.#memory.get(saleId);
     if (!m) {
       m = {};
@@ -118,35 +82,13 @@ export class ReceiptService {
   }
 
   view(sale: Sale): ReceiptView {
-    const m = this.#memory.get(sale.id);
-    const fmt = (amount: number): string => formatMoney(money(amount, sale.currency));
-    const ref = sale.receipt;
-    const state: ReceiptView['state'] = !this.needed(sale)
-      ? 'not-needed'
-      : m?.issuing
-        ? 'issuing'
-        : ref?.status === 'issued'
-          ? 'issued'
-          : ref?.status === 'failed' || m?.error
-            ? 'failed'
-            : 'pending';
-    return {
-      saleId: sale.id,
-      state,
-      receiptId: ref?.status === 'issued' ? ref.id : null,
-      buyerMasked: sale.buyer ? mask(sale.buyer.customerNo) : null,
-      buyerName: m?.buyerName ?? null,
-      organizationTin: m?.organizationTin ?? null,
-      totalText: fmt(sale.totals.total),
-      vatText: fmt(sale.totals.vat),
-      cityTaxText: fmt(sale.totals.cityTax),
-      issuedAt: m?.issuedAt ?? null,
-      printable: m?.printable ? { lottery: m.printable.lottery, qrData: m.printable.qrData } : null,
-      error: m?.error ?? null,
-    };
+    return receiptViewOf(sale, this.#memory.get(sale.id), this.needed(sale));
   }
 
-  /** The receipt QR for the customer display's thank-you screen, while it is in memory. */
+  /**
+   * The receipt QR for the customer display's thank-you screen, while it is in memory and the receipt stands
+   * (a returned receipt's QR is never shown again).
+   */
   receiptQr(saleId: string): string | undefined {
     return this.#memory.get(saleId)?.printable?.qrData;
   }
@@ -155,18 +97,52 @@ export class ReceiptService {
     return this.view(this.#deps.sales.get(saleId));
   }
 
-  /** Called on every sale change: a newly paid MN sale gets its receipt. */
+  /** What the sale's payments still hold (minor units, at most its total): what its receipt must state. */
+  #kept(sale: Sale): number {
+    const view = this.#deps.sales.view(sale);
+    return Math.min(view.paid, sale.totals.total);
+  }
+
+  /** Whether the sale's receipt has work to do: a first issue, or a return / correction after a refund. */
+  #wants(sale: Sale): boolean {
+    if (sale.status !== 'paid' || !this.needed(sale)) {
+      return false;
+    }
+    const ref = sale.receipt;
+    const kept = this.#kept(sale);
+    return (
+      (ref === undefined && kept > 0) ||
+      (ref?.status === 'issued' && ref.amount !== undefined && kept < ref.amount)
+    );
+  }
+
+  /** Called on every sale change (payments and refunds included): issue, return or correct as needed. */
   onSaleChanged(sale: Sale): void {
-    if (
-      sale.status === 'paid' &&
-      this.needed(sale) &&
-      sale.receipt === undefined &&
-      !this.#memory.get(sale.id)?.issuing
-    ) {
+    if (!this.#memory.get(sale.id)?.issuing && this.#wants(sale)) {
       void this.issue(sale.id).catch((error: unknown) => {
         this.#deps.logger.warn({ err: error, saleId: sale.id }, 'receipt: automatic issue failed');
       });
     }
+  }
+
+  /**
+   * On start: every recent paid sale whose receipt is not settled (never sent, cut off, unconfirmed, or not
+   * yet returned / corrected after a refund) is taken up again. Returns how many were.
+   */
+  async recover(sales: readonly Sale[]): Promise<number> {
+    let count = 0;
+    for (const sale of sales) {
+      if (sale.status !== 'paid' || !this.needed(sale)) {
+        continue;
+      }
+      if (this.#wants(sale) || (isOpen(sale.receipt) && sale.receipt !== undefined)) {
+        count += 1;
+        await this.issue(sale.id).catch((error: unknown) => {
+          this.#deps.logger.warn({ err: error, saleId: sale.id }, 'receipt: recovery failed');
+        });
+      }
+    }
+    return count;
   }
 
   async issue(saleId: string): Promise<ReceiptView> {
@@ -185,10 +161,7 @@ export class ReceiptService {
     if (sale.status !== 'paid') {
       throw new KassaError('state.conflict', 'The receipt is issued once the sale is fully paid.');
     }
-    if (sale.receipt?.status === 'issued') {
-      return this.view(sale);
-    }
-    m.issuing = this.#issue(sale, m).finally(() => {
+    m.issuing = this.#settle(saleId, m).finally(() => {
       delete m.issuing;
     });
     this.#deps.emit(this.view(sale));
@@ -198,7 +171,43 @@ export class ReceiptService {
     return view;
   }
 
-  async #issue(sale: Sale, m: Memory): Promise<void> {
+  /** One pass, then another if a refund landed meanwhile (the sale changed while this one ran). */
+  async #settle(saleId: string, m: ReceiptMemory): Promise<void> {
+    for (let round = 0; round < 3; round += 1) {
+      const sale = this.#deps.sales.get(saleId);
+      const before = sale.receipt;
+      await this.#step(sale, m);
+      const after = this.#deps.sales.get(saleId);
+      if (after.receipt?.status !== 'issued' || after.receipt === before || !this.#wants(after)) {
+        return;
+      }
+    }
+  }
+
+  async #step(sale: Sale, m: ReceiptMemory): Promise<void> {
+    const ref = sale.receipt;
+    const kept = this.#kept(sale);
+    if (ref?.status === 'issued') {
+      if (ref.amount === undefined || kept >= ref.amount) {
+        return;
+      }
+      if (kept === 0) {
+        await this.#return(sale, ref, m);
+        return;
+      }
+      const correction = planCorrection(sale, { ...ref, status: 'issued' }, kept);
+      await this.#deps.sales.setReceipt(sale.id, correction);
+      await this.#send(this.#deps.sales.get(sale.id), m, kept);
+      return;
+    }
+    if (!isOpen(ref) || kept === 0) {
+      // Returned, resolved without a receipt, or refunded in full before it was issued: nothing to send.
+      return;
+    }
+    await this.#send(sale, m, kept);
+  }
+
+  async #send(sale: Sale, m: ReceiptMemory, amount: number): Promise<void> {
     let lines: IssueReceiptInput['lines'];
     try {
       // Refused before anything is written: no bill-id suffix is used up by a receipt that cannot be issued.
@@ -208,21 +217,24 @@ export class ReceiptService {
       this.#deps.logger.warn({ saleId: sale.id, code: m.error.code }, 'receipt: refused');
       return;
     }
-    // Reuse the suffix of an earlier attempt; otherwise derive it from the sale number and write it first.
-    const suffix =
-      sale.receipt?.id.startsWith(PENDING_PREFIX) === true
-        ? sale.receipt.id.slice(PENDING_PREFIX.length)
-        : billIdSuffixFor(((sale.number - 1) % 999_999) + 1);
-    if (sale.receipt === undefined) {
-      await this.#deps.sales.setReceipt(sale.id, { id: `${PENDING_PREFIX}${suffix}`, status: 'pending' });
+    const before = sale.receipt;
+    const plan = planSend(sale, before, amount, this.#deps.now());
+    if (plan.kind === 'needs-manager') {
+      if (before && before.status !== 'unconfirmed') {
+        await this.#deps.sales.setReceipt(sale.id, { ...before, status: 'unconfirmed' });
+      }
+      m.error = NEEDS_MANAGER;
+      return;
     }
+    await this.#deps.sales.setReceipt(sale.id, plan.pending);
     const input: IssueReceiptInput = {
       ...(m.organizationTin === undefined
         ? { type: 'B2C_RECEIPT' as const, ...(sale.buyer ? { consumerNo: sale.buyer.customerNo } : {}) }
         : { type: 'B2B_RECEIPT' as const, customerTin: m.organizationTin }),
-      billIdSuffix: suffix,
-      lines,
-      payments: this.#payments(sale),
+      billIdSuffix: plan.suffix,
+      lines: linesForAmount(lines, amount),
+      payments: receiptPayments(this.#deps.sales.view(sale).payments, amount),
+      ...(plan.corrects ? { inactiveId: plan.corrects.id } : {}),
     };
     try {
       const client = await this.#deps.posApi();
@@ -230,36 +242,61 @@ export class ReceiptService {
       m.printable = issued.printable;
       m.issuedAt = issued.record.date;
       delete m.error;
-      await this.#deps.sales.setReceipt(sale.id, { id: issued.record.id, status: 'issued' });
-      this.#deps.logger.info({ saleId: sale.id, billIdSuffix: suffix }, 'receipt: issued');
+      const { corrects, sentAt: _sentAt, ...kept } = plan.pending;
+      await this.#deps.sales.setReceipt(sale.id, {
+        ...kept,
+        id: issued.record.id,
+        status: 'issued',
+        date: issued.record.date,
+        amount: issued.record.totalAmount,
+        ...(corrects ? { corrects } : {}),
+      });
+      this.#deps.logger.info({ saleId: sale.id, billIdSuffix: plan.suffix }, 'receipt: issued');
     } catch (error) {
-      m.error = receiptError(error);
-      this.#deps.logger.warn({ saleId: sale.id, code: m.error.code }, 'receipt: issue failed');
+      const next = afterFailedSend(plan.pending, before, error);
+      await this.#deps.sales.setReceipt(sale.id, next);
+      // A resend refused or lost again is for a manager; a first lost answer may simply be tried again.
+      m.error =
+        next.status === 'unconfirmed' && before !== undefined && mayBeIssued(before)
+          ? NEEDS_MANAGER
+          : receiptError(error);
+      this.#deps.logger.warn(
+        { saleId: sale.id, code: m.error.code, status: next.status },
+        'receipt: issue failed',
+      );
     }
   }
 
-  #payments(sale: Sale): IssueReceiptInput['payments'] {
-    // PosAPI wants what was paid by cash vs. non-cash; a QR bank payment is non-cash (PAYMENT_CARD).
-    const view = this.#deps.sales.view(sale);
-    let cash = 0;
-    let other = 0;
-    for (const p of view.payments) {
-      if (p.state !== 'paid') {
-        continue;
-      }
-      const kept = p.amount.amount - p.refundedAmount;
-      if (p.method === 'cash') {
-        cash += kept;
-      } else {
-        other += kept;
-      }
+  /** A full refund: the receipt is deleted at PosAPI (DELETE /rest/receipt with its id and date). */
+  async #return(sale: Sale, ref: ReceiptRef, m: ReceiptMemory): Promise<void> {
+    try {
+      await (await this.#deps.posApi()).deleteReceipt({ id: ref.id, date: ref.date ?? '' });
+      // The returned receipt's QR must never reach the customer display again.
+      delete m.printable;
+      delete m.error;
+      await this.#deps.sales.setReceipt(sale.id, { ...ref, status: 'returned' });
+    } catch (error) {
+      m.error = adjustError(error);
+      this.#deps.logger.warn({ saleId: sale.id, code: m.error.code }, 'receipt: return failed');
     }
-    // The receipt states the sale total; change handed back in cash is not part of it.
-    cash = Math.min(cash, sale.totals.total - other);
-    return [
-      ...(cash > 0 ? [{ code: 'CASH' as const, amount: cash }] : []),
-      ...(other > 0 ? [{ code: 'PAYMENT_CARD' as const, amount: other }] : []),
-    ];
+  }
+
+  /** A manager's resolution of an open receipt (receipt:resolve), journaled with who and why. */
+  async resolve(input: ReceiptResolveInput, by: string): Promise<ReceiptView> {
+    const sale = this.#deps.sales.get(input.saleId);
+    if (!this.needed(sale) || sale.status !== 'paid') {
+      throw new KassaError('state.conflict', 'Only a paid sale’s eBarimt receipt can be resolved.');
+    }
+    if (this.#memory.get(sale.id)?.issuing) {
+      throw new KassaError('state.conflict', 'The receipt is being issued right now; wait for its answer.');
+    }
+    const next = resolvedRef(sale, input, { by, at: this.#deps.now(), kept: this.#kept(sale) });
+    await this.#deps.sales.setReceipt(sale.id, next, 'receipt.resolved');
+    const m = this.#mem(sale.id);
+    delete m.error;
+    this.#deps.logger.info({ saleId: sale.id, action: input.action, by }, 'receipt: resolved by a manager');
+    // A found receipt may still need its return / correction; a re-issue is sent now.
+    return input.action === 'no-receipt' ? this.get(sale.id) : this.issue(sale.id);
   }
 
   async identifyBuyer(saleId: string, query: string): Promise<ReceiptView> {
@@ -291,14 +328,15 @@ export class ReceiptService {
    */
   #refuseBuyerChange(saleId: string): void {
     const sale = this.#deps.sales.get(saleId);
-    if (sale.receipt?.status === 'issued') {
+    if (sale.receipt !== undefined && !isOpen(sale.receipt)) {
       throw new KassaError(
         'state.conflict',
         'The receipt is already issued; register it to the buyer on the E-receipt screen.',
         { params: { reason: 'receipt-issued' } },
       );
     }
-    if (this.#memory.get(saleId)?.issuing) {
+    // PosAPI may already hold the receipt under its suffix (lost answer): a resend could not change its buyer.
+    if (this.#memory.get(saleId)?.issuing || (sale.receipt !== undefined && mayBeIssued(sale.receipt))) {
       throw new KassaError(
         'state.conflict',
         'The receipt is being issued right now; try again in a moment.',

@@ -3,7 +3,9 @@
  * one transaction (docs/architecture.md §8; payments/write-ahead.ts):
  * - a new attempt moves an open sale to `paying` (and is refused unless the sale can take it: open or paying,
  *   not empty, and the amount within what is neither paid nor pending);
- * - a sale is `paid` once its captured payments cover the total.
+ * - a sale is `paid` once its captured payments cover the total;
+ * - a paid sale whose payments are all refunded in full gets a `refunded` event (its status stays `paid`, its
+ *   view says refunded): the X report counts it as refunded, not as a sale (ledger-totals.ts).
  */
 import { computeSaleTotals, type Payment, type PaymentState, type Sale } from '../../shared/domain';
 import { KassaError } from '../kernel/errors';
@@ -46,7 +48,14 @@ export function saleEffectsOf(
     status = 'paid';
   }
   if (status === sale.status) {
-    return { sales: [], events: [] };
+    const refundedNow =
+      sale.status === 'paid' &&
+      payment.state === 'refunded' &&
+      (from === 'refunding' || from === 'refund_failed') &&
+      after.paid === 0;
+    return refundedNow
+      ? { sales: [], events: [saleEvent(sale, sale, 'refunded')] }
+      : { sales: [], events: [] };
   }
   const next: Sale = { ...sale, status, totals: computeSaleTotals(sale), updatedAt: now };
   return { sales: [next], events: [saleEvent(sale, next, status === 'paid' ? 'paid' : 'paying')] };

@@ -7,6 +7,7 @@ import type { JournalSaleSummary, SalesReport } from '../../shared/channels/jour
 import { capturedAmount } from '../../shared/domain';
 import type { Journal } from '../storage/journal';
 import { NO_RESOLUTIONS, type Totals } from '../storage/ledger-totals';
+import { refundOf } from './sale-view';
 
 export { startOfLocalDay } from '../kernel/local-day';
 
@@ -16,8 +17,10 @@ export function reportOf(totals: Totals, range: { from: number; to: number }): S
   return {
     ...range,
     currency: totals.currency,
-    salesPaid: totals.salesPaid,
+    // A sale refunded in full is not a sale any more (it is counted as refunded instead).
+    salesPaid: totals.salesPaid - totals.salesRefunded,
     salesVoided: totals.salesVoided,
+    salesRefunded: totals.salesRefunded,
     methods: totals.methods,
     resolved: totals.resolved ?? NO_RESOLUTIONS,
     cashNet: cash ? cash.amount - cash.refunded : 0,
@@ -48,6 +51,7 @@ export function journalList(
       createdAt: sale.createdAt,
       payments: payments.map((p) => ({ method: p.method, state: p.state, amount: p.amount.amount })),
       ...(sale.receipt ? { receipt: sale.receipt } : {}),
+      ...refundOf(payments),
       cursor: `${sale.createdAt}.${sale.number}`,
     };
   });

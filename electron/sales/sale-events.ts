@@ -30,6 +30,8 @@ export function saleEvent(
     ...(detail.lineId !== undefined ? { lineId: detail.lineId } : {}),
     ...(detail.code !== undefined ? { code: detail.code.slice(0, 64) } : {}),
     ...(detail.quantity !== undefined ? { quantity: detail.quantity } : {}),
-    ...(what === 'receipt' && after.receipt ? { receipt: after.receipt.status } : {}),
+    ...((what === 'receipt' || what === 'receipt.resolved') && after.receipt
+      ? { receipt: after.receipt.status }
+      : {}),
   };
 }

@@ -272,8 +272,13 @@ export class SaleService {
     return Promise.resolve();
   }
 
-  setReceipt(saleId: string, receipt: ReceiptRef): Promise<SaleView> {
-    return this.#serial(() => this.#save({ ...this.get(saleId), receipt }, 'receipt'));
+  /** `what`: 'receipt.resolved' journals a manager's resolution (the ref carries who, why and when). */
+  setReceipt(
+    saleId: string,
+    receipt: ReceiptRef,
+    what: 'receipt' | 'receipt.resolved' = 'receipt',
+  ): Promise<SaleView> {
+    return this.#serial(() => this.#save({ ...this.get(saleId), receipt }, what));
   }
 
   setBuyer(saleId: string, customerNo: string | null): Promise<SaleView> {

@@ -35,6 +35,10 @@ export const SALE_CHANGES = [
   'paid',
   'receipt',
   'buyer',
+  /** Its payments were refunded in full (the status stays paid; reports count it as refunded). */
+  'refunded',
+  /** A manager resolved its receipt problem (receipt:resolve); the sale row holds who, why and when. */
+  'receipt.resolved',
 ] as const;
 export type SaleChange = (typeof SALE_CHANGES)[number];
 

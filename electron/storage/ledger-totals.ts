@@ -3,8 +3,11 @@
  * updated in the transaction of the event that changes them (docs/architecture.md §8). The fold below is the
  * one definition of which event counts where:
  * - a payment counts (count, amount) when it becomes `paid`, in the day it became paid;
- * - a refund counts (refundCount, refunded) when the provider confirmed it (`refunding → refunded`);
- * - a sale counts as paid / voided when its status becomes `paid` / `voided`;
+ * - a refund counts (refundCount, refunded) when the provider confirmed it (`refunding → refunded |
+ *   partly_refunded`), or when the bank's refunded amount settled one whose answer was lost (`refund_failed →
+ *   refunded | partly_refunded`);
+ * - a sale counts as paid / voided when its status becomes `paid` / `voided`, and as refunded when its
+ *   payments were all refunded in full (the `refunded` sale event; its status stays paid);
  * - a manager's resolution (a payment event with `resolved`) counts in `resolved` (paid: count and amount, and
  *   as any paid payment; failed: count and amount of what was not taken), so X and Z reports show them.
  */
@@ -43,6 +46,8 @@ export const TotalsSchema = z.strictObject({
   currency: CurrencyCodeSchema.nullable(),
   salesPaid: z.number().int().nonnegative(),
   salesVoided: z.number().int().nonnegative(),
+  /** Sales refunded in full (absent in totals written before it existed: 0). */
+  salesRefunded: z.number().int().nonnegative().default(0),
   /** Sorted by method. */
   methods: z.array(MethodTotalsSchema),
   /** Absent until a manager resolved a payment in the range (older totals rows have none). */
@@ -56,19 +61,22 @@ export const dayKey = (dayStart: number): string => `day:${String(dayStart).padS
 export const shiftKey = (shiftId: string): string => `shift:${shiftId}`;
 
 export function emptyTotals(): Totals {
-  return { currency: null, salesPaid: 0, salesVoided: 0, methods: [] };
+  return { currency: null, salesPaid: 0, salesVoided: 0, salesRefunded: 0, methods: [] };
 }
 
 /** Whether the event changes any running total (most sale edits do not, and write no totals key). */
 export function countsInTotals(event: LedgerEvent): boolean {
   if (event.type === 'sale') {
-    return event.from !== event.to && (event.to === 'paid' || event.to === 'voided');
+    return (
+      (event.from !== event.to && (event.to === 'paid' || event.to === 'voided')) || event.what === 'refunded'
+    );
   }
   if (event.type === 'payment') {
     return (
       event.resolved === true ||
       (event.to === 'paid' && event.from !== 'paid') ||
-      (event.to === 'refunded' && event.from === 'refunding')
+      ((event.to === 'refunded' || event.to === 'partly_refunded') &&
+        (event.from === 'refunding' || event.from === 'refund_failed'))
     );
   }
   return false;
@@ -98,6 +106,9 @@ export function addEvent(totals: Totals, event: LedgerEvent): Totals {
   }
   let counted: Totals = { ...totals, currency: totals.currency ?? event.currency };
   if (event.type === 'sale') {
+    if (event.what === 'refunded') {
+      return { ...counted, salesRefunded: counted.salesRefunded + 1 };
+    }
     return event.to === 'paid'
       ? { ...counted, salesPaid: counted.salesPaid + 1 }
       : { ...counted, salesVoided: counted.salesVoided + 1 };
@@ -137,6 +148,7 @@ export function sumTotals(a: Totals, b: Totals): Totals {
     currency: a.currency ?? b.currency,
     salesPaid: a.salesPaid + b.salesPaid,
     salesVoided: a.salesVoided + b.salesVoided,
+    salesRefunded: a.salesRefunded + b.salesRefunded,
     methods: a.methods,
   };
   if (a.resolved !== undefined || b.resolved !== undefined) {

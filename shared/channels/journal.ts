@@ -8,7 +8,7 @@ import {
   SaleStatusSchema,
 } from '../domain';
 import { CurrencyCodeSchema } from '../money';
-import { SaleViewSchema } from './sale';
+import { SaleRefundSchema, SaleViewSchema } from './sale';
 
 const RangeFields = {
   /** Epoch ms, inclusive; default: the start of today (till's local time). */
@@ -61,6 +61,9 @@ export const JournalSaleSummarySchema = z.object({
     z.object({ method: PaymentMethodSchema, state: PaymentStateSchema, amount: z.number().int() }),
   ),
   receipt: ReceiptRefSchema.optional(),
+  /** Refunded so far and whether in full (the status stays `paid`), as in SaleView. */
+  refunded: z.number().int(),
+  refund: SaleRefundSchema,
   /** Pass as `cursor` to list the sales after this one (journal:list pages newest first). */
   cursor: z.string(),
 });
@@ -75,8 +78,11 @@ export const SalesReportSchema = z.object({
   from: z.number().int(),
   to: z.number().int(),
   currency: CurrencyCodeSchema.nullable(),
+  /** Sales paid in the range, less those refunded in full in it. */
   salesPaid: z.number().int(),
   salesVoided: z.number().int(),
+  /** Sales refunded in full in the range. */
+  salesRefunded: z.number().int(),
   methods: z.array(
     z.object({
       method: PaymentMethodSchema,

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { channel, event } from '../channel';
+import { MANAGER_ONLY, channel, event } from '../channel';
+import { ReceiptResolutionSchema } from '../receipt-ref';
+import { freeText } from '../text';
 
 /**
  * The eBarimt receipt of a paid Mongolian sale. `printable` (lottery + qrData) is tax-authority data that is
@@ -13,7 +15,20 @@ export const ReceiptPrintableSchema = z.object({
 
 export const ReceiptViewSchema = z.object({
   saleId: z.string(),
-  state: z.enum(['not-needed', 'pending', 'issuing', 'issued', 'failed']),
+  /**
+   * `unconfirmed`: PosAPI may hold this sale's receipt (its answer was lost); a manager resolves it with
+   * receipt:resolve. `returned`: deleted at PosAPI after a full refund. `not-issued`: a manager decided so.
+   */
+  state: z.enum([
+    'not-needed',
+    'pending',
+    'issuing',
+    'issued',
+    'failed',
+    'unconfirmed',
+    'returned',
+    'not-issued',
+  ]),
   /** PosAPI's receipt id (33 digits) once issued. */
   receiptId: z.string().nullable(),
   /** The buyer the receipt is registered to (8-digit eBarimt code), masked for display. */
@@ -31,10 +46,31 @@ export const ReceiptViewSchema = z.object({
   issuedAt: z.string().nullable(),
   printable: ReceiptPrintableSchema.nullable(),
   error: z.object({ code: z.string(), message: z.object({ mn: z.string(), en: z.string() }) }).nullable(),
+  /** The receipt this one corrected after a partial refund (its `inactiveId`), while known. */
+  correctsReceiptId: z.string().nullable(),
+  /** A manager's resolution of a receipt problem: what, who, why, when. */
+  resolution: ReceiptResolutionSchema.nullable(),
 });
 export type ReceiptView = z.infer<typeof ReceiptViewSchema>;
 
 const SaleIdInput = z.strictObject({ saleId: z.string().min(1).max(64) });
+
+const Reason = freeText({ min: 1, max: 200, minMessage: 'say why' });
+/** receipt:resolve (docs/architecture.md §9.1). */
+export const ReceiptResolveInputSchema = z.discriminatedUnion('action', [
+  z.strictObject({
+    saleId: z.string().min(1).max(64),
+    action: z.literal('issued'),
+    /** The 33-digit ДДТД read in PosAPI's web page. */
+    receiptId: z.string().regex(/^\d{33}$/, 'the receipt id is 33 digits'),
+    /** Its date as PosAPI shows it, yyyy-MM-dd HH:mm:ss (a later return needs it). */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'yyyy-MM-dd HH:mm:ss'),
+    reason: Reason.optional(),
+  }),
+  z.strictObject({ saleId: z.string().min(1).max(64), action: z.literal('reissue'), reason: Reason }),
+  z.strictObject({ saleId: z.string().min(1).max(64), action: z.literal('no-receipt'), reason: Reason }),
+]);
+export type ReceiptResolveInput = z.infer<typeof ReceiptResolveInputSchema>;
 
 export const receiptChannels = {
   'receipt:get': channel({
@@ -74,6 +110,13 @@ export const receiptChannels = {
     }),
     output: ReceiptViewSchema,
     summary: 'Issue a B2B receipt to this organisation (no lottery; the buyer registers it themselves).',
+  }),
+  'receipt:resolve': channel({
+    input: ReceiptResolveInputSchema,
+    output: ReceiptViewSchema,
+    roles: MANAGER_ONLY,
+    summary:
+      "A manager resolves a receipt PosAPI did not confirm: 'issued' (its id and date read in PosAPI's web page), 'reissue' (PosAPI has none: a new bill-id suffix) or 'no-receipt' (with the reason). Journaled with who and why.",
   }),
   'receipt:clear-buyer': channel({
     input: SaleIdInput,

@@ -74,6 +74,10 @@ export type CatalogImportProgress = z.infer<typeof CatalogImportProgressSchema>;
  * The whole sale as every screen needs it: the sale, its payment attempts and the money summary, computed once
  * in main (minor units of the sale currency).
  */
+/** How much of a paid sale was refunded (docs/architecture.md §8.2); the sale's status stays `paid`. */
+export const SaleRefundSchema = z.enum(['none', 'partly', 'full']);
+export type SaleRefund = z.infer<typeof SaleRefundSchema>;
+
 export const SaleViewSchema = z.object({
   sale: SaleSchema,
   payments: z.array(PaymentSchema),
@@ -87,6 +91,10 @@ export const SaleViewSchema = z.object({
   available: z.number().int(),
   /** Cash change to hand back (sum over cash payments). */
   change: z.number().int(),
+  /** Refunded so far over all payments (minor units). */
+  refunded: z.number().int(),
+  /** Derived: `full` once every captured amount was refunded, `partly` after any refund, else `none`. */
+  refund: SaleRefundSchema,
 });
 export type SaleView = z.infer<typeof SaleViewSchema>;
 

@@ -92,8 +92,32 @@ export function bogPaymentProvider(client: BogClient): PaymentProvider {
       }
     },
     cancel: () => unsupported('bog', 'withdrawing an order'),
-    async refund(ref, amount) {
-      await client.refund(orderIdOf(ref), amount.amount === ref.amount.amount ? undefined : amount);
+    async refund(ref, amount, refundKey) {
+      // A full refund omits the amount (both APIs); the key is BoG's Idempotency-Key on the Payments API.
+      await client.refund(
+        orderIdOf(ref),
+        amount.amount === ref.amount.amount ? undefined : amount,
+        refundKey,
+      );
+    },
+    async refundedAmount(ref) {
+      const res = await client.status(orderIdOf(ref));
+      if (res.refundedAmount !== undefined) {
+        return res.refundedAmount;
+      }
+      if (res.outcome === 'refunded') {
+        return ref.amount.amount;
+      }
+      if (res.outcome === 'partially_refunded') {
+        // iPay names a partial refund without its amount: nothing the till can settle by.
+        throw new ProviderError({
+          provider: 'bog',
+          kind: 'unexpected',
+          message: 'BoG says the payment is partly refunded but not by how much; check the merchant portal.',
+          mayHaveReachedProvider: true,
+        });
+      }
+      return 0;
     },
   };
 }

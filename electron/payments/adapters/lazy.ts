@@ -53,6 +53,15 @@ export function lazyPaymentProvider<C extends object>(
       return real.probeStart(request);
     };
   }
+  if (shape.refundedAmount) {
+    provider.refundedAmount = async (ref) => {
+      const real = await current();
+      if (!real.refundedAmount) {
+        throw new Error(`${id}: refundedAmount is not available`);
+      }
+      return real.refundedAmount(ref);
+    };
+  }
   if (shape.confirmCode) {
     provider.confirmCode = async (ref, code) => {
       const real = await current();

@@ -32,6 +32,8 @@ export interface FakeScript {
   /** Invoices expire this long after creation (reported in StartResult.expiresAt). */
   expiresInMs?: number;
   refundError?: ProviderError;
+  /** The refund is made, then its answer is lost (the call fails with a timeout). */
+  refundAnswerLost?: boolean;
 }
 
 interface Invoice {
@@ -39,6 +41,8 @@ interface Invoice {
   status: ProviderPaymentStatus;
   polls: number;
   refunded: number;
+  /** Refund keys already carried out: the same key again is answered without refunding again. */
+  refundKeys: Set<string>;
 }
 
 export class FakePaymentProvider implements PaymentProvider {
@@ -86,7 +90,13 @@ export class FakePaymentProvider implements PaymentProvider {
       return Promise.reject(this.#error('rejected', 'amount is not allowed', true));
     }
     if (start !== 'lost') {
-      this.invoices.set(request.idempotencyKey, { request, status: 'pending', polls: 0, refunded: 0 });
+      this.invoices.set(request.idempotencyKey, {
+        request,
+        status: 'pending',
+        polls: 0,
+        refunded: 0,
+        refundKeys: new Set<string>(),
+      });
     }
     if (start === 'timeout' || start === 'lost') {
       return Promise.reject(this.#error('timeout', 'the bank did not answer in time', true));
@@ -134,8 +144,20 @@ export class FakePaymentProvider implements PaymentProvider {
     if (this.script.refundError) {
       return Promise.reject(this.script.refundError);
     }
-    this.#invoice(ref.idempotencyKey).refunded += amount.amount;
+    const invoice = this.#invoice(ref.idempotencyKey);
+    if (!invoice.refundKeys.has(refundKey)) {
+      invoice.refundKeys.add(refundKey);
+      invoice.refunded += amount.amount;
+    }
+    if (this.script.refundAnswerLost) {
+      return Promise.reject(this.#error('timeout', 'the refund answer was lost', true));
+    }
     return Promise.resolve();
+  }
+
+  /** What the bank has refunded on the payment (refund-flow.ts settles lost answers by it). */
+  refundedAmount(ref: PaymentRef): Promise<number> {
+    return Promise.resolve(this.#invoice(ref.idempotencyKey).refunded);
   }
 
   #invoice(key: string): Invoice {

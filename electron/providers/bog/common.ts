@@ -62,6 +62,11 @@ export interface BogStatus {
   paymentMethod?: string;
   /** Masked by BoG (xxxxxx******xxxx); only for card payments. */
   maskedPan?: string;
+  /**
+   * What BoG has refunded on the order (tetri), when its answer says (Payments API `refund_amount`): how the
+   * till settles a refund whose answer was lost (docs/architecture.md §8.2).
+   */
+  refundedAmount?: number;
   messages: Texts;
 }
 
@@ -86,8 +91,12 @@ export interface BogClient {
   readonly baseUrl: string;
   createOrder(req: BogOrderRequest): Promise<BogOrder>;
   status(orderId: string): Promise<BogStatus>;
-  /** Omit the amount for a full refund. */
-  refund(orderId: string, amount?: Money): Promise<void>;
+  /**
+   * Omit the amount for a full refund. `refundKey` is the till's key for this refund, the same on every retry
+   * of it: the Payments API sends it as `Idempotency-Key` (BoG then replays its first answer); iPay's refund
+   * takes no key.
+   */
+  refund(orderId: string, amount?: Money, refundKey?: string): Promise<void>;
   /** Complete (fully or partly) or release a pre-auth hold. */
   completion(orderId: string, req: CompletionRequest): Promise<void>;
   /**

@@ -174,6 +174,37 @@ function action(shared: SimShared, kind: string, order: SimOrder, body: unknown)
   return accepted(shared, 'Approve request received');
 }
 
+/**
+ * A refund under an Idempotency-Key is made once: the same key with the same body replays the first answer
+ * (nothing is refunded again), with another body it is a 409 — as BoG documents for its refund call.
+ */
+function refundOnce(
+  shared: SimShared,
+  config: PaymentsSimConfig,
+  order: SimOrder,
+  req: SimRequest,
+): SimReply {
+  const idemKey = req.headers['idempotency-key'];
+  if (typeof idemKey !== 'string') {
+    return action(shared, 'refund', order, req.body);
+  }
+  if (!UUID.test(idemKey)) {
+    return error(400, 'Idempotency-Key must be a UUID');
+  }
+  const scoped = `refund:${idemKey}`;
+  const seen = config.idempotency.get(scoped);
+  if (seen !== undefined) {
+    return seen.body === req.rawBody && seen.orderId === order.id
+      ? accepted(shared, 'Refund request received')
+      : error(409, 'Idempotency-Key was used with a different request');
+  }
+  const reply = action(shared, 'refund', order, req.body);
+  if (reply.status === 200) {
+    config.idempotency.set(scoped, { body: req.rawBody, orderId: order.id });
+  }
+  return reply;
+}
+
 function token(shared: SimShared, config: PaymentsSimConfig, req: SimRequest): SimReply {
   const basic = parseBasicAuth(req.headers.authorization);
   if (basic?.user !== config.clientId || basic.pass !== config.clientSecret) {
@@ -231,5 +262,5 @@ export function paymentsRoute(
     return error(405, 'method not allowed');
   }
   const kind = match[1] === 'payment/refund' ? 'refund' : match[1].endsWith('approve') ? 'approve' : 'cancel';
-  return action(shared, kind, order, req.body);
+  return kind === 'refund' ? refundOnce(shared, config, order, req) : action(shared, kind, order, req.body);
 }

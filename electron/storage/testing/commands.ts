@@ -32,7 +32,7 @@ export function saleCommand(
 
 /** The payment's row and the event of its transition from `from` (null: it is new). */
 export function paymentCommand(payment: Payment, at: number, from: PaymentState | null): LedgerCommand {
-  const refund = ['refunding', 'refunded', 'refund_failed'].includes(payment.state)
+  const refund = ['refunding', 'refunded', 'partly_refunded', 'refund_failed'].includes(payment.state)
     ? payment.refunds.at(-1)?.amount
     : undefined;
   return {

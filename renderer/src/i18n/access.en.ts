@@ -142,6 +142,12 @@ export const accessEn: CatalogOf<typeof accessMn> = {
     receipt: {
       'product-codes':
         'No receipt: {{products}} has no classification code (7 digits, БҮНА) or no tax product code. Fix the price list and import it again.',
+      'needs-manager':
+        'PosAPI may already hold a receipt for this sale. A manager checks PosAPI’s web page and resolves it.',
+    },
+    refund: {
+      unsettled:
+        'An earlier refund of {{amount}} is not confirmed. Try that same refund again: the till checks the bank first.',
     },
     profile: { 'checks-failed': 'A check failed, so the environment was not changed.' },
     storage: {

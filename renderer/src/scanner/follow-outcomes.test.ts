@@ -32,6 +32,8 @@ function view(lines: Line[]): SaleView {
     },
     payments: [],
     paid: 0,
+    refunded: 0,
+    refund: 'none',
     pending: 0,
     due: 0,
     available: 0,

@@ -101,7 +101,12 @@ export function JournalScreen() {
                 }}
               >
                 <td>
-                  #{s.number} <span className="muted">{t(`journal.status.${s.status}`)}</span>
+                  #{s.number}{' '}
+                  <span className="muted" data-testid="journal-status" data-refund={s.refund}>
+                    {s.refund === 'none'
+                      ? t(`journal.status.${s.status}`)
+                      : t(`journal.saleRefund.${s.refund}`)}
+                  </span>
                 </td>
                 <td className="num">{timeText(s.createdAt)}</td>
                 <td className="num strong">{fmt(s.total, s.currency)}</td>

@@ -9,6 +9,7 @@ import { useSaleStore } from '../stores/sale';
 import { useSettingsStore } from '../stores/settings';
 import { BuyerPanel } from './BuyerPanel';
 import { PaidBanner } from './PaidBanner';
+import { ReceiptResolvePanel } from './ReceiptResolvePanel';
 
 /** After a Mongolian sale is paid: the eBarimt receipt's state, lottery and QR, print, retry, new sale. */
 export function ReceiptScreen({ view, active }: { view: SaleView; active: boolean }) {
@@ -97,9 +98,23 @@ export function ReceiptScreen({ view, active }: { view: SaleView; active: boolea
               {t('receipt.noPrintable')}
             </p>
           )}
+          {receipt?.correctsReceiptId && (
+            <p className="muted" data-testid="receipt-corrects">
+              {t('receipt.corrects', { id: receipt.correctsReceiptId })}
+            </p>
+          )}
+          {receipt?.resolution && (
+            <p className="muted" data-testid="receipt-resolution">
+              {t('receipt.resolvedBy', {
+                by: receipt.resolution.by,
+                reason: receipt.resolution.reason ?? receipt.resolution.action,
+              })}
+            </p>
+          )}
           {(state === 'pending' || state === 'failed') && <BuyerPanel saleId={saleId} />}
+          {state === 'unconfirmed' && <ReceiptResolvePanel />}
           <div className="dialog-actions">
-            {state === 'failed' && (
+            {(state === 'failed' || state === 'unconfirmed') && (
               <button
                 type="button"
                 className="button button-primary"

@@ -22,6 +22,8 @@ function saleView(over: Partial<SaleView> = {}): SaleView {
     },
     payments: [],
     paid: 0,
+    refunded: 0,
+    refund: 'none',
     pending: 0,
     due: 10_000,
     available: 10_000,

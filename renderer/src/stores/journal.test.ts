@@ -15,6 +15,8 @@ function summary(n: number): JournalSaleSummary {
     paid: 4500,
     createdAt: T0 + n * 1000,
     payments: [],
+    refunded: 0,
+    refund: 'none',
     cursor: `${T0 + n * 1000}.${n}`,
   };
 }

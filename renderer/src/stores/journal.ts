@@ -12,7 +12,7 @@ import { call, shown, type ShownError } from './errors';
 
 /** What is left to refund on a payment, in minor units (0 when it cannot be refunded). */
 export function refundable(payment: Payment): number {
-  return ['paid', 'refunded', 'refund_failed'].includes(payment.state)
+  return ['paid', 'partly_refunded', 'refunded', 'refund_failed'].includes(payment.state)
     ? payment.amount.amount - payment.refundedAmount
     : 0;
 }

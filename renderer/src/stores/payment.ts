@@ -25,6 +25,7 @@ export type LineStatus =
   | 'abandoned'
   | 'refunding'
   | 'refunded'
+  | 'partly_refunded'
   | 'refund_failed';
 
 export interface LineView {

@@ -11,6 +11,10 @@ import { call, shown, type ShownError } from './errors';
 
 export type PaperWidth = '58' | '80';
 
+export type ResolveChoice =
+  | { action: 'issued'; receiptId: string; date: string; reason?: string }
+  | { action: 'reissue' | 'no-receipt'; reason: string };
+
 export interface ReceiptStoreState {
   saleId: string | null;
   view: ReceiptView | null;
@@ -26,6 +30,8 @@ export interface ReceiptStoreState {
   identify: () => Promise<boolean>;
   clearBuyer: () => Promise<boolean>;
   issue: () => Promise<boolean>;
+  /** A manager's resolution of an unconfirmed receipt (receipt:resolve). */
+  resolve: (input: ResolveChoice) => Promise<boolean>;
   openPrint: (paper: PaperWidth) => void;
   closePrint: () => void;
   clearError: () => void;
@@ -95,6 +101,10 @@ export const useReceiptStore = create<ReceiptStoreState>()((set, get) => {
 
     clearBuyer() {
       return apply((saleId) => kassa().receiptClearBuyer({ saleId }));
+    },
+
+    resolve(input) {
+      return apply((saleId) => kassa().receiptResolve({ saleId, ...input }));
     },
 
     issue() {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { MINUTE } from '../../../kernel/clock';
+import { fromMajorString } from '../../../../shared/money';
 import type { BogSettings } from '../../../../shared/settings/bog';
 import type { ProviderContext } from '../../context';
 import type { ProviderError } from '../../errors';
@@ -44,6 +45,15 @@ const OUTCOMES: Readonly<Record<OrderStatusKey, BogOutcome>> = {
 /** An unknown status key keeps polling: calling it final could make the cashier charge the customer twice. */
 export function paymentsOutcome(key: string): BogOutcome {
   return Object.hasOwn(OUTCOMES, key) ? OUTCOMES[key as OrderStatusKey] : 'pending';
+}
+
+/** `refund_amount` (GEL, a number or a decimal string) as tetri; nothing when BoG's answer has none. */
+function refundedOf(raw: number | string | null | undefined): { refundedAmount?: number } {
+  if (raw === null || raw === undefined) {
+    return {};
+  }
+  const text = typeof raw === 'number' ? raw.toFixed(2) : raw.trim();
+  return /^\d+(\.\d{1,2})?$/.test(text) ? { refundedAmount: fromMajorString(text, 'GEL').amount } : {};
 }
 
 export function createPaymentsClient(ctx: ProviderContext, settings: BogSettings): BogClient {
@@ -99,8 +109,22 @@ export function createPaymentsClient(ctx: ProviderContext, settings: BogSettings
     });
   }
 
-  const action = (operation: string, path: string, json?: Record<string, number>): Promise<unknown> =>
-    call({ method: 'POST', path, json: json ?? {}, schema: ActionResponseSchema, operation });
+  const action = (
+    operation: string,
+    path: string,
+    json?: Record<string, number>,
+    idempotencyKey?: string,
+  ): Promise<unknown> =>
+    call({
+      method: 'POST',
+      path,
+      json: json ?? {},
+      schema: ActionResponseSchema,
+      operation,
+      ...(idempotencyKey === undefined
+        ? {}
+        : { headers: { 'idempotency-key': idempotencyUuid(checkKey(idempotencyKey)) } }),
+    });
 
   async function status(orderId: string): Promise<BogStatus> {
     const receipt = await call({
@@ -126,6 +150,7 @@ export function createPaymentsClient(ctx: ProviderContext, settings: BogSettings
       ...(receipt.external_order_id ? { shopOrderId: receipt.external_order_id } : {}),
       ...(detail?.transfer_method?.key ? { paymentMethod: detail.transfer_method.key } : {}),
       ...(detail?.payer_identifier ? { maskedPan: ctx.redactor.text(detail.payer_identifier) } : {}),
+      ...refundedOf(receipt.purchase_units?.refund_amount),
       messages: OUTCOME_TEXTS[outcome],
     };
   }
@@ -170,9 +195,16 @@ export function createPaymentsClient(ctx: ProviderContext, settings: BogSettings
 
     status,
 
-    async refund(orderId, amount) {
+    async refund(orderId, amount, refundKey) {
       const id = encodeURIComponent(checkOrderId(orderId));
-      await action('payments.refund', `payment/refund/${id}`, amount ? { amount: gelNumber(amount) } : {});
+      // The refund's own key as Idempotency-Key (docs/providers.md §5): a retry after a lost answer replays
+      // BoG's first answer instead of refunding again.
+      await action(
+        'payments.refund',
+        `payment/refund/${id}`,
+        amount ? { amount: gelNumber(amount) } : {},
+        refundKey,
+      );
     },
 
     async completion(orderId, req) {

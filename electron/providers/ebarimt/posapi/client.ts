@@ -25,6 +25,13 @@ import { buildReceiptRequest, type IssueReceiptInput } from './wire';
 
 export const POSAPI_PROVIDER = 'ebarimt.posapi';
 
+/**
+ * PosAPI runs on the merchant's machine or LAN and signs receipts itself, which can take long when it talks to
+ * the central system (a 16.5 s answer was seen): issuing and returning wait this long before the outcome is
+ * unknown (docs/architecture.md §9.1). Other calls keep the shared default.
+ */
+export const POSAPI_RECEIPT_TIMEOUT_MS = 60_000;
+
 /** What may be journaled about an issued receipt. Deliberately has no qrData or lottery. */
 export interface ReceiptRecord {
   /** 33-digit ДДТД. */
@@ -126,6 +133,7 @@ export function createPosApiClient(ctx: ProviderContext, settings: EbarimtSettin
         schema: ReceiptBodySchema,
         onErrorResponse,
         operation: 'posapi.receipt',
+        timeoutMs: ctx.timeoutMs ?? POSAPI_RECEIPT_TIMEOUT_MS,
       });
       if (data.status !== 'SUCCESS') {
         throw refused(ctx, data.status, undefined, data.message ?? data.status);
@@ -161,6 +169,7 @@ export function createPosApiClient(ctx: ProviderContext, settings: EbarimtSettin
         emptyBody: true,
         onErrorResponse,
         operation: 'posapi.receipt.delete',
+        timeoutMs: ctx.timeoutMs ?? POSAPI_RECEIPT_TIMEOUT_MS,
       });
       // The response body is undocumented (HTTP 200 means done) but an explicit ERROR status is honoured.
       const outcome = PosErrorBodySchema.safeParse(data);

@@ -33,6 +33,10 @@ export interface SimReceipt {
   easy: boolean;
   deleted: boolean;
   sent: boolean;
+  /** A corrected receipt: the receipt it replaced (`inactiveId`). */
+  inactiveId: string | null;
+  /** Replaced by a corrected receipt with this id (it no longer counts). */
+  replacedBy: string | null;
 }
 
 export interface PosApiSimulatorOptions {
@@ -138,6 +142,10 @@ export async function startPosApiSimulator(options: PosApiSimulatorOptions = {})
     if (paid !== body.totalAmount) {
       return { status: 200, body: { status: 'PAYMENT', message: `Paid ${paid} of ${body.totalAmount}` } };
     }
+    const replaced = body.inactiveId ? receipts.find((r) => r.id === body.inactiveId) : undefined;
+    if (body.inactiveId && (!replaced || replaced.deleted || replaced.replacedBy !== null)) {
+      return error(`inactiveId ${body.inactiveId}: no active receipt with this id`);
+    }
     const date = ulaanbaatarDateTime(now());
     const dayKey = `${date.slice(0, 10)}|${body.billIdSuffix}`;
     if (suffixes.has(dayKey)) {
@@ -163,7 +171,12 @@ export async function startPosApiSimulator(options: PosApiSimulatorOptions = {})
       easy: consumerNo !== null && (options.isKnownConsumer?.(consumerNo) ?? true),
       deleted: false,
       sent: false,
+      inactiveId: body.inactiveId ?? null,
+      replacedBy: null,
     };
+    if (replaced) {
+      replaced.replacedBy = id;
+    }
     receipts.push(receipt);
     byQr.set(receipt.qrData, receipt);
     return {

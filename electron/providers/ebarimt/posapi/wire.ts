@@ -46,6 +46,8 @@ export interface IssueReceiptInput {
   customerTin?: string;
   lines: readonly ReceiptLineInput[];
   payments: readonly ReceiptPaymentInput[];
+  /** A corrected receipt: the 33-digit id of the receipt it replaces (PosAPI's `inactiveId`). */
+  inactiveId?: string;
 }
 
 /**
@@ -91,6 +93,9 @@ function checkInput(input: IssueReceiptInput, settings: EbarimtSettings): void {
       throw invalid('a B2B receipt needs the buyer organisation TIN (11 or 14 digits)');
     }
   }
+  if (input.inactiveId !== undefined && !/^\d{33}$/.test(input.inactiveId)) {
+    throw invalid('inactiveId must be the 33-digit id of the receipt being corrected');
+  }
   if (input.consumerNo !== undefined && !/^\d{8}$/.test(input.consumerNo)) {
     throw invalid('consumerNo must be the 8-digit eBarimt customer code');
   }
@@ -125,7 +130,7 @@ export function buildReceiptRequest(input: IssueReceiptInput, settings: EbarimtS
     customerTin,
     consumerNo: input.type === 'B2C_RECEIPT' ? (input.consumerNo ?? null) : null,
     type: input.type,
-    inactiveId: null,
+    inactiveId: input.inactiveId ?? null,
     invoiceId: null,
     reportMonth: null,
     billIdSuffix: input.billIdSuffix,
