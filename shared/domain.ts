@@ -14,29 +14,20 @@
  *    {id, status}, and the journal rejects any record carrying a field of that name.
  */
 import { z } from 'zod';
-import { CurrencyCodeSchema, MinorUnitsSchema, MoneySchema } from './money';
+import { CurrencyCodeSchema, MoneySchema } from './money';
 import { ClassificationCodeSchema, TaxProductCodeSchema, TaxTypeSchema } from './product-codes';
+import { EntityIdSchema, NonNegativeMinorSchema, SaleIdSchema, TimestampSchema } from './ids';
 import { ReceiptRefSchema } from './receipt-ref';
 
-// --- Identifiers -----------------------------------------------------------------------------------------------
+// --- Identifiers (shared/ids.ts) -----------------------------------------------------------------------------
 
-/**
- * Sale ids are short and alphanumeric because a payment's idempotency key is derived from them and must fit
- * every provider's merchant reference (SocialPay `invoice` ≤ 32 chars, [A-Za-z0-9]).
- */
-export const SaleIdSchema = z.string().regex(/^[A-Za-z0-9]{1,24}$/, 'a sale id is 1–24 letters or digits');
-export const EntityIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'an id is 1–40 letters, digits, - or _');
-/** Epoch milliseconds. */
-export const TimestampSchema = z.number().int().nonnegative();
+export { EntityIdSchema, SaleIdSchema, TimestampSchema } from './ids';
 
 const BasisPointsSchema = z
   .number()
   .int()
   .min(0, 'a rate cannot be negative')
   .max(10_000, 'a rate is at most 100 %');
-const NonNegativeMinorSchema = MinorUnitsSchema.min(0, 'an amount cannot be negative');
 
 // --- Lines and sales -------------------------------------------------------------------------------------------
 
@@ -395,19 +386,4 @@ export function allocateLargestRemainder(amount: number, weights: readonly numbe
   return parts.map((p) => Number(p.share));
 }
 
-// --- Shifts ----------------------------------------------------------------------------------------------------
-
-/** A cashier shift: the X report covers it so far, the Z report closes it. */
-export const ShiftSchema = z.strictObject({
-  id: EntityIdSchema,
-  number: z.number().int().positive(),
-  status: z.enum(['open', 'closed']),
-  currency: CurrencyCodeSchema,
-  openedAt: TimestampSchema,
-  closedAt: TimestampSchema.optional(),
-  /** Cash in the drawer at the start (minor units). */
-  openingCash: NonNegativeMinorSchema,
-  /** Cash counted at the close (minor units). */
-  countedCash: NonNegativeMinorSchema.optional(),
-});
-export type Shift = z.infer<typeof ShiftSchema>;
+export { ShiftSchema, type Shift } from './shift';

@@ -10,7 +10,7 @@ import { money } from '../../shared/money';
 import { defaultSettings, type Settings } from '../../shared/settings';
 import { ManualClock } from '../kernel/testing/manual-clock';
 import { createCapturingLogger } from '../log/logger';
-import { createPosApiClient, type EasyRegisterClient } from '../providers/ebarimt';
+import { createPosApiClient, type EasyRegisterClient, type TaxpayerInfoClient } from '../providers/ebarimt';
 import { startEbarimtSimulators, type EbarimtSimulators } from '../providers/ebarimt/simulators';
 import { testContext } from '../providers/ebarimt/test-support';
 import { withAddedLine } from '../sales/line-edits';
@@ -101,6 +101,7 @@ export async function receiptRig(options: { timeoutMs?: number } = {}): Promise<
     settings: () => settings,
     posApi: () => Promise.resolve(posApi),
     easyRegister: () => Promise.reject<EasyRegisterClient>(new Error('no Easy Register in this rig')),
+    taxpayerInfo: () => Promise.reject<TaxpayerInfoClient>(new Error('no taxpayer lookup in this rig')),
     logger: createCapturingLogger('warn').logger,
     emit: () => undefined,
     now: () => clock.now(),

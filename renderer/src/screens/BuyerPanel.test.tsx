@@ -39,6 +39,8 @@ const base: ReceiptView = {
   issuedAt: null,
   printable: null,
   error: null,
+  correctsReceiptId: null,
+  resolution: null,
 };
 
 async function render(view: ReceiptView, locale: 'mn' | 'en' = 'en'): Promise<void> {

@@ -59,6 +59,8 @@ function view(payment: Payment): SaleView {
     due: 4500,
     available: 0,
     change: 0,
+    refunded: 0,
+    refund: 'none',
   };
 }
 
