@@ -215,7 +215,7 @@ describe('PosAPI client against the simulator', () => {
   it('reports a PosAPI that is not activated (503)', async () => {
     sims.posApi.setActivated(false);
     const error = await rejection(client().info());
-    expect(error).toMatchObject({ kind: 'unexpected', status: 503 });
+    expect(error).toMatchObject({ kind: 'unexpected', status: 503, mayHaveReachedProvider: false });
     expect(error.message).toMatch(/not activated/);
   });
 });

@@ -108,6 +108,9 @@ export function createPosApiClient(ctx: ProviderContext, settings: EbarimtSettin
         provider: POSAPI_PROVIDER,
         kind: 'unexpected',
         status,
+        // Not activated: PosAPI refused before doing anything, so no receipt exists under this suffix and the
+        // receipt is `failed` (retry at will), not `unconfirmed` (docs/architecture.md §9.1).
+        mayHaveReachedProvider: false,
         message:
           'PosAPI is not activated or has no merchant registered (503): log into the PosAPI web page and activate it',
         messages: {
