@@ -46,7 +46,15 @@ test('two cashier pages press Pay on the same sale together: one charge, the oth
     await readyToPay(page, 'socialpay.qr');
   }
 
-  await Promise.all([a.getByTestId('payment-start').click(), b.getByTestId('payment-start').click()]);
+  // Both presses in the same moment: each page's button is clicked in the page itself, so the first press's
+  // re-render cannot detach the other page's button between Playwright's checks and its click.
+  await Promise.all(
+    [a, b].map((page) =>
+      page.getByTestId('payment-start').evaluate((button) => {
+        (button as HTMLButtonElement).click();
+      }),
+    ),
+  );
 
   // Both pages show the one payment, waiting for the customer (its invoice answered by the bank)…
   for (const page of [a, b]) {
