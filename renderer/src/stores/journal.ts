@@ -7,6 +7,7 @@ import { JOURNAL_PAGE_DEFAULT, type JournalSaleSummary } from '../../../shared/c
 import type { PaymentMethodInfo } from '../../../shared/channels/payment';
 import type { SaleView } from '../../../shared/channels/sale';
 import type { Payment } from '../../../shared/domain';
+import type { Envelope } from '../../../shared/errors';
 import { kassa } from '../bridge';
 import { call, shown, type ShownError } from './errors';
 
@@ -69,77 +70,11 @@ export interface JournalState {
   clearError: () => void;
 }
 
-export const useJournalStore = create<JournalState>()((set, get) => ({
-  sales: [],
-  day: null,
-  hasMore: false,
-  selected: null,
-  methods: [],
-  loading: false,
-  busy: false,
-  lastError: null,
-
-  async load() {
-    set({ loading: true });
-    const day = get().day;
-    const [list, methods] = await Promise.all([
-      call(() => kassa().journalList(day === null ? {} : { day })),
-      call(() => kassa().paymentMethods({})),
-    ]);
-    set({ loading: false });
-    if (methods.ok) {
-      set({ methods: methods.value });
-    }
-    if (list.ok) {
-      set({ sales: list.value, hasMore: list.value.length === JOURNAL_PAGE_DEFAULT, lastError: null });
-    } else {
-      set({ lastError: shown(list.error) });
-    }
-  },
-
-  async loadMore() {
-    const { day, sales } = get();
-    const cursor = sales.at(-1)?.cursor;
-    if (cursor === undefined) {
-      return;
-    }
-    set({ loading: true });
-    const page = await call(() => kassa().journalList({ ...(day === null ? {} : { day }), cursor }));
-    set({ loading: false });
-    if (page.ok) {
-      set({
-        sales: [...get().sales, ...page.value],
-        hasMore: page.value.length === JOURNAL_PAGE_DEFAULT,
-        lastError: null,
-      });
-    } else {
-      set({ lastError: shown(page.error) });
-    }
-  },
-
-  async showDay(day) {
-    set({ day, sales: [], hasMore: false, selected: null });
-    await get().load();
-  },
-
-  async open(saleId) {
-    const envelope = await call(() => kassa().journalGet({ saleId }));
-    if (envelope.ok) {
-      set({ selected: envelope.value, lastError: null });
-    } else {
-      set({ lastError: shown(envelope.error) });
-    }
-  },
-
-  close() {
-    set({ selected: null });
-  },
-
-  async refund(paymentId, amount) {
+export const useJournalStore = create<JournalState>()((set, get) => {
+  /** A refund or resolution of the opened sale's payment: busy while it runs, then the sale and list read again. */
+  async function afterManagerAction(send: () => Promise<Envelope<Payment>>): Promise<boolean> {
     set({ busy: true });
-    const envelope = await call(() =>
-      kassa().paymentRefund({ paymentId, ...(amount !== undefined ? { amount } : {}) }),
-    );
+    const envelope = await call(send);
     set({ busy: false });
     if (!envelope.ok) {
       set({ lastError: shown(envelope.error) });
@@ -151,25 +86,86 @@ export const useJournalStore = create<JournalState>()((set, get) => ({
     }
     await get().load();
     return true;
-  },
+  }
 
-  async resolve(input) {
-    set({ busy: true });
-    const envelope = await call(() => kassa().paymentResolve(input));
-    set({ busy: false });
-    if (!envelope.ok) {
-      set({ lastError: shown(envelope.error) });
-      return false;
-    }
-    const saleId = get().selected?.sale.id;
-    if (saleId !== undefined) {
-      await get().open(saleId);
-    }
-    await get().load();
-    return true;
-  },
+  return {
+    sales: [],
+    day: null,
+    hasMore: false,
+    selected: null,
+    methods: [],
+    loading: false,
+    busy: false,
+    lastError: null,
 
-  clearError() {
-    set({ lastError: null });
-  },
-}));
+    async load() {
+      set({ loading: true });
+      const day = get().day;
+      const [list, methods] = await Promise.all([
+        call(() => kassa().journalList(day === null ? {} : { day })),
+        call(() => kassa().paymentMethods({})),
+      ]);
+      set({ loading: false });
+      if (methods.ok) {
+        set({ methods: methods.value });
+      }
+      if (list.ok) {
+        set({ sales: list.value, hasMore: list.value.length === JOURNAL_PAGE_DEFAULT, lastError: null });
+      } else {
+        set({ lastError: shown(list.error) });
+      }
+    },
+
+    async loadMore() {
+      const { day, sales } = get();
+      const cursor = sales.at(-1)?.cursor;
+      if (cursor === undefined) {
+        return;
+      }
+      set({ loading: true });
+      const page = await call(() => kassa().journalList({ ...(day === null ? {} : { day }), cursor }));
+      set({ loading: false });
+      if (page.ok) {
+        set({
+          sales: [...get().sales, ...page.value],
+          hasMore: page.value.length === JOURNAL_PAGE_DEFAULT,
+          lastError: null,
+        });
+      } else {
+        set({ lastError: shown(page.error) });
+      }
+    },
+
+    async showDay(day) {
+      set({ day, sales: [], hasMore: false, selected: null });
+      await get().load();
+    },
+
+    async open(saleId) {
+      const envelope = await call(() => kassa().journalGet({ saleId }));
+      if (envelope.ok) {
+        set({ selected: envelope.value, lastError: null });
+      } else {
+        set({ lastError: shown(envelope.error) });
+      }
+    },
+
+    close() {
+      set({ selected: null });
+    },
+
+    refund(paymentId, amount) {
+      return afterManagerAction(() =>
+        kassa().paymentRefund({ paymentId, ...(amount !== undefined ? { amount } : {}) }),
+      );
+    },
+
+    resolve(input) {
+      return afterManagerAction(() => kassa().paymentResolve(input));
+    },
+
+    clearError() {
+      set({ lastError: null });
+    },
+  };
+});
