@@ -11,15 +11,19 @@ import { ManualClock } from '../kernel/testing/manual-clock';
 import { baasPaymentProvider, externalIdFor } from '../payments/adapters/baas';
 import { baasFixture } from '../providers/baas/fixture';
 import type { BaasSimulator } from '../providers/baas/simulator';
-import type { Fault } from '../providers/simulator-kit';
-import { faultRig, SETTLED_OR_MANAGER, type FaultRig } from '../testing/fault-rig';
+import {
+  faultRig,
+  SETTLED_OR_MANAGER,
+  TRANSPORT_FAULTS,
+  tokenFailureCells,
+  type FaultRig,
+} from '../testing/fault-rig';
 
 const TOKEN = '/oauth2/token';
 const CREATE = '/microloans/applications/pre-scoring/register';
 const STATUS = '/microloans/applications/status';
 const PHONE = '998901234567';
 
-const TRANSPORT: readonly Fault[] = ['reset', 'hang', 'http500', 'html', 'malformed-json'];
 const applicationOf = (p: Payment): string => p.providerRef ?? externalIdFor(p.idempotencyKey);
 
 interface Cell {
@@ -33,24 +37,9 @@ interface Cell {
 
 const CELLS: Cell[] = [
   // The token never came: the application request never left → declined.
-  ...TRANSPORT.map((f): Cell => ({
-    name: `token: ${f}`,
-    arrange: (s) => {
-      s.failOn(TOKEN, f);
-    },
-    ends: 'declined',
-    creates: 0,
-  })),
-  {
-    name: 'token: 401',
-    arrange: (s) => {
-      s.replyOn(TOKEN, { status: 401, body: { error: 'unauthorized' } });
-    },
-    ends: 'declined',
-    creates: 0,
-  },
+  ...tokenFailureCells(TOKEN, { status: 401, body: { error: 'unauthorized' } }),
   // Pre-scoring lost before the bank registered it: the bank answers 1000 "not found" → abandoned.
-  ...TRANSPORT.map((f): Cell => ({
+  ...TRANSPORT_FAULTS.map((f): Cell => ({
     name: `pre-scoring: ${f}`,
     arrange: (s) => {
       s.failOn(CREATE, f);

@@ -14,8 +14,13 @@ import { ManualClock } from '../kernel/testing/manual-clock';
 import { bogPaymentProvider } from '../payments/adapters/bog';
 import { bogFixture } from '../providers/bog/fixture';
 import type { BogSimulator } from '../providers/bog/simulator';
-import type { Fault } from '../providers/simulator-kit';
-import { faultRig, SETTLED_OR_MANAGER, type FaultRig } from '../testing/fault-rig';
+import {
+  faultRig,
+  SETTLED_OR_MANAGER,
+  TRANSPORT_FAULTS,
+  tokenFailureCells,
+  type FaultRig,
+} from '../testing/fault-rig';
 
 const PATHS: Record<BogApi, { token: RegExp; create: RegExp; status: RegExp }> = {
   ipay: {
@@ -30,7 +35,6 @@ const PATHS: Record<BogApi, { token: RegExp; create: RegExp; status: RegExp }> =
   },
 };
 
-const TRANSPORT: readonly Fault[] = ['reset', 'hang', 'http500', 'html', 'malformed-json'];
 const reply = (status: number) => ({ status, body: { message: `HTTP ${String(status)} (simulated)` } });
 
 interface Cell {
@@ -52,23 +56,8 @@ function cellsFor(api: BogApi): Cell[] {
   const afterLostCreate: PaymentState | readonly PaymentState[] = api === 'payments' ? unpaid : 'abandoned';
   const resent = api === 'payments' ? 2 : 1;
   return [
-    ...TRANSPORT.map((f): Cell => ({
-      name: `token: ${f}`,
-      arrange: (s) => {
-        s.failOn(token, f);
-      },
-      ends: 'declined',
-      creates: 0,
-    })),
-    {
-      name: 'token: 401',
-      arrange: (s) => {
-        s.replyOn(token, reply(401));
-      },
-      ends: 'declined',
-      creates: 0,
-    },
-    ...TRANSPORT.map((f): Cell => ({
+    ...tokenFailureCells(token, reply(401)),
+    ...TRANSPORT_FAULTS.map((f): Cell => ({
       name: `create: ${f}`,
       arrange: (s) => {
         s.failOn(create, f);

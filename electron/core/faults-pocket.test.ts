@@ -11,9 +11,14 @@ import { ManualClock } from '../kernel/testing/manual-clock';
 import { pocketPaymentProvider } from '../payments/adapters/pocket';
 import { createPocketClient } from '../providers/pocket/client';
 import { startPocketSimulator, type PocketSimulator } from '../providers/pocket/simulator';
-import type { Fault } from '../providers/simulator-kit';
 import { testContext } from '../providers/testing/context';
-import { faultRig, SETTLED_OR_MANAGER, type FaultRig } from '../testing/fault-rig';
+import {
+  faultRig,
+  SETTLED_OR_MANAGER,
+  TRANSPORT_FAULTS,
+  tokenFailureCells,
+  type FaultRig,
+} from '../testing/fault-rig';
 
 const TOKEN = /openid-connect\/token$/;
 const CREATE = /generate-invoice$/;
@@ -53,30 +58,13 @@ interface Cell {
   creates?: number;
 }
 
-const TRANSPORT: readonly Fault[] = ['reset', 'hang', 'http500', 'html', 'malformed-json'];
-
 const reply = (status: number) => ({ status, body: { message: `HTTP ${String(status)} (simulated)` } });
 
 const CELLS: Cell[] = [
   // The token endpoint fails: the invoice request never left → declined, never asked about.
-  ...TRANSPORT.map((f): Cell => ({
-    name: `token: ${f}`,
-    arrange: (s) => {
-      s.failOn(TOKEN, f);
-    },
-    ends: 'declined',
-    creates: 0,
-  })),
-  {
-    name: 'token: 401 invalid_client',
-    arrange: (s) => {
-      s.replyOn(TOKEN, { status: 401, body: { error: 'invalid_client' } });
-    },
-    ends: 'declined',
-    creates: 0,
-  },
+  ...tokenFailureCells(TOKEN, { status: 401, body: { error: 'invalid_client' } }),
   // The create fails before Pocket handled it: nothing to find → abandoned after the probes.
-  ...TRANSPORT.map((f): Cell => ({
+  ...TRANSPORT_FAULTS.map((f): Cell => ({
     name: `create: ${f}`,
     arrange: (s) => {
       s.failOn(CREATE, f);

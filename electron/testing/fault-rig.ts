@@ -15,7 +15,7 @@ import type { ManualClock } from '../kernel/testing/manual-clock';
 import { tempDataDir } from '../kernel/testing/temp-dir';
 import { createCapturingLogger } from '../log/logger';
 import type { PaymentProvider } from '../payments/provider';
-import type { PathMatch, SimRequest } from '../providers/simulator-kit';
+import type { Fault, PathMatch, SimReply, SimRequest, SimulatorControls } from '../providers/simulator-kit';
 import { DEMO_CATALOG } from '../sales/demo-catalog';
 import { memoryCatalog } from '../sales/testing/memory-catalog';
 import { openJournal, type Journal } from '../storage/journal';
@@ -30,6 +30,39 @@ export const SETTLED_OR_MANAGER: readonly PaymentState[] = [
   'abandoned',
   'unknown',
 ];
+
+/** The transport faults every matrix injects: a cut, a hang, a server error and two kinds of garbage. */
+export const TRANSPORT_FAULTS: readonly Fault[] = ['reset', 'hang', 'http500', 'html', 'malformed-json'];
+
+/** A token-endpoint cell: the payment call never left, so the payment is declined and nothing was created. */
+export interface TokenFailureCell {
+  name: string;
+  arrange: (sim: SimulatorControls) => void;
+  ends: 'declined';
+  creates: 0;
+}
+
+/** The token endpoint `token` fails with each transport fault, then refuses with `unauthorized` (a 401). */
+export function tokenFailureCells(token: PathMatch, unauthorized: SimReply): TokenFailureCell[] {
+  return [
+    ...TRANSPORT_FAULTS.map((fault): TokenFailureCell => ({
+      name: `token: ${fault}`,
+      arrange: (sim) => {
+        sim.failOn(token, fault);
+      },
+      ends: 'declined',
+      creates: 0,
+    })),
+    {
+      name: 'token: 401',
+      arrange: (sim) => {
+        sim.replyOn(token, unauthorized);
+      },
+      ends: 'declined',
+      creates: 0,
+    },
+  ];
+}
 
 export interface FaultRigOptions {
   country: Country;
