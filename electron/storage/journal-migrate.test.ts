@@ -68,7 +68,9 @@ async function writeLayout1(dataDir: string): Promise<void> {
     { type: 'sale', at: T0 + 7, sale: sale('S2', 2, 'held', 2) },
   ];
   await env.transaction(() => {
-    records.forEach((r, i) => void log.put([r.at, i + 1], r));
+    records.forEach((r, i) => {
+      log.putSync([r.at, i + 1], r);
+    });
   });
   await env.close();
 }
