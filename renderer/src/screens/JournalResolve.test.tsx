@@ -15,6 +15,7 @@ import { useJournalStore } from '../stores/journal';
 import { useSessionStore } from '../stores/session';
 import { installFakeKassa, type FakeHandlers } from '../testing/fake-kassa';
 import { JournalScreen } from './JournalScreen';
+import { typeInto } from '../testing/type-into';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -68,13 +69,6 @@ let container: HTMLDivElement;
 let root: Root;
 
 const byTestId = (id: string): HTMLElement | null => container.querySelector(`[data-testid="${id}"]`);
-
-function type(input: HTMLInputElement, text: string): void {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(input) right below
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  setter?.call(input, text);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
-}
 
 async function render(handlers: FakeHandlers, session: SessionView, payment: Payment) {
   const fake = installFakeKassa({
@@ -148,8 +142,8 @@ describe('journal: resolving a stuck payment', () => {
     await click('resolve-paid');
     expect((byTestId('resolve-confirm') as HTMLButtonElement).disabled).toBe(true);
     await act(async () => {
-      type(byTestId('resolve-approval-code') as HTMLInputElement, 'A1B2');
-      type(byTestId('resolve-reason') as HTMLInputElement, 'Portal shows it paid');
+      typeInto(byTestId('resolve-approval-code') as HTMLInputElement, 'A1B2');
+      typeInto(byTestId('resolve-reason') as HTMLInputElement, 'Portal shows it paid');
       await Promise.resolve();
     });
     await click('resolve-confirm');

@@ -7,6 +7,7 @@ import { createCashierI18n } from '../i18n';
 import { useSecretsStore } from '../stores/secrets';
 import { installFakeKassa } from '../testing/fake-kassa';
 import { SecretField } from './SecretField';
+import { typeInto } from '../testing/type-into';
 
 // React only batches act() updates when told it runs in a test environment.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -26,15 +27,6 @@ function vault(set: boolean): VaultStatus {
       origin: set && name === NAME ? 'https://sso.invescore.mn' : null,
     })),
   };
-}
-
-/** Type into a React-controlled input the way a browser does: native setter, then an input event. */
-function type(input: HTMLInputElement, text: string): void {
-  // React tracks the value through the instance setter; the prototype's setter bypasses that, as typing does.
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(input) right below
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  setter?.call(input, text);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 let container: HTMLDivElement;
@@ -95,7 +87,7 @@ describe('SecretField', () => {
     renderField();
     const input = inputByTestId(`secret-input-${NAME}`);
     act(() => {
-      type(input, VALUE);
+      typeInto(input, VALUE);
     });
     expect(input.value).toBe(VALUE);
 
@@ -122,7 +114,7 @@ describe('SecretField', () => {
     renderField();
     const input = inputByTestId(`secret-input-${NAME}`);
     act(() => {
-      type(input, VALUE);
+      typeInto(input, VALUE);
     });
     await act(async () => {
       byTestId(`secret-set-${NAME}`).click();

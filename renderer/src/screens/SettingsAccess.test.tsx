@@ -17,6 +17,7 @@ import { useSettingsStore } from '../stores/settings';
 import { installFakeKassa } from '../testing/fake-kassa';
 import { providerFieldId } from './ProviderSettings';
 import { SettingsScreen } from './SettingsScreen';
+import { typeInto } from '../testing/type-into';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -56,13 +57,6 @@ async function render(locale: CashierLocale): Promise<void> {
 
 function byTestId(id: string): HTMLElement | null {
   return container.querySelector(`[data-testid="${id}"]`);
-}
-
-function type(input: HTMLInputElement, text: string): void {
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(input) right below
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-  setter?.call(input, text);
-  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 beforeEach(() => {
@@ -106,7 +100,7 @@ describe('Settings and roles', () => {
     await render('mn');
     const input = byTestId('manager-code') as HTMLInputElement;
     await act(async () => {
-      type(input, '0000');
+      typeInto(input, '0000');
       await Promise.resolve();
     });
     await act(async () => {
