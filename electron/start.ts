@@ -14,6 +14,7 @@ import { createLogger } from './log/logger';
 import { electronBinary } from './hosts/electron-binary';
 import { openNodeKassa, resolveDataDir } from './hosts/node-kassa';
 import { serveBrowserHost } from './hosts/serve';
+import { electronLaunchSwitches } from './windows/host-options';
 
 function fail(error: unknown): void {
   process.stderr.write(`kassa: ${errorText(error)}\n`);
@@ -62,7 +63,10 @@ async function main(): Promise<void> {
     return;
   }
   const appDir = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const child = spawn(electron.path, [appDir], { stdio: 'inherit' });
+  // The same data dir as the browser host would use, so `npm start` and `npm run start:browser` are one till.
+  const dataDir = resolveDataDir(values['data-dir']);
+  const args = [...electronLaunchSwitches(process.platform, process.env), appDir, `--data-dir=${dataDir}`];
+  const child = spawn(electron.path, args, { stdio: 'inherit' });
   child.on('error', (error) => {
     notice(error.message);
     startBrowser(values['data-dir'], port).catch(fail);

@@ -45,6 +45,13 @@ export function prettyDestination(
   };
 }
 
+/** stderr, pretty on a terminal and JSON otherwise (logFormat). */
+export function stderrDestination(): DestinationStream {
+  return logFormat() === 'pretty'
+    ? prettyDestination((text) => process.stderr.write(text))
+    : pino.destination(2);
+}
+
 export type Logger = Pick<PinoLogger, 'debug' | 'info' | 'warn' | 'error' | 'child'>;
 
 export interface LoggerOptions {
@@ -73,10 +80,7 @@ export function createLogger(options: LoggerOptions = {}): { logger: Logger; red
         },
       },
     },
-    options.destination ??
-      (logFormat() === 'pretty'
-        ? prettyDestination((text) => process.stderr.write(text))
-        : pino.destination(2)),
+    options.destination ?? stderrDestination(),
   );
   return { logger, redactor };
 }

@@ -15,7 +15,7 @@
  * this file stays on the synchronous calls, which still work and do not prompt on Linux/Windows. Moving to the
  * async API needs an async SecretVault, a change to the storage seam the core is built on.
  */
-import { safeStorage } from 'electron';
+import type { SafeStorage } from 'electron';
 import type { Clock } from '../kernel/clock';
 import type { Redactor } from '../log/redact';
 import { openFileVault, type VaultCipher } from './file-vault';
@@ -23,8 +23,17 @@ import type { SecretVault } from './types';
 
 const NAME_SEPARATOR = '\n';
 
+/** The part of Electron's safeStorage the vault uses (the host passes the real one, tests a fake). */
+export type SafeStorageApi = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'getSelectedStorageBackend' | 'encryptString' | 'decryptString'
+>;
+
 /** Why safeStorage cannot hold secrets here, or null. Call after `app` is ready. */
-export function safeStorageUnavailableReason(platform: NodeJS.Platform = process.platform): string | null {
+export function safeStorageUnavailableReason(
+  safeStorage: SafeStorageApi,
+  platform: NodeJS.Platform = process.platform,
+): string | null {
   // eslint-disable-next-line @typescript-eslint/no-deprecated -- the vault seam is synchronous (see header)
   if (!safeStorage.isEncryptionAvailable()) {
     return platform === 'linux'
@@ -37,10 +46,10 @@ export function safeStorageUnavailableReason(platform: NodeJS.Platform = process
   return null;
 }
 
-export function safeStorageCipher(): VaultCipher {
+export function safeStorageCipher(safeStorage: SafeStorageApi): VaultCipher {
   return {
     backend: 'safeStorage',
-    unavailableReason: safeStorageUnavailableReason(),
+    unavailableReason: safeStorageUnavailableReason(safeStorage),
     warning: null,
     encrypt(plain, associated) {
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- the vault seam is synchronous (see header)
@@ -59,9 +68,11 @@ export function safeStorageCipher(): VaultCipher {
 }
 
 export function openElectronVault(options: {
+  safeStorage: SafeStorageApi;
   dataDir: string;
   clock: Clock;
   redactor: Redactor;
 }): SecretVault {
-  return openFileVault({ ...options, cipher: safeStorageCipher() });
+  const { safeStorage, ...rest } = options;
+  return openFileVault({ ...rest, cipher: safeStorageCipher(safeStorage) });
 }

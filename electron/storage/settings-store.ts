@@ -1,6 +1,6 @@
 /**
- * Settings over a JSON-file backing: `conf` in the browser host and CLI (settings.ts), electron-store in the
- * Electron host (electron-settings.ts). Both write the same `settings.json` atomically.
+ * Settings over a JSON-file backing: `conf` (settings.ts) in every host, so all of them read and write the same
+ * `settings.json` atomically.
  *
  * A file that no longer matches the schema is repaired field by field to defaults (and each repair is logged),
  * so one bad hand edit of, say, the display language never stops a till from starting — except where a default

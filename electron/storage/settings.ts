@@ -1,6 +1,7 @@
 /**
- * The Node settings backing (browser host, CLI): `conf`, the engine under electron-store, so both hosts read
- * and write the same settings.json in the data directory.
+ * The settings backing of every host: `conf`, the engine under electron-store. The Electron host uses it too
+ * rather than electron-store, which adds nothing main needs and registers an `ipcMain.on('electron-store-get-data')`
+ * listener that answers any renderer, unchecked (docs/architecture.md §5).
  */
 import Conf from 'conf';
 import type { Settings } from '../../shared/settings';

@@ -3,10 +3,10 @@
  * no new windows, no <webview>, no permission prompts. A cashier window that could be navigated to a hostile
  * page would expose the preload's API to it.
  */
-import { app, type Session, type WebContents } from 'electron';
 import type { Logger } from '../log/logger';
+import type { ContentsApi, ElectronApi, SessionApi } from './electron-api';
 
-export function hardenSession(session: Session, logger: Logger): void {
+export function hardenSession(session: SessionApi, logger: Logger): void {
   // Electron grants every permission unless told otherwise; the till needs none in its pages.
   session.setPermissionRequestHandler((contents, permission, callback) => {
     logger.warn({ permission, url: contents.getURL() }, 'permission request denied');
@@ -16,7 +16,7 @@ export function hardenSession(session: Session, logger: Logger): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-export function hardenContents(contents: WebContents, logger: Logger): void {
+export function hardenContents(contents: ContentsApi, logger: Logger): void {
   contents.on('will-navigate', (event, url) => {
     logger.warn({ url }, 'navigation blocked');
     event.preventDefault();
@@ -36,7 +36,7 @@ export function hardenContents(contents: WebContents, logger: Logger): void {
 }
 
 /** Applies the guards to every web contents Electron creates, including any we did not create ourselves. */
-export function hardenAllContents(logger: Logger): void {
+export function hardenAllContents(app: ElectronApi['app'], logger: Logger): void {
   app.on('web-contents-created', (_event, contents) => {
     hardenContents(contents, logger);
   });

@@ -4,12 +4,12 @@
  * role may receive them. The core does the role check, input parsing and envelope (kassa.invoke); this file
  * only decides who is asking.
  */
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Page } from '../../shared/channel';
 import { CHANNEL_NAMES, EVENT_NAMES, pageMayReceive, type EventName } from '../../shared/contract';
 import type { Envelope } from '../../shared/errors';
 import type { Kassa } from '../core/kassa';
 import type { Logger } from '../log/logger';
+import type { ContentsApi, ElectronApi, InvokeEvent } from './electron-api';
 import { RoleRegistry } from './sender-role';
 
 const FORBIDDEN: Envelope<never> = {
@@ -18,7 +18,7 @@ const FORBIDDEN: Envelope<never> = {
 };
 
 interface Attached {
-  contents: WebContents;
+  contents: ContentsApi;
   role: Page;
   /**
    * The display page has not said display:ready yet. Until it does, display:update pushes are held back: its
@@ -30,18 +30,18 @@ interface Attached {
 
 export interface IpcWiring {
   /** Give a window its role; IPC from anything else is refused. Detaches itself when the contents go away. */
-  attach(contents: WebContents, role: Page): void;
+  attach(contents: ContentsApi, role: Page): void;
   dispose(): void;
 }
 
-export function wireIpc(kassa: Kassa, logger: Logger): IpcWiring {
+export function wireIpc(ipcMain: ElectronApi['ipcMain'], kassa: Kassa, logger: Logger): IpcWiring {
   const registry = new RoleRegistry();
   const attached = new Map<number, Attached>();
 
-  const roleOf = (event: IpcMainInvokeEvent): Page | null => registry.roleOf(event.sender, event.senderFrame);
+  const roleOf = (event: InvokeEvent): Page | null => registry.roleOf(event.sender, event.senderFrame);
 
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(channel, async (event, input: unknown): Promise<Envelope<unknown>> => {
+    ipcMain.handle(channel, async (event, input): Promise<Envelope<unknown>> => {
       const role = roleOf(event);
       if (role === null) {
         logger.warn(

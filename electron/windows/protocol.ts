@@ -4,12 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { protocol } from 'electron';
 import { APP_CSP } from './csp';
+import type { ElectronApi } from './electron-api';
 import { APP_SCHEME, CONTENT_TYPES, resolveRendererPath } from './renderer-path';
 
 /** Must run before `app` is ready (Electron only accepts privileged schemes then). */
-export function registerAppScheme(): void {
+export function registerAppScheme(protocol: ElectronApi['protocol']): void {
   protocol.registerSchemesAsPrivileged([
     {
       scheme: APP_SCHEME,
@@ -24,7 +24,7 @@ function refuse(status: 403 | 404 | 405): Response {
 }
 
 /** Serve `rendererDir` (dist/renderer) under app://kassa/. Call after `app` is ready. */
-export function serveRenderer(rendererDir: string): void {
+export function serveRenderer(protocol: ElectronApi['protocol'], rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return refuse(405);

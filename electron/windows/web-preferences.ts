@@ -1,7 +1,10 @@
 import type { WebPreferences } from 'electron';
 
-/** The one set of web preferences every Kassa window uses; only the preload differs. */
-export function lockedDownPreferences(preload: string): WebPreferences {
+/**
+ * The one set of web preferences every Kassa window uses; only the preload differs. DevTools exist only in an
+ * unpackaged (developer) run: on a till they would hand anyone at the keyboard the page's `window.kassa`.
+ */
+export function lockedDownPreferences(preload: string, devTools: boolean): WebPreferences {
   return {
     preload,
     sandbox: true,
@@ -15,6 +18,7 @@ export function lockedDownPreferences(preload: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    devTools,
     // The till keeps running timers (payment polling UI) while the window is behind the display window.
     backgroundThrottling: false,
   };

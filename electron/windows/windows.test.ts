@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { placeDisplayWindow, type ScreenInfo } from './placement';
+import { placeDisplayWindow, samePlacement, type ScreenInfo } from './placement';
 import { isAppUrl, resolveRendererPath } from './renderer-path';
 import { RoleRegistry } from './sender-role';
 
@@ -16,32 +16,68 @@ const second: ScreenInfo = {
 const cashier = { x: 100, y: 50, width: 1280, height: 800 };
 
 describe('placeDisplayWindow', () => {
-  it('auto picks the first non-primary screen, fullscreen', () => {
-    expect(placeDisplayWindow({ target: 'auto', screens: [primary, second], primaryId: 1, cashier })).toEqual(
-      {
-        kind: 'fullscreen',
-        displayId: 2,
-        bounds: second.bounds,
-      },
-    );
+  it("auto picks the first screen that is not the cashier's, fullscreen", () => {
+    expect(
+      placeDisplayWindow({ target: 'auto', screens: [primary, second], cashierScreenId: 1, cashier }),
+    ).toEqual({
+      kind: 'fullscreen',
+      displayId: 2,
+      bounds: second.bounds,
+    });
   });
 
-  it('opens beside the cashier window on a single screen', () => {
-    const placed = placeDisplayWindow({ target: 'auto', screens: [primary], primaryId: 1, cashier });
-    expect(placed.kind).toBe('beside');
-    expect(placed.bounds).toEqual({ x: 1120, y: 50, width: 800, height: 600 });
+  it("never puts the display on the cashier's screen, even when that is not the primary", () => {
+    const onSecond = { x: 2000, y: 0, width: 900, height: 700 };
+    expect(
+      placeDisplayWindow({
+        target: 'auto',
+        screens: [primary, second],
+        cashierScreenId: 2,
+        cashier: onSecond,
+      }),
+    ).toEqual({ kind: 'fullscreen', displayId: 1, bounds: primary.bounds });
+    expect(
+      placeDisplayWindow({ target: 2, screens: [primary, second], cashierScreenId: 2, cashier: onSecond })
+        .kind,
+    ).toBe('beside');
   });
 
-  it('falls back to beside when the chosen screen is missing or is the primary', () => {
-    expect(placeDisplayWindow({ target: 99, screens: [primary, second], primaryId: 1, cashier }).kind).toBe(
-      'beside',
-    );
-    expect(placeDisplayWindow({ target: 1, screens: [primary, second], primaryId: 1, cashier }).kind).toBe(
-      'beside',
-    );
-    expect(placeDisplayWindow({ target: 2, screens: [primary, second], primaryId: 1, cashier }).kind).toBe(
-      'fullscreen',
-    );
+  it('opens beside the cashier window on a single screen, without covering it', () => {
+    const placed = placeDisplayWindow({ target: 'auto', screens: [primary], cashierScreenId: 1, cashier });
+    expect(placed).toEqual({ kind: 'beside', bounds: { x: 1380, y: 50, width: 540, height: 600 } });
+    const rightHalf = { x: 960, y: 0, width: 960, height: 1040 };
+    expect(
+      placeDisplayWindow({ target: 'auto', screens: [primary], cashierScreenId: 1, cashier: rightHalf })
+        .bounds,
+    ).toEqual({ x: 160, y: 0, width: 800, height: 600 });
+  });
+
+  it('with no room on either side, sits at the right edge of the work area', () => {
+    const maximised = { x: 0, y: 0, width: 1920, height: 1040 };
+    expect(
+      placeDisplayWindow({ target: 'auto', screens: [primary], cashierScreenId: 1, cashier: maximised })
+        .bounds,
+    ).toEqual({ x: 1120, y: 0, width: 800, height: 600 });
+  });
+
+  it("falls back to beside when the chosen screen is missing or is the cashier's", () => {
+    expect(
+      placeDisplayWindow({ target: 99, screens: [primary, second], cashierScreenId: 1, cashier }).kind,
+    ).toBe('beside');
+    expect(
+      placeDisplayWindow({ target: 1, screens: [primary, second], cashierScreenId: 1, cashier }).kind,
+    ).toBe('beside');
+    expect(
+      placeDisplayWindow({ target: 2, screens: [primary, second], cashierScreenId: 1, cashier }).kind,
+    ).toBe('fullscreen');
+  });
+
+  it('samePlacement: equal only when kind, screen and bounds are all unchanged', () => {
+    const a = placeDisplayWindow({ target: 'auto', screens: [primary, second], cashierScreenId: 1, cashier });
+    expect(samePlacement(a, { ...a })).toBe(true);
+    expect(samePlacement(a, { kind: 'fullscreen', displayId: 3, bounds: second.bounds })).toBe(false);
+    expect(samePlacement(a, { kind: 'beside', bounds: second.bounds })).toBe(false);
+    expect(samePlacement(a, { ...a, bounds: { ...second.bounds, width: 1280 } })).toBe(false);
   });
 });
 
