@@ -13,7 +13,7 @@ import type {
   Rectangle,
 } from '../windows/electron-api';
 import type { ElectronApi } from '../windows/electron-api';
-import { FakeBrowserWindow, FakeEmitter, fakeEvent } from './fake-browser-window';
+import { FakeBrowserWindow, FakeEmitter, fakeEvent, type LoadOutcome } from './fake-browser-window';
 
 export type ProtocolHandler = Parameters<ElectronApi['protocol']['handle']>[1];
 export type IpcListener = Parameters<ElectronApi['ipcMain']['handle']>[1];
@@ -28,6 +28,8 @@ export interface FakeElectronOptions {
   isPackaged?: boolean;
   paths?: Partial<Record<'userData' | 'logs', string>>;
   safeStorageAvailable?: boolean;
+  /** What the first loads of every new window do (then 'ok'). */
+  firstLoads?: LoadOutcome[];
 }
 
 /** What the fake modules read and record (FakeElectron's public state). */
@@ -156,6 +158,7 @@ export function buildFakeModules(
         fake.focused = window;
         window.emit('focus');
       });
+      this.webContents.nextLoads = [...(options.firstLoads ?? [])];
       fake.windows.push(this);
       app.emit('web-contents-created', fakeEvent(), this.webContents);
     }
