@@ -46,7 +46,7 @@ describe('engines', () => {
     expect(warnings('22.13.0')).toEqual([]);
     expect(warnings('24.0.0')).toEqual([]);
     expect(warnings('20.19.0')).toEqual(
-      expect.arrayContaining(['conf', 'electron-store', 'i18next', 'react-i18next', 'electron']),
+      expect.arrayContaining(['conf', 'i18next', 'react-i18next', 'electron']),
     );
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Storage seams of the core. Each has an Electron implementation (electron-store / safeStorage, in
- * *.electron.ts files, the only storage files that may import electron) and a Node one (conf / AES-256-GCM)
+ * Storage seams of the core. Settings are `conf` in every host; the vault has an Electron implementation
+ * (safeStorage, electron-vault.ts, the only storage file that names electron) and a Node one (AES-256-GCM)
  * for the browser host, the CLI and tests.
  */
 import type { SecretName, VaultStatus } from '../../shared/secrets';

@@ -33,7 +33,8 @@ export const DisplaySettingsSchema = z
     /** Show the customer display window at all. */
     enabled: z.boolean().default(true),
     /**
-     * Which screen: 'auto' = the first non-primary display when one exists; otherwise an Electron display id.
+     * Which screen: 'auto' = the first screen other than the one the cashier window is on; otherwise an Electron
+     * display id.
      * When the chosen display is missing the window opens beside the cashier window.
      */
     target: z.union([z.literal('auto'), z.number().int().nonnegative()]).default('auto'),
