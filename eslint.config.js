@@ -95,6 +95,25 @@ export default tseslint.config(
     },
   },
   {
+    // The host's files reach Electron's values only through ElectronApi (docs/architecture.md §1.1), so they load
+    // under Node and are tested against a fake; only main.ts (and the preloads) import electron's values.
+    files: ['electron/windows/**/*.ts', 'electron/storage/electron-*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message: 'Take Electron values from ElectronApi (windows/electron-api.ts); only main.ts imports them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [
