@@ -106,7 +106,8 @@ export default tseslint.config(
             {
               name: 'electron',
               allowTypeImports: true,
-              message: 'Take Electron values from ElectronApi (windows/electron-api.ts); only main.ts imports them.',
+              message:
+                'Take Electron values from ElectronApi (windows/electron-api.ts); only main.ts imports them.',
             },
           ],
         },
