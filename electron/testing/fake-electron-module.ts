@@ -1,5 +1,5 @@
 /**
- * Stands in for the `electron` module when the built main runs under Node (fake-electron-loader.mjs). It exports a
+ * Stands in for the `electron` module when the built main runs under Node (fake-electron-loader.ts). It exports a
  * FakeElectron's modules, fires `ready` once main has run, then prints one JSON report of what main did (windows,
  * loads, the protocol's answer for the cashier page, error boxes, the log file) and quits the app, exiting with
  * the host's exit code. KASSA_FAKE_ELECTRON_DIR gives the userData and logs paths.

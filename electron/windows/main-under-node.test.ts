@@ -29,7 +29,7 @@ describe('the built Electron main under Node', () => {
           '--import',
           'tsx',
           '--import',
-          './electron/testing/register-fake-electron.mjs',
+          './electron/testing/register-fake-electron.ts',
           MAIN,
           `--data-dir=${join(t.dir, 'data')}`,
         ],
