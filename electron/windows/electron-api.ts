@@ -81,7 +81,7 @@ export type ContentsApi = ContentsEvents & { readonly mainFrame: SenderFrame } &
   >;
 
 export interface WindowEvents {
-  on(event: 'closed' | 'focus' | 'unresponsive' | 'responsive', listener: () => void): unknown;
+  on(event: 'closed' | 'focus' | 'move' | 'unresponsive' | 'responsive', listener: () => void): unknown;
   on(event: 'session-end', listener: (event: WindowSessionEndEvent) => void): unknown;
   once(event: 'ready-to-show', listener: () => void): unknown;
 }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Settings } from '../../shared/settings';
 import { fakeDisplay } from '../testing/fake-electron';
 import { startHostRig, type HostRig } from '../testing/host-rig';
+import { MOVE_SETTLE_MS } from './till-windows';
 
 const PRIMARY = fakeDisplay(
   1,
@@ -73,6 +74,29 @@ describe('customer display placement', () => {
     expect(display.getBounds()).toEqual(other.bounds);
   });
 
+  it('the cashier dragging the till onto the customer screen: the display moves to the other screen once settled', async () => {
+    rig = await startHostRig({ displays: [PRIMARY, CUSTOMER] });
+    const cashier = rig.fake.window('Kassa');
+    const first = rig.fake.window(DISPLAY_TITLE);
+    cashier.setBounds({ x: 1950, y: 10, width: 1000, height: 700 });
+    cashier.emit('move');
+    await rig.scheduler.advance(MOVE_SETTLE_MS - 1);
+    cashier.emit('move');
+    await rig.scheduler.advance(MOVE_SETTLE_MS - 1);
+    expect(first.isDestroyed()).toBe(false);
+    await rig.scheduler.advance(1);
+    await rig.fake.settle();
+    expect(first.isDestroyed()).toBe(true);
+    expect(rig.fake.window(DISPLAY_TITLE).getBounds()).toEqual(PRIMARY.bounds);
+    // Moving within the same screen changes nothing.
+    const second = rig.fake.window(DISPLAY_TITLE);
+    cashier.setBounds({ x: 2000, y: 20 });
+    cashier.emit('move');
+    await rig.scheduler.advance(MOVE_SETTLE_MS);
+    expect(second.isDestroyed()).toBe(false);
+    expect(second.changes.filter((c) => c !== 'top')).toEqual(['bounds', 'fullscreen:on']);
+  });
+
   it('a screen plugged in later: the beside window becomes fullscreen there; unplugged: back beside, with a frame', async () => {
     rig = await startHostRig({ displays: [PRIMARY] });
     const beside = rig.fake.window(DISPLAY_TITLE);
@@ -127,8 +151,12 @@ describe('customer display placement', () => {
   it('settings: choosing a screen moves the display there; disabling closes it; enabling opens it again', async () => {
     const third = fakeDisplay(3, { x: 2944, y: 0, width: 800, height: 480 });
     rig = await startHostRig({ displays: [PRIMARY, CUSTOMER, third] });
+    const onSecond = rig.fake.window(DISPLAY_TITLE);
     await operatorSettings(rig, (s) => ({ ...s, display: { ...s.display, target: 3 } }));
+    // Another screen: a new fullscreen window there, not a fullscreen toggle dance on the old one.
+    expect(onSecond.isDestroyed()).toBe(true);
     expect(rig.fake.window(DISPLAY_TITLE).getBounds()).toEqual(third.bounds);
+    expect(rig.fake.window(DISPLAY_TITLE).isFullScreen()).toBe(true);
     await operatorSettings(rig, (s) => ({ ...s, display: { ...s.display, enabled: false } }));
     expect(() => rig?.fake.window(DISPLAY_TITLE)).toThrow(/no open window/);
     expect(rig.fake.powerBlockers.size).toBe(0);

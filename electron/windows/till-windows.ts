@@ -5,7 +5,7 @@
  */
 import type { Settings } from '../../shared/settings';
 import type { Kassa } from '../core/kassa';
-import type { Scheduler } from '../kernel/scheduler';
+import type { CancelTimer, Scheduler } from '../kernel/scheduler';
 import type { Logger } from '../log/logger';
 import type { SettingsStore } from '../storage/types';
 import { applicationMenuTemplate } from './app-menu';
@@ -18,6 +18,9 @@ import { wireIpc, type IpcWiring } from './ipc';
 import { placeDisplayWindow, samePlacement, type DisplayPlacement } from './placement';
 import { serveRenderer } from './protocol';
 import { keepWindowAlive } from './window-recovery';
+
+/** How long the cashier window must stay put after a move before the display follows. */
+export const MOVE_SETTLE_MS = 500;
 
 export interface HostPaths {
   preloadCashier: string;
@@ -101,7 +104,18 @@ export class TillWindows {
         this.#tell(problem, detail);
       },
     });
+    // The cashier dragging the till onto the customer's screen swaps the screens. 'move' fires all along a drag on
+    // Linux ('moved' only exists on macOS and Windows), so the display follows once the window has settled.
+    let settle: CancelTimer | null = null;
+    cashier.on('move', () => {
+      settle?.();
+      settle = this.#deps.scheduler.schedule(MOVE_SETTLE_MS, () => {
+        settle = null;
+        this.syncDisplay(this.#deps.settings.get());
+      });
+    });
     cashier.on('closed', () => {
+      settle?.();
       this.#cashier = null;
       // The till is the cashier window: closing it closes the customer display and quits.
       this.#destroyDisplay();
@@ -133,14 +147,19 @@ export class TillWindows {
     if (current && samePlacement(current.placement, placement)) {
       return;
     }
-    if (current && current.placement.kind === placement.kind) {
+    const sameScreen =
+      current?.placement.kind === 'fullscreen' &&
+      placement.kind === 'fullscreen' &&
+      current.placement.displayId === placement.displayId;
+    if (current && (sameScreen || (current.placement.kind === 'beside' && placement.kind === 'beside'))) {
       this.#deps.logger.info({ placement }, 'display window moved');
       applyPlacement(current.window, placement);
       current.placement = placement;
       return;
     }
-    // A frameless fullscreen window cannot gain a frame (and the other way round): a new window. Its page asks
-    // for the display state again at display:ready, so nothing the customer should see is lost.
+    // A frameless fullscreen window cannot gain a frame (and the other way round), and moving a fullscreen window to
+    // another screen means leaving fullscreen first, which macOS animates (bounds set meanwhile are lost): a new
+    // window. Its page asks for the display state again at display:ready, so nothing the customer should see is lost.
     this.#destroyDisplay();
     this.#openDisplay(placement);
   }
