@@ -6,10 +6,16 @@
 # electron-builder fills in two macros before packing: the dollar-brace forms of `executable` (kassa) and
 # `sanitizedProductName` (Kassa). Any other dollar-brace name made of letters only fails the build ("Macro … is
 # not defined"), so shell variables below are written $NAME or use an underscore.
-# scripts/package-check.mjs renders this file the same way, checks its syntax and runs it against stub commands.
+# Every command goes through PATH (ischroot too, which dpkg's PATH finds in /usr/bin): the tests render this file as
+# electron-builder does and run it against stub commands (electron/hosts/deb-scripts.test.ts).
 
 APP_DIR='/opt/${sanitizedProductName}'
 APP_BIN='/usr/bin/${executable}'
+
+# True in a chroot (image building), where nothing is loaded into the running kernel or udev.
+in_chroot() {
+  hash ischroot 2>/dev/null && ischroot
+}
 
 # 1. The command on PATH: through update-alternatives where the system has it (replacing a plain link an older
 #    install left), a symlink otherwise.
@@ -50,7 +56,7 @@ if apparmor_status --enabled >/dev/null 2>&1; then
   if apparmor_parser --skip-kernel-load --debug "$APPARMOR_SOURCE" >/dev/null 2>&1; then
     cp -f "$APPARMOR_SOURCE" "$APPARMOR_TARGET"
     # Loading into the kernel means nothing in a chroot (image building); -W -T as dh_apparmor does.
-    if ! { [ -x /usr/bin/ischroot ] && /usr/bin/ischroot; } && hash apparmor_parser 2>/dev/null; then
+    if ! in_chroot && hash apparmor_parser 2>/dev/null; then
       apparmor_parser --replace --write-cache --skip-read-cache "$APPARMOR_TARGET" || APPARMOR_STATUS=$?
     fi
   else
@@ -62,16 +68,17 @@ fi
 #    displays (packaging/udev/70-kassa-hid.rules; 70 so that 73-seat-late.rules applies its uaccess tag).
 UDEV_RULE_SOURCE="$APP_DIR/resources/udev/70-kassa-hid.rules"
 UDEV_RULE_TARGET='/etc/udev/rules.d/70-kassa-hid.rules'
-if [ -f "$UDEV_RULE_SOURCE" ]; then
-  mkdir -p /etc/udev/rules.d
-  install -m 0644 "$UDEV_RULE_SOURCE" "$UDEV_RULE_TARGET"
-fi
-# Reload only where a udev daemon runs: a chroot or a container has no /run/udev/control, and the install must not
-# fail there (the rule applies from the next boot). Only hidraw and tty nodes are re-triggered (a "change" event
-# re-applies MODE, GROUP and the uaccess ACL); the Bixolon ftdi lines act on "add", so those displays are re-plugged.
-if hash udevadm 2>/dev/null && [ -S /run/udev/control ] && ! { [ -x /usr/bin/ischroot ] && /usr/bin/ischroot; }; then
-  udevadm control --reload-rules || true
-  udevadm trigger --subsystem-match=hidraw --subsystem-match=tty || true
+install -D -m 0644 "$UDEV_RULE_SOURCE" "$UDEV_RULE_TARGET"
+# Reload only where a udev daemon answers: in a chroot, or a container without udev, `udevadm control` fails and the
+# install goes on (the rule applies from the next boot). Only hidraw and tty nodes are re-triggered (a "change"
+# event re-applies MODE, GROUP and the uaccess ACL); the Bixolon ftdi lines act on "add": those displays are
+# re-plugged.
+if hash udevadm 2>/dev/null && ! in_chroot; then
+  if udevadm control --reload-rules 2>/dev/null; then
+    udevadm trigger --subsystem-match=hidraw --subsystem-match=tty || true
+  else
+    echo "udev is not running: the Kassa device rule applies from the next boot"
+  fi
 fi
 
 exit "$APPARMOR_STATUS"

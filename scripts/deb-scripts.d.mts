@@ -1,0 +1,12 @@
+// Types of scripts/deb-scripts.mjs for the TypeScript tests that import it.
+export declare function renderDebScript(
+  template: string,
+  values: { executable: string; sanitizedProductName: string },
+): string;
+export declare function checkDebScripts(options: {
+  projectDir: string;
+  config: { deb?: { afterInstall?: unknown; afterRemove?: unknown } };
+  appOutDir: string;
+  executable: string;
+  productName: string;
+}): string[];
