@@ -30,7 +30,7 @@ export const PRELOADS = {
  * One preload bundle. Preloads run sandboxed (sandbox: true): their `require` is Electron's stub that loads only
  * `electron` and a few polyfilled modules, and they cannot be ES modules. So the bundle is CommonJS with
  * everything inlined except `electron`: a package import left external would become a `require` that fails
- * when the window loads (docs/architecture.md, Electron host).
+ * when the window loads (docs/architecture.md §12, Packaging).
  * @param {string} name entry name, a key of PRELOADS
  * @param {string} file the TypeScript source
  * @returns {import('esbuild').BuildOptions}
