@@ -4,6 +4,6 @@ export interface AfterPackContextSubset {
   electronPlatformName: string;
   arch: number;
   appOutDir: string;
-  packager: { getResourcesDir(appOutDir: string): string };
+  packager: { projectDir: string; getResourcesDir(appOutDir: string): string };
 }
 export default function afterPack(context: AfterPackContextSubset): void;

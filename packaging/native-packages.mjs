@@ -123,12 +123,22 @@ export function missingNative(nodeModulesDir, platform, arches) {
     .filter((requirement) => !holdsNativeBinary(join(nodeModulesDir, requirement.path)));
 }
 
-/** The message a build fails with; names what is missing and what to do. */
-export function missingNativeMessage(platform, arches, missing) {
+/**
+ * The message a build fails with; names what is missing and what to do. `installed` are the missing ones the
+ * project's own node_modules has: those were lost by electron-builder's module collection, not by the build machine.
+ */
+export function missingNativeMessage(platform, arches, missing, installed = []) {
+  const lines = missing.map(
+    (m) => `  - ${m.what} (${m.path})${installed.includes(m) ? ' — installed, not packed' : ''}`,
+  );
+  const advice =
+    installed.length > 0
+      ? 'Some are installed in node_modules but were not packed: electron-builder takes the modules from `npm list`, ' +
+        'which answered wrongly (a symlinked node_modules, or one out of step with package-lock.json: run `npm ci`).'
+      : 'Build each platform on its own OS/arch: electron-builder.yml sets npmRebuild: false, so a package carries ' +
+        'only the native packages `npm ci` installed on the build machine (docs/deploy.md, "Per-platform builds").';
   return (
     `Kassa package for ${platform}-${arches.join('+')} lacks native code in app.asar.unpacked/node_modules:\n` +
-    missing.map((m) => `  - ${m.what} (${m.path})`).join('\n') +
-    '\nBuild each platform on its own OS/arch: electron-builder.yml sets npmRebuild: false, so a package carries ' +
-    'only the native packages `npm ci` installed on the build machine (docs/deploy.md, "Per-platform builds").'
+    `${lines.join('\n')}\n${advice}`
   );
 }

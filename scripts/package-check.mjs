@@ -10,7 +10,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkDebScripts } from './deb-scripts.mjs';
-import { checkApp, checkNative, checkUdevRule } from './package-layout.mjs';
+import { checkApp, checkNative, checkProductionTree, checkUdevRule } from './package-layout.mjs';
 
 const ELECTRON_VERSION = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
 const keep = process.argv.includes('--keep');
@@ -62,6 +62,7 @@ try {
   problems = [
     ...checkApp(appOutDir, resources),
     ...checkNative(resources, 'linux', ['x64']),
+    ...checkProductionTree(resources, process.cwd()),
     ...checkUdevRule(resources, 'packaging/udev/70-kassa-hid.rules'),
     ...(effective === undefined
       ? ['electron-builder did not report its configuration']

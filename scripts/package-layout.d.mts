@@ -5,3 +5,4 @@ export declare function asarEntries(archive: string): Map<string, boolean>;
 export declare function checkApp(appOutDir: string, resourcesDir: string): string[];
 export declare function checkNative(resourcesDir: string, platform: string, arches: string[]): string[];
 export declare function checkUdevRule(resourcesDir: string, source: string): string[];
+export declare function checkProductionTree(resourcesDir: string, projectDir: string): string[];

@@ -152,3 +152,47 @@ export function checkUdevRule(resourcesDir, source) {
   }
   return [];
 }
+
+/**
+ * Every production package npm installed (package-lock.json entries that are not dev-only, optional ones only
+ * where the project has them) is in the package as name@version, packed or unpacked. electron-builder takes the
+ * module list from `npm list` and lays the tree out again (its own hoisting, so paths differ from npm's); a wrong
+ * answer from npm (e.g. for a node_modules it reads as links, where every package is "extraneous") silently packs
+ * only the direct dependencies.
+ * @param {string} resourcesDir
+ * @param {string} projectDir holds package-lock.json and node_modules
+ */
+export function checkProductionTree(resourcesDir, projectDir) {
+  const lock = JSON.parse(readFileSync(join(projectDir, 'package-lock.json'), 'utf8'));
+  const expected = new Set(
+    Object.entries(lock.packages ?? {})
+      .filter(
+        ([path, entry]) =>
+          path.startsWith('node_modules/') && entry.dev !== true && entry.devOptional !== true,
+      )
+      .filter(
+        ([path, entry]) =>
+          entry.link !== true && (entry.optional !== true || existsSync(join(projectDir, path))),
+      )
+      .map(
+        ([path, entry]) =>
+          `${path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length)}@${entry.version}`,
+      ),
+  );
+  const archive = join(resourcesDir, 'app.asar');
+  uncache(archive);
+  const packed = new Set();
+  for (const path of asarEntries(archive).keys()) {
+    const name = path.match(/(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\/package\.json$/)?.[1];
+    if (name !== undefined) {
+      packed.add(`${name}@${JSON.parse(extractFile(archive, path).toString('utf8')).version}`);
+    }
+  }
+  const missing = [...expected].filter((id) => !packed.has(id)).sort();
+  return missing.length === 0
+    ? []
+    : [
+        `the package lacks ${missing.length} production package(s) of package-lock.json (${missing.slice(0, 5).join(', ')}` +
+          `${missing.length > 5 ? ', …' : ''}): electron-builder's module collection (npm list) was incomplete`,
+      ];
+}

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import afterPack from '../../packaging/after-pack.mjs';
 import { nativeRequirements, nodeArchesOf } from '../../packaging/native-packages.mjs';
-import { checkApp, checkNative, checkUdevRule } from '../../scripts/package-layout.mjs';
+import { checkApp, checkNative, checkProductionTree, checkUdevRule } from '../../scripts/package-layout.mjs';
 
 const RULE = 'packaging/udev/70-kassa-hid.rules';
 const dirs: string[] = [];
@@ -27,10 +27,14 @@ interface LayoutOptions {
   withoutNative?: string[];
   /** asar's `unpack` glob; electron-builder's asarUnpack puts every .node outside the archive. */
   unpack?: string;
+  /** Packages to pack: path under node_modules → version (written as its package.json). */
+  packages?: Record<string, string>;
 }
 
 /** A linux-x64 package as electron-builder lays it out: appOutDir/resources/{app.asar, app.asar.unpacked, udev}. */
-async function layout(options: LayoutOptions = {}): Promise<{ appOutDir: string; resources: string }> {
+async function layout(
+  options: LayoutOptions = {},
+): Promise<{ appOutDir: string; resources: string; app: string }> {
   const root = mkdtempSync(join(tmpdir(), 'kassa-layout-'));
   dirs.push(root);
   const app = join(root, 'app');
@@ -55,13 +59,16 @@ async function layout(options: LayoutOptions = {}): Promise<{ appOutDir: string;
       put(app, `node_modules/${requirement.path}/binding.node`, 'ELF');
     }
   }
+  for (const [path, version] of Object.entries(options.packages ?? {})) {
+    put(app, `node_modules/${path}/package.json`, JSON.stringify({ version }));
+  }
   const appOutDir = join(root, 'linux-unpacked');
   const resources = join(appOutDir, 'resources');
   mkdirSync(resources, { recursive: true });
   await createPackageWithOptions(app, join(resources, 'app.asar'), { unpack: options.unpack ?? '*.node' });
   mkdirSync(join(resources, 'udev'));
   copyFileSync(RULE, join(resources, 'udev', '70-kassa-hid.rules'));
-  return { appOutDir, resources };
+  return { appOutDir, resources, app };
 }
 
 afterEach(() => {
@@ -171,14 +178,50 @@ describe('native requirements per target', () => {
   });
 });
 
+describe('production tree check', () => {
+  /** A project whose package-lock.json lists `packages` (path → entry) and whose node_modules has `installed`. */
+  function project(packages: Record<string, object>, installed: string[] = []): string {
+    const dir = mkdtempSync(join(tmpdir(), 'kassa-project-'));
+    dirs.push(dir);
+    put(dir, 'package-lock.json', JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...packages } }));
+    for (const path of installed) {
+      put(dir, `${path}/package.json`, '{}');
+    }
+    return dir;
+  }
+  const lock = {
+    'node_modules/zod': { version: '4.6.7' },
+    'node_modules/pino/node_modules/sonic-boom': { version: '4.2.1' },
+    'node_modules/vitest': { version: '4.1.12', dev: true },
+    'node_modules/@lmdb/lmdb-darwin-x64': { version: '3.5.6', optional: true },
+    'node_modules/@lmdb/lmdb-linux-x64': { version: '3.5.6', optional: true },
+  };
+
+  it('passes when every production package is packed as name@version, wherever electron-builder hoisted it', async () => {
+    const { resources } = await layout({
+      packages: { zod: '4.6.7', 'sonic-boom': '4.2.1', '@lmdb/lmdb-linux-x64': '3.5.6' },
+    });
+    expect(checkProductionTree(resources, project(lock, ['node_modules/@lmdb/lmdb-linux-x64']))).toEqual([]);
+  });
+
+  it('reports production packages left out or packed at another version; dev and uninstalled optional ones are not asked for', async () => {
+    const { resources } = await layout({
+      packages: { 'sonic-boom': '5.0.2', '@lmdb/lmdb-linux-x64': '3.5.6' },
+    });
+    expect(checkProductionTree(resources, project(lock, ['node_modules/@lmdb/lmdb-linux-x64']))).toEqual([
+      "the package lacks 2 production package(s) of package-lock.json (sonic-boom@4.2.1, zod@4.6.7): electron-builder's module collection (npm list) was incomplete",
+    ]);
+  });
+});
+
 describe('afterPack hook', () => {
   it('passes the build machine’s own target and fails another arch, saying to build on that OS/arch', async () => {
-    const { appOutDir } = await layout();
+    const { appOutDir, app } = await layout();
     const context = (arch: number) => ({
       electronPlatformName: 'linux',
       arch,
       appOutDir,
-      packager: { getResourcesDir: (dir: string) => join(dir, 'resources') },
+      packager: { projectDir: app, getResourcesDir: (dir: string) => join(dir, 'resources') },
     });
     expect(() => {
       afterPack(context(1));
@@ -186,5 +229,21 @@ describe('afterPack hook', () => {
     expect(() => {
       afterPack(context(3));
     }).toThrow(/linux-arm64[\s\S]*@lmdb\/lmdb-linux-arm64[\s\S]*Build each platform on its own OS\/arch/);
+  });
+
+  it('says when a missing native package is installed but was not packed (npm list answered wrongly)', async () => {
+    const { appOutDir } = await layout({ withoutNative: ['@lmdb/lmdb-linux-x64'] });
+    const projectDir = mkdtempSync(join(tmpdir(), 'kassa-project-'));
+    dirs.push(projectDir);
+    put(projectDir, 'node_modules/@lmdb/lmdb-linux-x64/binding.node');
+    const context = {
+      electronPlatformName: 'linux',
+      arch: 1,
+      appOutDir,
+      packager: { projectDir, getResourcesDir: (dir: string) => join(dir, 'resources') },
+    };
+    expect(() => {
+      afterPack(context);
+    }).toThrow(/@lmdb\/lmdb-linux-x64\) — installed, not packed[\s\S]*`npm list`, which answered wrongly/);
   });
 });
