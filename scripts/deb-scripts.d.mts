@@ -9,4 +9,11 @@ export declare function checkDebScripts(options: {
   appOutDir: string;
   executable: string;
   productName: string;
+  rendered?: { afterInstall?: string; afterRemove?: string };
 }): string[];
+export declare const KASSA_DEPENDS: readonly string[];
+export declare function checkDebDepends(
+  config: { deb?: { depends?: unknown } },
+  defaults: string[],
+): string[];
+export declare function checkFpmArgs(args: string[], appOutDir: string, productName: string): string[];

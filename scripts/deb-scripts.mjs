@@ -41,17 +41,16 @@ const REQUIRED_STEPS = {
   ],
 };
 
-// electron-builder writes resources/apparmor-profile while it builds the deb (FpmTarget.build), after packing:
-// a dir build does not have it.
-const WRITTEN_BY_THE_DEB_TARGET = new Set(['resources/apparmor-profile']);
-
 /**
  * The deb scripts the effective configuration names: present, rendering with electron-builder's macros, valid
- * bash, carrying every required step, and naming only files the packed app has under /opt/<product>.
+ * bash, carrying every required step, and naming only files the package has under /opt/<product> (with the deb
+ * target prepared: electron-builder writes resources/apparmor-profile then). `rendered`, when given, is what
+ * electron-builder itself rendered for fpm: it must be this rendering, byte for byte.
  * @param {{ projectDir: string, config: { deb?: { afterInstall?: unknown, afterRemove?: unknown } },
- *   appOutDir: string, executable: string, productName: string }} options
+ *   appOutDir: string, executable: string, productName: string,
+ *   rendered?: { afterInstall?: string, afterRemove?: string } }} options
  */
-export function checkDebScripts({ projectDir, config, appOutDir, executable, productName }) {
+export function checkDebScripts({ projectDir, config, appOutDir, executable, productName, rendered }) {
   const problems = [];
   for (const key of /** @type {const} */ (['afterInstall', 'afterRemove'])) {
     const file = config.deb?.[key];
@@ -69,6 +68,11 @@ export function checkDebScripts({ projectDir, config, appOutDir, executable, pro
       problems.push(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       continue;
     }
+    if (rendered?.[key] !== undefined && rendered[key] !== script) {
+      problems.push(
+        `electron-builder rendered ${file} differently from renderDebScript (or took another file)`,
+      );
+    }
     const syntax = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' });
     if (syntax.status !== 0) {
       problems.push(`${file} is not valid bash: ${syntax.stderr.trim()}`);
@@ -85,10 +89,59 @@ export function checkDebScripts({ projectDir, config, appOutDir, executable, pro
     }
     for (const match of script.matchAll(/"\$APP_DIR\/([^"]+)"/g)) {
       const path = match[1];
-      if (!WRITTEN_BY_THE_DEB_TARGET.has(path) && !existsSync(join(appOutDir, path))) {
+      if (!existsSync(join(appOutDir, path))) {
         problems.push(`${file} uses ${appDir}${path}, which the package does not have`);
       }
     }
+  }
+  return problems;
+}
+
+/** What Kassa adds to electron-builder's default deb depends (docs/deploy.md, "The Linux deb"). */
+export const KASSA_DEPENDS = ['libusb-1.0-0', 'libudev1'];
+
+/**
+ * deb.depends replaces electron-builder's defaults: it must hold every one of them (`defaults`, read from the
+ * installed app-builder-lib), Kassa's additions and a keyring alternative with gnome-keyring.
+ * @param {{ deb?: { depends?: unknown } }} config
+ * @param {string[]} defaults
+ */
+export function checkDebDepends(config, defaults) {
+  const depends = Array.isArray(config.deb?.depends) ? config.deb.depends : [];
+  const problems = [...defaults, ...KASSA_DEPENDS]
+    .filter((name) => !depends.includes(name))
+    .map((name) => `deb.depends lacks ${name}`);
+  if (
+    !depends.some((d) => typeof d === 'string' && d.split('|').some((alt) => alt.trim() === 'gnome-keyring'))
+  ) {
+    problems.push('deb.depends has no keyring (gnome-keyring | …)');
+  }
+  return problems;
+}
+
+/**
+ * The fpm arguments electron-builder computed for the deb: the packed app goes to /opt/<product>, our scripts are
+ * the maintainer scripts, and the package has a homepage (fpm --url; electron-builder refuses a deb without one).
+ * @param {string[]} args
+ * @param {string} appOutDir
+ * @param {string} productName
+ */
+export function checkFpmArgs(args, appOutDir, productName) {
+  const problems = [];
+  const value = (flag) => {
+    const index = args.indexOf(flag);
+    return index === -1 ? undefined : args[index + 1];
+  };
+  for (const flag of ['--after-install', '--after-remove', '--url']) {
+    if (!value(flag)) {
+      problems.push(`fpm gets no ${flag}`);
+    }
+  }
+  if (value('--architecture') !== 'amd64') {
+    problems.push(`fpm --architecture is ${JSON.stringify(value('--architecture'))}, not amd64`);
+  }
+  if (!args.includes(`${appOutDir}/=/opt/${productName}`)) {
+    problems.push(`fpm does not map the packed app to /opt/${productName}`);
   }
   return problems;
 }

@@ -1,19 +1,24 @@
 // CI packaging check (`npm run package:check`, the `package` check of `npm test`; needs `npm run build` first).
-// Runs `electron-builder --linux dir` through its JS API with electron-builder.yml, overriding only what a machine
-// without the Electron download needs: a stand-in Electron dist made here, electronVersion 45.4.1, no fuses (they
-// are flipped in the real binary), output in a temp dir. The yml's afterPack hook runs as in a release build, so
-// a missing native package fails here too. Then it checks the packed layout (scripts/package-layout.mjs) and the
-// deb scripts (scripts/deb-scripts.mjs). Offline: electron-builder 26 is JavaScript (no app-builder-bin), and a
-// dir build downloads nothing when electronDist is given.
+// Runs `electron-builder --linux dir deb` through its JS API with electron-builder.yml, overriding only what a
+// machine without downloads needs: a stand-in Electron dist made here, electronVersion 45.4.1, no fuses (they are
+// flipped in the real binary), output in a temp dir. The deb target is prepared up to its fpm call (scripts
+// rendered, AppArmor profile written, fpm arguments computed) and stopped there: fpm itself is a download. The
+// yml's afterPack hook runs as in a release build. Then it checks the packed layout (scripts/package-layout.mjs)
+// and the deb (scripts/deb-scripts.mjs). Offline: electron-builder 26 is JavaScript (no app-builder-bin binary),
+// and nothing is downloaded when electronDist is given and fpm is not run.
 import { build, Platform, Arch } from 'electron-builder';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkDebScripts } from './deb-scripts.mjs';
+import { checkDebDepends, checkDebScripts, checkFpmArgs } from './deb-scripts.mjs';
 import { checkApp, checkNative, checkProductionTree, checkUdevRule } from './package-layout.mjs';
 
 const ELECTRON_VERSION = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
 const keep = process.argv.includes('--keep');
+// electron-builder's own default deb depends (the list deb.depends replaces), read from the installed version.
+const FpmTarget = createRequire(import.meta.url)('app-builder-lib/out/targets/FpmTarget.js').default;
+const DEFAULT_DEB_DEPENDS = FpmTarget.prototype.getDefaultDepends.call(null, 'deb');
 
 /**
  * A stand-in for an unpacked Electron linux-x64 dist. electron-builder 26.17 copies the directory and renames
@@ -34,6 +39,12 @@ function standInElectron(dir) {
   writeFileSync(join(dir, 'version'), ELECTRON_VERSION);
 }
 
+/** What electron-builder handed to fpm: its arguments and the scripts it rendered (read while they exist). */
+function readFpmInput(args) {
+  const file = (flag) => readFileSync(args[args.indexOf(flag) + 1], 'utf8');
+  return { args, rendered: { afterInstall: file('--after-install'), afterRemove: file('--after-remove') } };
+}
+
 const work = mkdtempSync(join(tmpdir(), 'kassa-package-'));
 const started = Date.now();
 let problems = [];
@@ -42,8 +53,10 @@ try {
   standInElectron(dist);
   /** @type {Record<string, unknown> | undefined} */
   let effective;
+  /** @type {{ args: string[], rendered: { afterInstall: string, afterRemove: string } } | undefined} */
+  let fpm;
   await build({
-    targets: Platform.LINUX.createTarget('dir', Arch.x64),
+    targets: Platform.LINUX.createTarget(['dir', 'deb'], Arch.x64),
     publish: 'never',
     config: {
       electronDist: dist,
@@ -56,6 +69,15 @@ try {
         return [];
       },
     },
+    // electron-builder's hook for its own tests: the deb target calls it with [fpm arguments, desktop file] right
+    // before running fpm; answering true skips fpm.
+    effectiveOptionComputed: (options) => {
+      if (Array.isArray(options) && Array.isArray(options[0])) {
+        fpm = readFpmInput(options[0]);
+        return Promise.resolve(true);
+      }
+      return Promise.resolve(false);
+    },
   });
   const appOutDir = join(work, 'out', 'linux-unpacked');
   const resources = join(appOutDir, 'resources');
@@ -64,16 +86,23 @@ try {
     ...checkNative(resources, 'linux', ['x64']),
     ...checkProductionTree(resources, process.cwd()),
     ...checkUdevRule(resources, 'packaging/udev/70-kassa-hid.rules'),
-    ...(effective === undefined
-      ? ['electron-builder did not report its configuration']
-      : checkDebScripts({
-          projectDir: process.cwd(),
-          config: effective,
-          appOutDir,
-          executable: 'kassa',
-          productName: 'Kassa',
-        })),
   ];
+  if (effective === undefined || fpm === undefined) {
+    problems.push('electron-builder did not report its configuration or did not prepare the deb');
+  } else {
+    problems.push(
+      ...checkFpmArgs(fpm.args, appOutDir, 'Kassa'),
+      ...checkDebDepends(effective, DEFAULT_DEB_DEPENDS),
+      ...checkDebScripts({
+        projectDir: process.cwd(),
+        config: effective,
+        appOutDir,
+        executable: 'kassa',
+        productName: 'Kassa',
+        rendered: fpm.rendered,
+      }),
+    );
+  }
 } catch (error) {
   problems.push(`electron-builder failed: ${error instanceof Error ? error.message : String(error)}`);
 } finally {
@@ -92,5 +121,5 @@ if (problems.length > 0) {
   }
   process.exitCode = 1;
 } else {
-  process.stdout.write(`package check: linux dir package is complete (${seconds} s)\n`);
+  process.stdout.write(`package check: linux dir and deb (up to fpm) are complete (${seconds} s)\n`);
 }

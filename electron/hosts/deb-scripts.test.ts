@@ -9,7 +9,12 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkDebScripts, renderDebScript } from '../../scripts/deb-scripts.mjs';
+import {
+  checkDebDepends,
+  checkDebScripts,
+  checkFpmArgs,
+  renderDebScript,
+} from '../../scripts/deb-scripts.mjs';
 
 const AFTER_INSTALL = 'packaging/linux/after-install.sh';
 const AFTER_REMOVE = 'packaging/linux/after-remove.sh';
@@ -161,14 +166,20 @@ describe('rendering and the configuration check', () => {
     expect(() => renderDebScript('echo ${target}', MACROS)).toThrow('Macro target is not defined');
   });
 
-  /** A dir package with what the scripts name, and a project dir holding copies of the scripts. */
+  /** A package with what the scripts name (as after the deb target's preparation), and a project dir holding copies
+   * of the scripts. */
   function project(afterInstall = readFileSync(AFTER_INSTALL, 'utf8')) {
     const dir = tempDir();
     writeFileSync(join(dir, 'after-install.sh'), afterInstall);
     writeFileSync(join(dir, 'after-remove.sh'), readFileSync(AFTER_REMOVE, 'utf8'));
     const appOutDir = join(dir, 'linux-unpacked');
     mkdirSync(join(appOutDir, 'resources', 'udev'), { recursive: true });
-    for (const file of ['kassa', 'chrome-sandbox', 'resources/udev/70-kassa-hid.rules']) {
+    for (const file of [
+      'kassa',
+      'chrome-sandbox',
+      'resources/udev/70-kassa-hid.rules',
+      'resources/apparmor-profile',
+    ]) {
       writeFileSync(join(appOutDir, file), '');
     }
     return {
@@ -201,5 +212,50 @@ describe('rendering and the configuration check', () => {
     );
     writeFileSync(join(options.projectDir, 'after-remove.sh'), 'echo ${version}');
     expect(checkDebScripts(options)).toContain('after-remove.sh: Macro version is not defined');
+  });
+  it('reports a script electron-builder rendered differently', () => {
+    const options = project();
+    const afterInstall = renderDebScript(readFileSync(AFTER_INSTALL, 'utf8'), MACROS);
+    expect(checkDebScripts({ ...options, rendered: { afterInstall } })).toEqual([]);
+    expect(checkDebScripts({ ...options, rendered: { afterInstall: `${afterInstall}\n# other` } })).toEqual([
+      'electron-builder rendered after-install.sh differently from renderDebScript (or took another file)',
+    ]);
+  });
+
+  it("requires electron-builder's default depends, Kassa's additions and a keyring", () => {
+    const defaults = ['libgtk-3-0', 'libnss3', 'libsecret-1-0'];
+    const depends = [...defaults, 'libusb-1.0-0', 'libudev1', 'gnome-keyring | kwalletmanager'];
+    expect(checkDebDepends({ deb: { depends } }, defaults)).toEqual([]);
+    expect(checkDebDepends({ deb: { depends: ['libusb-1.0-0', 'gnome-keyring'] } }, defaults)).toEqual([
+      'deb.depends lacks libgtk-3-0',
+      'deb.depends lacks libnss3',
+      'deb.depends lacks libsecret-1-0',
+      'deb.depends lacks libudev1',
+    ]);
+    expect(checkDebDepends({}, [])).toEqual([
+      'deb.depends lacks libusb-1.0-0',
+      'deb.depends lacks libudev1',
+      'deb.depends has no keyring (gnome-keyring | …)',
+    ]);
+  });
+
+  it("checks the fpm arguments: scripts, homepage, architecture and the app's place", () => {
+    const args = ['--architecture', 'amd64', '--after-install', '/t/0.sh', '--after-remove', '/t/1.sh'];
+    expect(
+      checkFpmArgs(
+        [...args, '--url', 'https://x.invalid', '/out/linux-unpacked/=/opt/Kassa'],
+        '/out/linux-unpacked',
+        'Kassa',
+      ),
+    ).toEqual([]);
+    expect(
+      checkFpmArgs(['--architecture', 'arm64', '/out/x/=/opt/Kassa'], '/out/linux-unpacked', 'Kassa'),
+    ).toEqual([
+      'fpm gets no --after-install',
+      'fpm gets no --after-remove',
+      'fpm gets no --url',
+      'fpm --architecture is "arm64", not amd64',
+      'fpm does not map the packed app to /opt/Kassa',
+    ]);
   });
 });
