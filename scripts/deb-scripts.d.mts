@@ -17,3 +17,4 @@ export declare function checkDebDepends(
   defaults: string[],
 ): string[];
 export declare function checkFpmArgs(args: string[], appOutDir: string, productName: string): string[];
+export declare function checkDesktopEntry(args: string[], entry: string, desktopName: string): string[];

@@ -145,3 +145,25 @@ export function checkFpmArgs(args, appOutDir, productName) {
   }
   return problems;
 }
+
+/**
+ * The deb's desktop entry: it starts the installed app, and its file name and StartupWMClass match the packed
+ * package.json's desktopName, from which Electron takes the window's app_id / WM_CLASS (electron-builder.yml
+ * extraMetadata.desktopName, linux.syncDesktopName).
+ * @param {string[]} args fpm arguments
+ * @param {string} entry the desktop file's text
+ * @param {string} desktopName package.json desktopName in app.asar
+ */
+export function checkDesktopEntry(args, entry, desktopName) {
+  const problems = [];
+  const base = desktopName.replace(/\.desktop$/, '');
+  if (!args.some((arg) => arg.endsWith(`=/usr/share/applications/${base}.desktop`))) {
+    problems.push(`the deb does not install /usr/share/applications/${base}.desktop`);
+  }
+  for (const line of ['Exec=/opt/Kassa/kassa %U', `StartupWMClass=${base}`]) {
+    if (!entry.split('\n').includes(line)) {
+      problems.push(`the desktop entry lacks ${line}`);
+    }
+  }
+  return problems;
+}

@@ -11,7 +11,8 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkDebDepends, checkDebScripts, checkFpmArgs } from './deb-scripts.mjs';
+import { extractFile } from '@electron/asar';
+import { checkDebDepends, checkDebScripts, checkDesktopEntry, checkFpmArgs } from './deb-scripts.mjs';
 import { checkApp, checkNative, checkProductionTree, checkUdevRule } from './package-layout.mjs';
 
 const ELECTRON_VERSION = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version;
@@ -39,10 +40,15 @@ function standInElectron(dir) {
   writeFileSync(join(dir, 'version'), ELECTRON_VERSION);
 }
 
-/** What electron-builder handed to fpm: its arguments and the scripts it rendered (read while they exist). */
-function readFpmInput(args) {
+/** What electron-builder handed to fpm: its arguments, the scripts it rendered and the desktop entry (read while
+ * those temp files exist). */
+function readFpmInput(args, desktopFile) {
   const file = (flag) => readFileSync(args[args.indexOf(flag) + 1], 'utf8');
-  return { args, rendered: { afterInstall: file('--after-install'), afterRemove: file('--after-remove') } };
+  return {
+    args,
+    rendered: { afterInstall: file('--after-install'), afterRemove: file('--after-remove') },
+    desktopEntry: readFileSync(desktopFile, 'utf8'),
+  };
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kassa-package-'));
@@ -53,7 +59,7 @@ try {
   standInElectron(dist);
   /** @type {Record<string, unknown> | undefined} */
   let effective;
-  /** @type {{ args: string[], rendered: { afterInstall: string, afterRemove: string } } | undefined} */
+  /** @type {ReturnType<typeof readFpmInput> | undefined} */
   let fpm;
   await build({
     targets: Platform.LINUX.createTarget(['dir', 'deb'], Arch.x64),
@@ -73,7 +79,7 @@ try {
     // before running fpm; answering true skips fpm.
     effectiveOptionComputed: (options) => {
       if (Array.isArray(options) && Array.isArray(options[0])) {
-        fpm = readFpmInput(options[0]);
+        fpm = readFpmInput(options[0], options[1]);
         return Promise.resolve(true);
       }
       return Promise.resolve(false);
@@ -93,6 +99,13 @@ try {
     problems.push(
       ...checkFpmArgs(fpm.args, appOutDir, 'Kassa'),
       ...checkDebDepends(effective, DEFAULT_DEB_DEPENDS),
+      ...checkDesktopEntry(
+        fpm.args,
+        fpm.desktopEntry,
+        String(
+          JSON.parse(extractFile(join(resources, 'app.asar'), 'package.json').toString('utf8')).desktopName,
+        ),
+      ),
       ...checkDebScripts({
         projectDir: process.cwd(),
         config: effective,

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   checkDebDepends,
   checkDebScripts,
+  checkDesktopEntry,
   checkFpmArgs,
   renderDebScript,
 } from '../../scripts/deb-scripts.mjs';
@@ -256,6 +257,21 @@ describe('rendering and the configuration check', () => {
       'fpm gets no --url',
       'fpm --architecture is "arm64", not amd64',
       'fpm does not map the packed app to /opt/Kassa',
+    ]);
+  });
+  it('checks the desktop entry against the desktopName Electron takes the app_id from', () => {
+    const args = ['/t/4-Kassa.desktop=/usr/share/applications/kassa.desktop'];
+    const entry = '[Desktop Entry]\nName=Kassa\nExec=/opt/Kassa/kassa %U\nStartupWMClass=kassa\n';
+    expect(checkDesktopEntry(args, entry, 'kassa.desktop')).toEqual([]);
+    expect(
+      checkDesktopEntry(
+        args,
+        entry.replace('StartupWMClass=kassa', 'StartupWMClass=Kassa'),
+        'kassa-pos.desktop',
+      ),
+    ).toEqual([
+      'the deb does not install /usr/share/applications/kassa-pos.desktop',
+      'the desktop entry lacks StartupWMClass=kassa-pos',
     ]);
   });
 });
