@@ -65,6 +65,15 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
+    // electron-builder's hooks (packaging/*.mjs) are plain JavaScript run by Node: linted without type information.
+    files: ['packaging/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['packaging/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
     // dependency-cruiser reads its config with require().
     files: ['.dependency-cruiser.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

@@ -1,22 +1,14 @@
 // Bundles the main-process side with esbuild: the CLI and `npm start` launcher (ESM, Node), the Electron
-// main (ESM) and the two preloads (CommonJS: sandboxed preloads cannot be ES modules).
-// Dependencies stay external (native modules must load from node_modules / app.asar.unpacked).
+// main (ESM) and the two preloads (CommonJS: sandboxed preloads cannot be ES modules). The options live in
+// scripts/build-options.mjs: main and CLI keep packages external (native modules load from node_modules /
+// app.asar.unpacked); the preloads inline everything but `electron`.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
-
-const common = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-  banner: { js: '// Kassa — built file; edit the TypeScript sources instead.' },
-};
+import { PRELOADS, nodeCommon, preloadOptions } from './build-options.mjs';
 
 const jobs = [
   build({
-    ...common,
+    ...nodeCommon,
     format: 'esm',
     entryPoints: { cli: 'electron/hosts/cli-main.ts', start: 'electron/start.ts' },
     outdir: 'dist',
@@ -26,7 +18,7 @@ const jobs = [
 if (existsSync('electron/main.ts')) {
   jobs.push(
     build({
-      ...common,
+      ...nodeCommon,
       format: 'esm',
       entryPoints: { main: 'electron/main.ts' },
       outdir: 'dist/electron',
@@ -35,21 +27,9 @@ if (existsSync('electron/main.ts')) {
     }),
   );
 }
-for (const [name, file] of [
-  ['preload-cashier', 'electron/preload/cashier.ts'],
-  ['preload-display', 'electron/preload/display.ts'],
-]) {
+for (const [name, file] of Object.entries(PRELOADS)) {
   if (existsSync(file)) {
-    jobs.push(
-      build({
-        ...common,
-        format: 'cjs',
-        entryPoints: { [name]: file },
-        outdir: 'dist/electron',
-        outExtension: { '.js': '.cjs' },
-        external: ['electron'],
-      }),
-    );
+    jobs.push(build(preloadOptions(name, file)));
   }
 }
 await Promise.all(jobs);

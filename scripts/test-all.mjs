@@ -1,7 +1,8 @@
-// `npm test`: typecheck, lint (eslint, prettier, the layer rules), unit + simulator contract tests
-// (vitest), e2e (Playwright in Chromium against the browser host). Every stage runs even when an earlier
-// one fails, so one run shows everything; the last line is the summary CI reads: `N passed, N failed`
-// summed over all suites (a failed typecheck or lint counts as one failed check each).
+// `npm test`: typecheck, lint (eslint, prettier, the layer rules), build, package (electron-builder --linux dir
+// against a stand-in Electron), unit + simulator contract tests (vitest), e2e (Playwright in Chromium against the
+// browser host). Every stage runs even when an earlier one fails, so one run shows everything; the last line is
+// the summary CI reads: `N passed, N failed` summed over all suites (a failed typecheck, lint, build or package
+// counts as one failed check each).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -54,6 +55,10 @@ const lint =
 checks.push(['lint', lint]);
 const build = run('e2e', 'npm', ['run', 'build']);
 checks.push(['build', build]);
+// The packaging check: electron-builder --linux dir against a stand-in Electron, then the packed layout
+// (scripts/package-check.mjs, docs/deploy.md "What CI checks"). It packs the build above, so it needs it.
+const pack = build && run('package', 'node', ['scripts/package-check.mjs']);
+checks.push(['package', pack]);
 
 const unitExit = run('unit', 'npx', [
   'vitest',

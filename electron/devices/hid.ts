@@ -102,7 +102,7 @@ export const LIBUSB_HINT =
   'HID devices are unavailable: the node-hid native module could not load. On Linux install libusb ' +
   '(sudo apt install libusb-1.0-0) and restart Kassa.';
 export const PERMISSION_HINT =
-  'Permission denied opening the HID device. Install the Kassa udev rules (packaging/udev/99-kassa-hid.rules, ' +
+  'Permission denied opening the HID device. Install the Kassa udev rules (packaging/udev/70-kassa-hid.rules, ' +
   'see docs/devices.md) and re-plug the device.';
 
 function toInfo(d: NodeHidDeviceLike): HidDeviceInfo | undefined {
