@@ -160,7 +160,8 @@ export function checkDesktopEntry(args, entry, desktopName) {
   if (!args.some((arg) => arg.endsWith(`=/usr/share/applications/${base}.desktop`))) {
     problems.push(`the deb does not install /usr/share/applications/${base}.desktop`);
   }
-  for (const line of ['Exec=/opt/Kassa/kassa %U', `StartupWMClass=${base}`]) {
+  // --ozone-platform=x11: the customer display can only be placed under X11 (electron-builder.yml executableArgs).
+  for (const line of ['Exec=/opt/Kassa/kassa --ozone-platform=x11 %U', `StartupWMClass=${base}`]) {
     if (!entry.split('\n').includes(line)) {
       problems.push(`the desktop entry lacks ${line}`);
     }
