@@ -261,7 +261,8 @@ describe('rendering and the configuration check', () => {
   });
   it('checks the desktop entry against the desktopName Electron takes the app_id from', () => {
     const args = ['/t/4-Kassa.desktop=/usr/share/applications/kassa.desktop'];
-    const entry = '[Desktop Entry]\nName=Kassa\nExec=/opt/Kassa/kassa --ozone-platform=x11 %U\nStartupWMClass=kassa\n';
+    const entry =
+      '[Desktop Entry]\nName=Kassa\nExec=/opt/Kassa/kassa --ozone-platform=x11 %U\nStartupWMClass=kassa\n';
     expect(checkDesktopEntry(args, entry, 'kassa.desktop')).toEqual([]);
     expect(
       checkDesktopEntry(
