@@ -29,7 +29,7 @@ const P58: PrinterProfile = { paperWidth: 58, codePage: 'cp866', georgian: 'rast
 const P80: PrinterProfile = { paperWidth: 80, codePage: 'cp866', georgian: 'raster' };
 
 /** Index of the first byte that differs (or the shorter length), -1 when equal. */
-export function firstDifference(a: Uint8Array, b: Uint8Array): number {
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i += 1) {
     if (a[i] !== b[i]) {

@@ -15,6 +15,11 @@ export type {
 export { refundSlipLines, renderRefundSlip } from './refund-slip';
 export { renderSaleReceipt, saleReceiptLines } from './sale-receipt';
 export { renderShiftReport, shiftReportLines } from './shift-report';
-export type { PaperWidth, CodePageName, PrinterProfile } from '../escpos/profile';
+export {
+  PrinterProfileSchema,
+  type PaperWidth,
+  type CodePageName,
+  type PrinterProfile,
+} from '../escpos/profile';
 export type { PrintLine } from '../escpos/render';
 export { formatStoreTime } from '../../../../shared/store-time';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeText, encodeText, UPPER_HALF } from './code-pages';
 import { layoutLine } from './layout';
+import { PrinterProfileSchema } from './profile';
 import { qrCode, qrModuleDots, qrModules } from './qr';
 import { rasterLine } from './raster';
 import { renderPrintJob } from './render';
@@ -123,5 +124,16 @@ describe('a print job', () => {
       codePageNumber: 7,
     });
     expect(Array.from(bytes.slice(2, 5))).toEqual([0x1b, 0x74, 7]);
+  });
+});
+
+describe('printer profile', () => {
+  it('accepts what settings may hold and refuses the rest', () => {
+    const profile = { paperWidth: 80, codePage: 'wpc1251', georgian: 'raster', codePageNumber: 46 };
+    expect(PrinterProfileSchema.parse(profile)).toEqual(profile);
+    expect(PrinterProfileSchema.safeParse({ ...profile, paperWidth: 76 }).success).toBe(false);
+    expect(PrinterProfileSchema.safeParse({ ...profile, codePage: 'cp437' }).success).toBe(false);
+    expect(PrinterProfileSchema.safeParse({ ...profile, codePageNumber: 256 }).success).toBe(false);
+    expect(PrinterProfileSchema.safeParse({ ...profile, extra: 1 }).success).toBe(false);
   });
 });

@@ -2,6 +2,8 @@
  * What the documents need to know about one receipt printer (docs/printing.md). Chosen per printer in the
  * settings: the paper, the Cyrillic code page it has, and how Georgian is printed (it has no Georgian font).
  */
+import { z } from 'zod';
+
 export type PaperWidth = 58 | 80;
 export type CodePageName = 'cp866' | 'wpc1251';
 
@@ -36,3 +38,12 @@ export function smallColumnsFor(paperWidth: PaperWidth): number {
 export function dotsFor(paperWidth: PaperWidth): number {
   return columnsFor(paperWidth) * 12;
 }
+
+/** The profile as settings store it (a trust boundary: read from disk and from IPC). */
+export const PrinterProfileSchema = z.strictObject({
+  paperWidth: z.union([z.literal(58), z.literal(80)]),
+  codePage: z.enum(['cp866', 'wpc1251']),
+  georgian: z.enum(['raster', 'transliterate']),
+  cyrillicExtras: z.enum(['substitute', 'raster']).optional(),
+  codePageNumber: z.number().int().min(0).max(255).optional(),
+}) satisfies z.ZodType<PrinterProfile>;
