@@ -8,7 +8,7 @@
  */
 import { createConnection, type Socket } from 'node:net';
 import { ReplyReader } from './reply-reader';
-import { PrinterTransportError, type PrinterTransport } from './transport';
+import { asTransportError, PrinterTransportError, type PrinterTransport } from './transport';
 
 export interface TcpPrinterOptions {
   host: string;
@@ -153,15 +153,14 @@ export class TcpPrinterTransport implements PrinterTransport {
   async readStatus(request: Uint8Array, length: number, timeoutMs: number): Promise<Uint8Array> {
     this.#reader.clear();
     const answer = this.#reader.expect(length, timeoutMs, this.label);
-    try {
-      await this.write(request);
-    } catch (error) {
-      this.#reader.fail(new PrinterTransportError('disconnected', `${this.label}: status request not sent`));
-      await answer.catch(() => undefined);
+    const sent = this.write(request).catch((error: unknown) => {
+      this.#reader.fail(asTransportError(error, 'disconnected', `${this.label}: status request not sent`));
       throw error;
-    }
+    });
     try {
-      return await answer;
+      // Whichever fails first (the request not taken, the link dropping, no answer) is the error.
+      const [, bytes] = await Promise.all([sent, answer]);
+      return bytes;
     } catch (error) {
       // A half-dead socket: drop it so the next open() connects afresh.
       await this.close();
