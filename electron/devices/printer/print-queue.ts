@@ -55,7 +55,7 @@ export interface PrintQueueOptions {
   idlePollMs?: number;
   /** A drawer kick not sent within this long after enqueue is dropped. Default 30 000 ms. */
   drawerKickTtlMs?: number;
-  /** False for printers that cannot answer (a USB printer without an IN endpoint). Default true. */
+  /** False to never ask the status (a printer that answers garbage); the transport may also say it cannot. */
   statusSupported?: boolean;
   statusOptions?: StatusOptions;
 }
@@ -236,7 +236,7 @@ export class PrintQueue {
   async #probe(): Promise<boolean> {
     try {
       await this.#transport.open();
-      if (!this.#statusSupported) {
+      if (!this.#statusSupported || !this.#transport.statusSupported) {
         this.#setState('ready');
         return true;
       }

@@ -12,6 +12,7 @@ import {
 
 export class FakePrinterTransport implements PrinterTransport {
   readonly label = 'fake printer';
+  statusSupported = true;
   state: FakePrinterState = {
     online: true,
     paperOut: false,

@@ -43,6 +43,7 @@ export interface SerialPrinterOptions {
 
 export class SerialPrinterTransport implements PrinterTransport {
   readonly label: string;
+  readonly statusSupported = true;
   readonly #path: string;
   readonly #baudRate: number;
   readonly #writeTimeoutMs: number;

@@ -36,6 +36,7 @@ function codeOf(error: unknown): string | undefined {
 
 export class TcpPrinterTransport implements PrinterTransport {
   readonly label: string;
+  readonly statusSupported = true;
   readonly #host: string;
   readonly #port: number;
   readonly #connectTimeoutMs: number;

@@ -29,6 +29,11 @@ export function isPrinterTransportError(error: unknown): error is PrinterTranspo
 export interface PrinterTransport {
   /** A short name for logs and the settings screen (`tcp 192.168.1.50:9100`); never carries printed data. */
   readonly label: string;
+  /**
+   * False when this printer cannot answer DLE EOT (a USB printer-class interface without a bulk IN endpoint:
+   * "unidirectional", protocol 1); known after open(). The queue then sends without asking.
+   */
+  readonly statusSupported: boolean;
   /** Opens the link; a transport that is already open resolves at once. */
   open(): Promise<void>;
   /**
