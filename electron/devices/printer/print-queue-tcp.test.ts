@@ -102,4 +102,46 @@ describe('print queue over TCP', () => {
     expect(queue.state).toBe('ready');
     expect(splitEscPos(printer.printedBytes()).filter((c) => c.kind === 'cut')).toHaveLength(1);
   });
+
+  it('sends a receipt whose connection dropped mid-job again, whole, once the printer is back', async () => {
+    const bytes = receiptBytes('3 300');
+    // The first connection is reset after the four status queries (12 bytes) and 12 bytes of the receipt: its
+    // end (QR, cut) never arrives.
+    await printer.setFault('drop', 24);
+    queue.enqueue({ id: 'r1', label: 'receipt', bytes });
+    await queue.idle();
+    expect(queue.state).toBe('unreachable');
+    await printer.recover();
+    await scheduler.advance(1000);
+    await queue.idle();
+    await printer.waitFor((p) => splitEscPos(p.printedBytes()).some((c) => c.kind === 'cut'));
+    const commands = splitEscPos(printer.printedBytes());
+    expect(commands.filter((c) => c.kind === 'qr-store')).toHaveLength(1);
+    expect(commands.filter((c) => c.kind === 'cut')).toHaveLength(1);
+    // The torn first copy, then the whole receipt.
+    expect([...printer.printedBytes()]).toEqual([...bytes.slice(0, 12), ...bytes]);
+    expect(queue.state).toBe('ready');
+  });
+
+  it('finds a half-dead printer by its silence and prints once it answers again', async () => {
+    await queue.close();
+    const clock = new ManualClock();
+    scheduler = new FakeScheduler(clock);
+    queue = new PrintQueue({
+      transport: new TcpPrinterTransport({ host: '127.0.0.1', port: printer.port }),
+      scheduler,
+      clock,
+      statusTimeoutMs: 100,
+    });
+    await printer.setFault('silent');
+    queue.enqueue({ id: 'r1', label: 'receipt', bytes: receiptBytes('9 900') });
+    await queue.idle();
+    expect(queue.state).toBe('unreachable');
+    expect(printer.printedBytes()).toHaveLength(0);
+    await printer.recover();
+    await scheduler.advance(1000);
+    await queue.idle();
+    await printer.waitFor((p) => splitEscPos(p.printedBytes()).some((c) => c.kind === 'cut'));
+    expect(splitEscPos(printer.printedBytes()).filter((c) => c.kind === 'qr-print')).toHaveLength(1);
+  });
 });

@@ -102,7 +102,7 @@ describe('print queue', () => {
     expect(scheduler.pending).toBe(0);
   });
 
-  it('sends a job again after a failed write (at-least-once), never after a write that went through', async () => {
+  it('sends a job again, whole, after a failed write (at-least-once)', async () => {
     transport.failNextWrite = 'disconnected';
     queue.enqueue(receipt('r1'));
     await queue.idle();
@@ -111,19 +111,51 @@ describe('print queue', () => {
     await scheduler.advance(1000);
     await queue.idle();
     expect(transport.writes.map(text)).toEqual(['receipt r1\n']);
+    expect(done).toEqual(['r1:printed']);
+  });
 
-    // The bytes went out, then the printer stopped answering: the job is done, not resent.
-    queue.enqueue(receipt('r2'));
-    transport.silentStatus = false;
+  it('sends a job again when the link drops before the printer confirmed it', async () => {
+    transport.onWrite = () => {
+      transport.onWrite = undefined;
+      transport.statusFailure = 'disconnected';
+    };
+    queue.enqueue(receipt('r1'));
     await queue.idle();
-    transport.silentStatus = true;
-    await queue.checkStatus();
     expect(queue.state).toBe('unreachable');
-    transport.silentStatus = false;
+    expect(done).toEqual([]);
+    transport.statusFailure = undefined;
+    await scheduler.advance(1000);
+    await queue.idle();
+    expect(transport.writes.map(text)).toEqual(['receipt r1\n', 'receipt r1\n']);
+    expect(done).toEqual(['r1:printed']);
+  });
+
+  it('never resends a job whose bytes went out and then met silence: it leaves unconfirmed', async () => {
+    transport.onWrite = () => {
+      transport.onWrite = undefined;
+      transport.statusFailure = 'timeout';
+    };
+    queue.enqueue(receipt('r1'));
+    queue.enqueue(receipt('r2'));
+    await queue.idle();
+    expect(done).toEqual(['r1:unconfirmed']);
+    expect(queue.state).toBe('unreachable');
+    transport.statusFailure = undefined;
     await scheduler.advance(120_000);
-    await queue.checkStatus();
+    await queue.idle();
     expect(transport.writes.map(text)).toEqual(['receipt r1\n', 'receipt r2\n']);
-    expect(done).toEqual(['r1:printed', 'r2:printed']);
+    expect(done).toEqual(['r1:unconfirmed', 'r2:printed']);
+    expect(queue.state).toBe('ready');
+  });
+
+  it('reports paper running out during a job, and the job as printed', async () => {
+    transport.onWrite = () => {
+      transport.setState({ paperOut: true });
+    };
+    queue.enqueue(receipt('r1'));
+    await queue.idle();
+    expect(done).toEqual(['r1:printed']);
+    expect(queue.state).toBe('paper-out');
   });
 
   it('keeps the order of jobs, also when they waited', async () => {

@@ -10,10 +10,13 @@
  * asks again every `holdPollMs`. An unreachable printer (connect refused, timed out, link dropped, status not
  * answered) is retried on the injected Scheduler with back-off (`retryDelaysMs`, the last delay repeats).
  *
- * Delivery: a job is done when its bytes were handed to the OS (transport.write resolved); it is never sent again
- * after that, even if the status read that follows times out. A write that fails sends the whole job again once
- * the printer is back: a receipt is at-least-once — a torn first copy plus a whole second one is better than a
- * customer without the only copy of the QR and lottery. A drawer kick is at-most-once and expires
+ * Delivery: after a job's bytes are handed to the OS, one DLE EOT round trip confirms the printer has them (the
+ * answer comes back through the same ordered stream). A write that fails, or a link that drops before that answer
+ * (connection reset, printer rebooted), sends the whole job again once the printer is back: a receipt is
+ * at-least-once — a torn first copy plus a whole second one is better than a customer without the only copy of
+ * the QR and lottery. A write that went through and then met silence (no answer, no reset) is not sent again: it
+ * leaves as `unconfirmed`, so the cashier, who can see the paper, decides on a reprint — no blind duplicate.
+ * A drawer kick is at-most-once and expires
  * (`drawerKickTtlMs`): a drawer that springs open minutes after the sale, with nobody at the till, is worse than a
  * cashier pressing "open drawer" again.
  */
@@ -35,7 +38,13 @@ export interface PrintJob {
   kind?: 'document' | 'drawer-kick';
 }
 
-export type PrintJobOutcome = 'printed' | 'expired' | 'failed';
+/**
+ * How a job left the queue: `printed` (the printer answered after it), `unconfirmed` (handed over, then no
+ * answer: offer a reprint), `expired` / `failed` (a drawer kick not sent in time / not sent).
+ */
+export type PrintJobOutcome = 'printed' | 'unconfirmed' | 'expired' | 'failed';
+
+type Delivery = 'printed' | 'unconfirmed' | 'lost';
 
 export interface PrintQueueOptions {
   transport: PrinterTransport;
@@ -44,6 +53,11 @@ export interface PrintQueueOptions {
   logger?: Pick<Logger, 'info' | 'warn'>;
   /** Per DLE EOT query. Default 1000 ms. */
   statusTimeoutMs?: number;
+  /**
+   * The status read after a job, which waits behind the job's bytes while the printer's buffer is full (a long
+   * raster receipt prints for seconds). Default 15 000 ms.
+   */
+  confirmTimeoutMs?: number;
   /** Back-off while unreachable; the last one repeats. Default 1 s, 2 s, 5 s, 10 s, 30 s. */
   retryDelaysMs?: readonly number[];
   /** How often a held job asks the status again (paper out, cover open, offline). Default 2000 ms. */
@@ -73,6 +87,7 @@ export class PrintQueue {
   readonly #clock: Clock;
   readonly #log: Pick<Logger, 'info' | 'warn'> | undefined;
   readonly #statusTimeoutMs: number;
+  readonly #confirmTimeoutMs: number;
   readonly #retryDelays: readonly number[];
   readonly #holdPollMs: number;
   readonly #drawerKickTtlMs: number;
@@ -96,6 +111,7 @@ export class PrintQueue {
     this.#clock = options.clock;
     this.#log = options.logger;
     this.#statusTimeoutMs = options.statusTimeoutMs ?? 1000;
+    this.#confirmTimeoutMs = options.confirmTimeoutMs ?? 15_000;
     this.#retryDelays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
     this.#holdPollMs = options.holdPollMs ?? 2000;
     this.#drawerKickTtlMs = options.drawerKickTtlMs ?? 30_000;
@@ -210,25 +226,54 @@ export class PrintQueue {
         return;
       }
       this.#setState('printing');
+      let delivery: Delivery;
       try {
         await this.#transport.write(head.job.bytes);
+        delivery = await this.#confirm();
       } catch (error) {
         this.#log?.warn({ job: head.job.id, reason: reasonOf(error) }, 'print job not sent');
         await this.#transport.close();
-        if (head.job.kind === 'drawer-kick') {
-          this.#finish(head, 'failed');
-        }
+        delivery = 'lost';
+      }
+      if (delivery === 'lost' && head.job.kind !== 'drawer-kick') {
+        // Stays at the head and goes again, whole, when the printer is back (at-least-once).
+        this.#failures++;
+        this.#setState('unreachable');
+        this.#scheduleRetry();
+        return;
+      }
+      this.#finish(head, delivery === 'lost' ? 'failed' : delivery);
+      if (delivery !== 'printed') {
         this.#failures++;
         this.#setState('unreachable');
         this.#scheduleRetry();
         return;
       }
       this.#failures = 0;
-      this.#finish(head, 'printed');
     }
-    if (!this.#closed && this.#state === 'printing') {
-      // Report what the last job left behind (paper may have run out during it); never resends.
-      await this.#probe();
+  }
+
+  /**
+   * After a write: a DLE EOT answer proves the printer received every byte before it (one ordered stream), and
+   * says what the job left behind (paper may have run out during it). No answer in `confirmTimeoutMs` →
+   * 'unconfirmed': the bytes were handed over and are not sent again (the cashier sees it and may reprint). The
+   * link dropping instead → 'lost': the printer (rebooted, reset the connection) may never have had them.
+   */
+  async #confirm(): Promise<Delivery> {
+    if (!this.#statusSupported || !this.#transport.statusSupported) {
+      this.#setState('ready');
+      return 'printed';
+    }
+    try {
+      const status = await readPrinterStatus(this.#transport, this.#confirmTimeoutMs, this.#statusOptions);
+      this.#setState(statusVerdict(status));
+      return 'printed';
+    } catch (error) {
+      await this.#transport.close();
+      if (!isPrinterTransportError(error)) {
+        return 'printed';
+      }
+      return error.reason === 'timeout' ? 'unconfirmed' : 'lost';
     }
   }
 

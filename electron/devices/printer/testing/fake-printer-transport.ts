@@ -1,7 +1,7 @@
 /**
  * A scripted printer transport for queue tests: it answers DLE EOT from `state` (the same bits as the fake network
  * printer), records what was written, and fails on request — `unreachable` refuses open(), `failNextWrite` makes
- * the next write reject after taking nothing, `silentStatus` makes status reads time out.
+ * the next write reject after taking nothing, `statusFailure` makes status reads fail.
  */
 import { fakeStatusByte, type FakePrinterState } from './fake-network-printer';
 import {
@@ -22,8 +22,11 @@ export class FakePrinterTransport implements PrinterTransport {
     error: false,
   };
   unreachable = false;
-  silentStatus = false;
+  /** Status reads fail so while set (`timeout`: a silent printer; `disconnected`: the link dropped). */
+  statusFailure: PrinterTransportFailure | undefined;
   failNextWrite: PrinterTransportFailure | undefined;
+  /** Runs after each accepted job write (to change the printer between a write and its confirmation). */
+  onWrite: (() => void) | undefined;
   /** Job writes (status requests are not in here). */
   readonly writes: Uint8Array[] = [];
   opens = 0;
@@ -52,6 +55,7 @@ export class FakePrinterTransport implements PrinterTransport {
       return Promise.reject(new PrinterTransportError(failure, `fake printer: write ${failure}`));
     }
     this.writes.push(Uint8Array.from(bytes));
+    this.onWrite?.();
     return Promise.resolve();
   }
 
@@ -60,8 +64,10 @@ export class FakePrinterTransport implements PrinterTransport {
       return Promise.reject(new PrinterTransportError('disconnected', 'fake printer: not open'));
     }
     this.statusReads++;
-    if (this.silentStatus) {
-      return Promise.reject(new PrinterTransportError('timeout', 'fake printer: no status answer'));
+    const failure = this.statusFailure;
+    if (failure) {
+      this.#open = false;
+      return Promise.reject(new PrinterTransportError(failure, `fake printer: status ${failure}`));
     }
     const answer = new Uint8Array(length).fill(fakeStatusByte(request[2] ?? 0, this.state));
     return Promise.resolve(answer);
