@@ -216,6 +216,20 @@ describe('print queue', () => {
     expect(queue.state).toBe('paper-out');
   });
 
+  it('keeps a job when a listener throws, and prints it at the next try', async () => {
+    const off = queue.onState(() => {
+      throw new Error('listener broke');
+    });
+    queue.enqueue(receipt('r1'));
+    await queue.idle();
+    expect(queue.pending()).toEqual([{ id: 'r1', label: 'receipt r1' }]);
+    off();
+    await scheduler.advance(2000);
+    await queue.idle();
+    expect(transport.writes.map(text)).toEqual(['receipt r1\n']);
+    expect(done).toEqual(['r1:printed']);
+  });
+
   it('writes no job bytes into the log', async () => {
     const { logger, lines } = createCapturingLogger();
     await queue.close();

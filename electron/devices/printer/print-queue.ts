@@ -185,6 +185,8 @@ export class PrintQueue {
     this.#closed = true;
     this.#timer?.();
     this.#timer = undefined;
+    // Closing the link first ends a confirmation that waits (up to confirmTimeoutMs) at once.
+    await this.#transport.close();
     await this.idle();
     if (this.#jobs.length > 0) {
       this.#log?.warn({ dropped: this.#jobs.length }, 'print queue closed with jobs waiting');
@@ -208,9 +210,16 @@ export class PrintQueue {
         await this.#drain();
       } while (this.#goAgain());
       this.#scheduleIdlePoll();
-    })().finally(() => {
-      this.#running = undefined;
-    });
+    })()
+      .catch((error: unknown) => {
+        // Not a printer failure (those are handled in #drain): a listener threw. Keep the jobs and try later.
+        this.#log?.warn({ error }, 'print queue run failed');
+        this.#failures++;
+        this.#scheduleRetry();
+      })
+      .finally(() => {
+        this.#running = undefined;
+      });
     return this.#running;
   }
 
