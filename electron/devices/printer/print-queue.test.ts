@@ -75,8 +75,9 @@ describe('print queue', () => {
     expect(await queue.checkStatus()).toBe('cover-open');
     transport.setState({ coverOpen: false, online: false });
     expect(await queue.checkStatus()).toBe('offline');
-    transport.setState({ online: true });
+    transport.setState({ online: true, paperNearEnd: true });
     expect(await queue.checkStatus()).toBe('ready');
+    expect(queue.lastStatus?.paperNearEnd).toBe(true);
     expect(transport.writes).toEqual([]);
   });
 

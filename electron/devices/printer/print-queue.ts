@@ -24,7 +24,7 @@ import type { Clock } from '../../kernel/clock';
 import type { CancelTimer, Scheduler } from '../../kernel/scheduler';
 import type { Logger } from '../../log/logger';
 import { readPrinterStatus } from './read-status';
-import { statusVerdict, type StatusOptions } from './status';
+import { statusVerdict, type PrinterStatus, type StatusOptions } from './status';
 import { isPrinterTransportError, type PrinterTransport } from './transports/transport';
 
 export type PrinterState = 'ready' | 'printing' | 'paper-out' | 'cover-open' | 'offline' | 'unreachable';
@@ -98,6 +98,7 @@ export class PrintQueue {
   readonly #jobListeners = new Set<(job: { id: string; label: string }, outcome: PrintJobOutcome) => void>();
   #jobs: Queued[] = [];
   #state: PrinterState = 'ready';
+  #lastStatus: PrinterStatus | undefined;
   #failures = 0;
   #timer: CancelTimer | undefined;
   #running: Promise<void> | undefined;
@@ -122,6 +123,11 @@ export class PrintQueue {
 
   get state(): PrinterState {
     return this.#state;
+  }
+
+  /** The last status the printer answered (paper near end, drawer open show here); undefined before any. */
+  get lastStatus(): PrinterStatus | undefined {
+    return this.#lastStatus;
   }
 
   /** The waiting jobs, oldest first (ids and labels only). */
@@ -275,6 +281,7 @@ export class PrintQueue {
     }
     try {
       const status = await readPrinterStatus(this.#transport, this.#confirmTimeoutMs, this.#statusOptions);
+      this.#lastStatus = status;
       this.#setState(statusVerdict(status));
       return 'printed';
     } catch (error) {
@@ -295,6 +302,7 @@ export class PrintQueue {
         return true;
       }
       const status = await readPrinterStatus(this.#transport, this.#statusTimeoutMs, this.#statusOptions);
+      this.#lastStatus = status;
       this.#failures = 0;
       const verdict = statusVerdict(status);
       this.#setState(verdict);
