@@ -47,8 +47,11 @@ const CP866 = new Map<string, number>();
   }
 }
 
-/** Letters missing from cp866, drawn with the closest one it has. */
-const CP866_SUBSTITUTES: Readonly<Record<string, string>> = {
+/**
+ * Cyrillic letters missing from cp866 (and from WPC1251), drawn with the closest one it has. Shared with the receipt
+ * printer's code pages (devices/printer/escpos/code-pages.ts).
+ */
+export const CYRILLIC_SUBSTITUTES: Readonly<Record<string, string>> = {
   Ө: 'О',
   ө: 'о',
   Ү: 'У',
@@ -213,7 +216,7 @@ export function encodePoleText(text: string, options: PoleTextOptions): number[]
       return;
     }
     if (options.cyrillic === 'cp866') {
-      const byte = CP866.get(CP866_SUBSTITUTES[char] ?? char);
+      const byte = CP866.get(CYRILLIC_SUBSTITUTES[char] ?? char);
       if (byte !== undefined) {
         out.push(byte);
         return;

@@ -9,6 +9,7 @@
  * (profile `cyrillicExtras: 'raster'`, raster.ts).
  */
 import type { CodePageName } from './profile';
+import { CYRILLIC_SUBSTITUTES } from '../../pole/text';
 
 /** `\0` marks a byte whose character receipts never need (box drawing, rare signs). */
 const CP866_UPPER =
@@ -45,21 +46,8 @@ export const UPPER_HALF: Readonly<Record<CodePageName, readonly string[]>> = {
 /** Epson's `ESC t n` numbers: PC866 (Cyrillic #2) = 17, WPC1251 = 46. */
 export const EPSON_CODE_PAGE_NUMBER: Readonly<Record<CodePageName, number>> = { cp866: 17, wpc1251: 46 };
 
-/** Letters neither page has, written as the nearest one it has. */
-export const CYRILLIC_SUBSTITUTES: Readonly<Record<string, string>> = {
-  Ө: 'О',
-  ө: 'о',
-  Ү: 'У',
-  ү: 'у',
-  Қ: 'К',
-  қ: 'к',
-  Ғ: 'Г',
-  ғ: 'г',
-  Ҳ: 'Х',
-  ҳ: 'х',
-  І: 'И',
-  і: 'и',
-};
+/** Letters neither page has, written as the nearest one it has: the pole display's table. */
+export { CYRILLIC_SUBSTITUTES };
 
 /** Signs the pages lack, as text. */
 const SIGNS: Readonly<Record<string, string>> = {
