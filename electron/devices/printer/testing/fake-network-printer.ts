@@ -20,7 +20,8 @@ export interface FakePrinterState {
 
 export type FakePrinterFault = 'none' | 'refuse' | 'drop' | 'silent';
 
-const DEFAULT_STATE: FakePrinterState = {
+/** A printer with paper, cover closed, online: every fake printer starts so. */
+export const HEALTHY_PRINTER: Readonly<FakePrinterState> = {
   online: true,
   paperOut: false,
   coverOpen: false,
@@ -57,7 +58,7 @@ export function fakeStatusByte(n: number, state: FakePrinterState): number {
 }
 
 export class FakeNetworkPrinter {
-  state: FakePrinterState = { ...DEFAULT_STATE };
+  state: FakePrinterState = { ...HEALTHY_PRINTER };
   fault: FakePrinterFault = 'none';
   /** For `drop`: the connection is reset once it has received this many bytes (counted per connection). */
   dropAfterBytes = 0;

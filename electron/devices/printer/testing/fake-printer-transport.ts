@@ -3,7 +3,7 @@
  * printer), records what was written, and fails on request — `unreachable` refuses open(), `failNextWrite` makes
  * the next write reject after taking nothing, `statusFailure` makes status reads fail.
  */
-import { fakeStatusByte, type FakePrinterState } from './fake-network-printer';
+import { fakeStatusByte, HEALTHY_PRINTER, type FakePrinterState } from './fake-network-printer';
 import {
   PrinterTransportError,
   type PrinterTransport,
@@ -13,14 +13,7 @@ import {
 export class FakePrinterTransport implements PrinterTransport {
   readonly label = 'fake printer';
   statusSupported = true;
-  state: FakePrinterState = {
-    online: true,
-    paperOut: false,
-    coverOpen: false,
-    paperNearEnd: false,
-    drawerPin3High: false,
-    error: false,
-  };
+  state: FakePrinterState = { ...HEALTHY_PRINTER };
   unreachable = false;
   /** Status reads fail so while set (`timeout`: a silent printer; `disconnected`: the link dropped). */
   statusFailure: PrinterTransportFailure | undefined;

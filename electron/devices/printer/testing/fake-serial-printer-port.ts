@@ -2,20 +2,13 @@
  * A serial port with a printer behind it, for the serial transport's tests: records writes, answers DLE EOT from a
  * FakePrinterState, and can be unplugged (emits close) or refuse to open.
  */
-import { fakeStatusByte, type FakePrinterState } from './fake-network-printer';
+import { fakeStatusByte, HEALTHY_PRINTER, type FakePrinterState } from './fake-network-printer';
 import type { OpenPrinterSerialPort, PrinterSerialPort } from '../transports/serial';
 
 type Listener = (...args: unknown[]) => void;
 
 export class FakeSerialPrinterPort implements PrinterSerialPort {
-  state: FakePrinterState = {
-    online: true,
-    paperOut: false,
-    coverOpen: false,
-    paperNearEnd: false,
-    drawerPin3High: false,
-    error: false,
-  };
+  state: FakePrinterState = { ...HEALTHY_PRINTER };
   /** Job and status bytes, in order. */
   readonly written: number[] = [];
   /** Hold drain callbacks (a printer holding flow control). */

@@ -3,7 +3,7 @@
  * interface (bulk OUT 1, bulk IN 2 unless unidirectional), a kernel driver bound until detached, DLE EOT answered
  * on the IN endpoint from a FakePrinterState, and faults: unplugged (transfers reject), out stall, IN timeout.
  */
-import { fakeStatusByte, type FakePrinterState } from './fake-network-printer';
+import { fakeStatusByte, HEALTHY_PRINTER, type FakePrinterState } from './fake-network-printer';
 import type {
   UsbConfigurationLike,
   UsbPrinterDevice,
@@ -17,14 +17,7 @@ export class FakeUsbPrinter implements UsbPrinterDevice {
   readonly serialNumber = 'FAKE-USB-1';
   readonly productName = 'POS58 Printer';
   readonly manufacturerName = 'Fake';
-  state: FakePrinterState = {
-    online: true,
-    paperOut: false,
-    coverOpen: false,
-    paperNearEnd: false,
-    drawerPin3High: false,
-    error: false,
-  };
+  state: FakePrinterState = { ...HEALTHY_PRINTER };
   opened = false;
   configuration: UsbConfigurationLike | null = null;
   readonly configurations: UsbConfigurationLike[];

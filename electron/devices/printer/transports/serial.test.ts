@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readPrinterStatus } from '../read-status';
 import { fakeSerialOpener } from '../testing/fake-serial-printer-port';
 import { createPrinterSerialPortOpener, SerialPrinterTransport } from './serial';
-import { PrinterTransportError } from './transport';
-
-async function failureOf(promise: Promise<unknown>): Promise<PrinterTransportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PrinterTransportError);
-  return error as PrinterTransportError;
-}
+import { failureOf } from '../testing/transport-failure';
 
 describe('serial printer transport', () => {
   it('writes bytes and reads status on one open port', async () => {

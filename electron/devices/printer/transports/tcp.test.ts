@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readPrinterStatus } from '../read-status';
 import { FakeNetworkPrinter } from '../testing/fake-network-printer';
 import { TcpPrinterTransport } from './tcp';
-import { PrinterTransportError } from './transport';
+import { failureOf } from '../testing/transport-failure';
 
 let printer: FakeNetworkPrinter;
 let transport: TcpPrinterTransport;
@@ -18,15 +18,6 @@ afterEach(async () => {
 });
 
 const job = Uint8Array.from([0x1b, 0x40, ...Buffer.from('TOTAL 12 500\n'), 0x1d, 0x56, 0x00]);
-
-async function failureOf(promise: Promise<unknown>): Promise<PrinterTransportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PrinterTransportError);
-  return error as PrinterTransportError;
-}
 
 describe('raw TCP printer transport', () => {
   it('writes bytes the printer receives unchanged', async () => {

@@ -4,19 +4,10 @@ import { ManualClock } from '../../../kernel/testing/manual-clock';
 import { PrintQueue } from '../print-queue';
 import { readPrinterStatus } from '../read-status';
 import { FakeUsbPrinter } from '../testing/fake-usb-printer';
-import { PrinterTransportError } from './transport';
 import { UsbPrinterTransport } from './usb';
 import { findPrinterInterface } from './usb-device';
 import { isUsbPrinterDevice, listUsbPrinters, usbPrinterFinder, usbPrinterLabel } from './usb-devices';
-
-async function failureOf(promise: Promise<unknown>): Promise<PrinterTransportError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(PrinterTransportError);
-  return error as PrinterTransportError;
-}
+import { failureOf } from '../testing/transport-failure';
 
 function transportFor(device: () => FakeUsbPrinter | undefined, platform: NodeJS.Platform = 'linux') {
   return new UsbPrinterTransport({
