@@ -254,12 +254,12 @@ export function buildFakeModules(
       // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fake mirrors the sync calls electron-vault.ts uses
       isEncryptionAvailable: () => options.safeStorageAvailable ?? true,
       getSelectedStorageBackend: () => 'gnome_libsecret',
-      // eslint-disable-next-line @typescript-eslint/no-deprecated -- as above
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fake mirrors the sync calls electron-vault.ts uses
       encryptString(plain) {
         beforeReady('safeStorage');
         return Buffer.from(`sealed:${plain}`, 'utf8');
       },
-      // eslint-disable-next-line @typescript-eslint/no-deprecated -- as above
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the fake mirrors the sync calls electron-vault.ts uses
       decryptString(sealed) {
         const text = sealed.toString('utf8');
         if (!text.startsWith('sealed:')) {

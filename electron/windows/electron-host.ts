@@ -11,6 +11,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import type { Settings } from '../../shared/settings';
 import type { Kassa } from '../core/kassa';
 import type { Clock } from '../kernel/clock';
 import { errorText } from '../kernel/error-text';
@@ -78,7 +79,6 @@ function observedSettings(store: SettingsStore, onChange: (next: Settings) => vo
     },
   };
 }
-type Settings = ReturnType<SettingsStore['get']>;
 
 export function runElectronHost(options: ElectronHostOptions): ElectronHost {
   const { electron, logger, redactor } = options;
