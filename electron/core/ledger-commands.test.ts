@@ -29,7 +29,7 @@ function recordCommits(r: Rig): LedgerCommand[] {
 
 /** Event names of a command: `payment:<to>` and `sale:<to>`. */
 const eventsOf = (c: LedgerCommand | undefined): string[] =>
-  (c?.events ?? []).map((e) => `${e.type}:${e.type === 'shift' ? e.to : e.to}`);
+  (c?.events ?? []).map((e) => `${e.type}:${e.type === 'drawer' ? e.by : e.to}`);
 
 describe('one transaction per command', () => {
   it('payment:start: sale paying + created + requesting in one commit before the bank is called, its answer in a second', async () => {

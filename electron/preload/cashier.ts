@@ -29,6 +29,7 @@ const EVENTS = [
   'receipt:updated',
   'scan:outcome',
   'devices:status',
+  'printer:status',
 ] as const satisfies readonly EventName[];
 type UnlistedEvent = Exclude<EventName, (typeof EVENTS)[number]>;
 const _everyEventListed: [UnlistedEvent] extends [never] ? true : UnlistedEvent = true;
@@ -139,6 +140,12 @@ const api = {
   devicesSelect: call('devices:select'),
   devicesDeselect: call('devices:deselect'),
   devicesRescan: call('devices:rescan'),
+  printerStatus: call('printer:status'),
+  printerPrintReceipt: call('printer:print-receipt'),
+  printerPrintReport: call('printer:print-report'),
+  printerOpenDrawer: call('printer:open-drawer'),
+  printerTest: call('printer:test'),
+  printerList: call('printer:list'),
   scanSubmit: call('scan:submit'),
   scanSetScreen: call('scan:set-screen'),
   on,

@@ -90,7 +90,13 @@ describe('journal layout 1 → 2', () => {
       'S1',
     ]);
     expect(
-      journal.scan().map((e) => (e.event.type === 'sale' ? `sale:${e.event.what}` : `payment:${e.event.to}`)),
+      journal
+        .scan()
+        .map((e) =>
+          e.event.type === 'sale'
+            ? `sale:${e.event.what}`
+            : `${e.event.type}:${e.event.type === 'drawer' ? e.event.by : e.event.to}`,
+        ),
     ).toEqual([
       'sale:opened',
       'sale:line.added',

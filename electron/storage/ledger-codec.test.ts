@@ -58,6 +58,7 @@ const EVENTS: LedgerEvent[] = [
     refund: 2000,
   },
   { type: 'shift', shiftId: 'shift1', from: null, to: 'open' },
+  { type: 'drawer', by: 'Manager Bold', reason: 'change for the next till' },
 ];
 
 describe('event codec', () => {

@@ -48,6 +48,8 @@ export function encodeEvent(event: LedgerEvent): Cell[] {
       ]);
     case 'shift':
       return ['h', event.shiftId, event.from, event.to];
+    case 'drawer':
+      return ['d', event.by, event.reason];
   }
 }
 
@@ -72,6 +74,7 @@ function named(names: readonly string[], cells: readonly Cell[], optionalFrom: n
 const SALE = ['saleId', 'what', 'from', 'to', 'currency', 'total', 'lineId', 'code', 'quantity', 'receipt'];
 const PAYMENT = ['paymentId', 'saleId', 'method', 'from', 'to', 'currency', 'amount', 'refund', 'resolved'];
 const SHIFT = ['shiftId', 'from', 'to'];
+const DRAWER = ['by', 'reason'];
 
 /** A payment row stores its `resolved: true` as 1 (and nothing when absent). */
 function resolvedFlag(fields: Record<string, Cell>): Record<string, Cell | boolean> {
@@ -88,6 +91,8 @@ export function decodeEvent(raw: unknown): LedgerEvent {
       ? { type: 'sale', ...named(SALE, cells, 6) }
       : tag === 'p'
         ? { type: 'payment', ...resolvedFlag(named(PAYMENT, cells, 7)) }
-        : { type: tag === 'h' ? 'shift' : String(tag), ...named(SHIFT, cells, 3) };
+        : tag === 'd'
+          ? { type: 'drawer', ...named(DRAWER, cells, 2) }
+          : { type: tag === 'h' ? 'shift' : String(tag), ...named(SHIFT, cells, 3) };
   return LedgerEventSchema.parse(fields);
 }

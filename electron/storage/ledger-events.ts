@@ -89,10 +89,22 @@ export const ShiftEventSchema = z.strictObject({
 });
 export type ShiftEvent = z.infer<typeof ShiftEventSchema>;
 
+/**
+ * The cash drawer opened without a sale (printer:open-drawer): a manager's action, journaled with who and why so
+ * the shop owner can match the drawer count to it. Drawer kicks for cash payments are not journaled: the payment is.
+ */
+export const DrawerEventSchema = z.strictObject({
+  type: z.literal('drawer'),
+  by: z.string().min(1).max(80),
+  reason: z.string().min(1).max(200),
+});
+export type DrawerEvent = z.infer<typeof DrawerEventSchema>;
+
 export const LedgerEventSchema = z.discriminatedUnion('type', [
   SaleEventSchema,
   PaymentEventSchema,
   ShiftEventSchema,
+  DrawerEventSchema,
 ]);
 export type LedgerEvent = z.infer<typeof LedgerEventSchema>;
 

@@ -101,7 +101,7 @@ function withMethod(
 
 /** The totals after one event (unchanged when it does not count). */
 export function addEvent(totals: Totals, event: LedgerEvent): Totals {
-  if (!countsInTotals(event) || event.type === 'shift') {
+  if (!countsInTotals(event) || event.type === 'shift' || event.type === 'drawer') {
     return totals;
   }
   let counted: Totals = { ...totals, currency: totals.currency ?? event.currency };

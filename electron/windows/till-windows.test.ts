@@ -125,7 +125,7 @@ describe('customer display placement', () => {
     // The taskbar on the cashier's screen hides: its work area changes, the customer screen does not.
     rig.fake.metricsChanged(1, { workArea: { x: 0, y: 0, width: 1920, height: 1080 } });
     rig.fake.metricsChanged(2, { scaleFactor: 1.25 });
-    await operatorSettings(rig, (s) => ({ ...s, store: { name: 'Renamed shop' } }));
+    await operatorSettings(rig, (s) => ({ ...s, store: { ...s.store, name: 'Renamed shop' } }));
     const cashier = rig.fake.window('Kassa');
     expect(await rig.fake.invoke('settings:set-locale', cashier.webContents, { locale: 'en' })).toMatchObject(
       {

@@ -9,6 +9,7 @@ import { approvalChannels, approvalEvents } from './approval';
 import { devicesChannels, devicesEvents } from './devices';
 import { journalChannels } from './journal';
 import { paymentChannels, paymentEvents } from './payment';
+import { printerChannels, printerEvents } from './printer';
 import { saleChannels, saleEvents } from './sale';
 import { receiptChannels, receiptEvents } from './receipt';
 import { sandboxChannels } from './sandbox';
@@ -33,6 +34,7 @@ export const channels = {
   ...sandboxChannels,
   ...receiptChannels,
   ...devicesChannels,
+  ...printerChannels,
   ...scanChannels,
   ...uploadChannels,
 } as const satisfies Record<string, ChannelDef>;
@@ -44,5 +46,6 @@ export const events = {
   ...paymentEvents,
   ...receiptEvents,
   ...devicesEvents,
+  ...printerEvents,
   ...scanEvents,
 } as const satisfies Record<string, EventDef>;

@@ -10,6 +10,7 @@ import { BrowserHostSettingsSchema } from './browser-host';
 import { DeviceSettingsSchema } from './devices';
 import { EbarimtSettingsSchema } from './ebarimt';
 import { PocketSettingsSchema } from './pocket';
+import { PrinterSettingsSchema, type ReceiptLocale } from './printer';
 import { SocialpaySettingsSchema } from './socialpay';
 
 export const PROFILES = ['sandbox', 'staging', 'production'] as const;
@@ -42,9 +43,46 @@ export const DisplaySettingsSchema = z
   })
   .prefault({});
 
+/** The IANA zone of each country's shops; `auto` in the settings means this one. */
+export const TIME_ZONE_BY_COUNTRY = {
+  MN: 'Asia/Ulaanbaatar',
+  GE: 'Asia/Tbilisi',
+  UZ: 'Asia/Tashkent',
+} as const satisfies Record<Country, string>;
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const StoreSettingsSchema = z
   .strictObject({
     name: freeText({ min: 1, max: 80, minMessage: 'give the store a name' }).default('Kassa demo store'),
+    /**
+     * The seller's taxpayer number printed on receipts (Georgia: 9 or 11 digits, Uzbekistan: 9-digit INN). A
+     * Mongolian receipt prints eBarimt's merchant TIN when that is set.
+     */
+    tin: z
+      .string()
+      .trim()
+      .regex(/^(\d{7,14})?$/, 'the taxpayer number is 7 to 14 digits')
+      .default(''),
+    /** The shop's address, printed under its name. */
+    address: freeText({ max: 160 }).default(''),
+    /**
+     * Times on receipts, reports and every screen are in this zone (the shop's), whatever the computer's clock
+     * is set to; `auto` = the country's.
+     */
+    timeZone: z
+      .string()
+      .trim()
+      .max(64)
+      .refine((zone) => zone === 'auto' || isTimeZone(zone), 'not a time zone (e.g. Asia/Ulaanbaatar)')
+      .default('auto'),
   })
   .prefault({});
 
@@ -55,6 +93,7 @@ export const SettingsSchema = z.strictObject({
   store: StoreSettingsSchema,
   display: DisplaySettingsSchema,
   devices: DeviceSettingsSchema,
+  printer: PrinterSettingsSchema,
   browserHost: BrowserHostSettingsSchema,
   providers: z
     .strictObject({
@@ -72,4 +111,27 @@ export type SettingsInput = z.input<typeof SettingsSchema>;
 
 export function defaultSettings(): Settings {
   return SettingsSchema.parse({});
+}
+
+/** The store's IANA time zone (settings.store.timeZone, `auto` → the country's). */
+export function storeTimeZone(settings: Pick<Settings, 'country' | 'store'>): string {
+  const zone = settings.store.timeZone;
+  return zone === 'auto' ? TIME_ZONE_BY_COUNTRY[settings.country] : zone;
+}
+
+const RECEIPT_LOCALE_BY_COUNTRY = { MN: 'mn', GE: 'ka', UZ: 'uz' } as const satisfies Record<
+  Country,
+  ReceiptLocale
+>;
+
+/** The language receipts are printed in (settings.printer.locale, `auto` → the country's). */
+export function receiptLocale(settings: Pick<Settings, 'country' | 'printer'>): ReceiptLocale {
+  const locale = settings.printer.locale;
+  return locale === 'auto' ? RECEIPT_LOCALE_BY_COUNTRY[settings.country] : locale;
+}
+
+/** The TIN printed as the seller's: eBarimt's merchant TIN in Mongolia when set, else the store's. */
+export function sellerTin(settings: Pick<Settings, 'country' | 'store' | 'providers'>): string {
+  const merchant = settings.providers.ebarimt.merchantTin;
+  return settings.country === 'MN' && merchant !== '' ? merchant : settings.store.tin;
 }

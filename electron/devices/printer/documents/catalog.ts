@@ -5,8 +5,9 @@
  */
 import type { PaymentMethod } from '../../../../shared/domain';
 
-export const RECEIPT_LOCALES = ['mn', 'en', 'ka', 'uz', 'ru'] as const;
-export type ReceiptLocale = (typeof RECEIPT_LOCALES)[number];
+import { RECEIPT_LOCALES, type ReceiptLocale } from '../../../../shared/settings/printer';
+
+export { RECEIPT_LOCALES, type ReceiptLocale };
 
 export interface ReceiptWords {
   tin: string;
