@@ -32,7 +32,6 @@ import { CardAttachService } from '../payments/card-attach';
 import { createCardAttachHandlers } from '../payments/card-attach-handlers';
 import { DEFAULT_VAT } from '../sales/line-edits';
 import { createTill } from './till';
-import { recentSales } from './recent-sales';
 import { KassaError } from '../kernel/errors';
 import { createRealScheduler } from '../kernel/scheduler';
 import { openCatalogStore } from '../storage/catalog-store';
@@ -56,6 +55,13 @@ import { sandboxScannerDevices } from './sandbox-scanner';
 import { createScanActions } from './scan-actions';
 import { approvalSessionEnd } from './approval-session';
 import { loadDemoCatalogIfEmpty, onProfileOrCountryChange } from './demo-catalog-policy';
+import { recoverOnStart } from './recover-on-start';
+import { createPrinting } from './printing';
+import { listPrinters } from '../devices/printer/printer-list';
+import type { SystemPrinters } from '../devices/printer/driver';
+import type { PrinterTransport } from '../devices/printer/transports/transport';
+import type { PrinterConnectionOf } from '../devices/printer/printer-service';
+import type { CallContext } from '../kernel/handlers';
 
 export interface KassaDeps {
   clock: Clock;
@@ -83,6 +89,10 @@ export interface KassaDeps {
   sandboxScanner?: CreateSandboxScanner;
   /** Pole display transport override (tests); by default serial or HID from settings. */
   poleTransport?: (settings: PoleSettings) => PoleTransport;
+  /** The operating system's printers (Electron host only; webContents.print). */
+  systemPrinters?: SystemPrinters;
+  /** Receipt printer transport override (tests); by default TCP, serial or USB from settings. */
+  printerTransport?: (connection: PrinterConnectionOf) => PrinterTransport;
   /** How long a manager session lasts without a manager action (tests shorten it). */
   sessionIdleMs?: number;
 }
@@ -149,6 +159,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       }
     }
     display.refresh();
+    printing.printer.settingsChanged();
   };
 
   const journal = openJournal({ dataDir: deps.dataDir, logger: log });
@@ -181,9 +192,11 @@ export function createKassa(deps: KassaDeps): Kassa {
         events.emit('sale:updated', view);
         display.saleChanged(view);
         receipts.onSaleChanged(view.sale);
+        printing.printing.onSale(view);
       },
       payment: (payment) => {
         events.emit('payment:updated', payment);
+        printing.printing.onPayment(payment);
       },
     },
   });
@@ -197,6 +210,7 @@ export function createKassa(deps: KassaDeps): Kassa {
     logger: log.child({ component: 'receipts' }),
     emit: (view) => {
       events.emit('receipt:updated', view);
+      printing.printing.onReceipt(view);
     },
     now: () => deps.clock.now(),
   });
@@ -243,6 +257,23 @@ export function createKassa(deps: KassaDeps): Kassa {
     logger: log.child({ component: 'sessions' }),
     profile: () => deps.settings.get().profile,
     ...(deps.sessionIdleMs === undefined ? {} : { idleMs: deps.sessionIdleMs }),
+  });
+
+  // Who did it, for the journal: the signed-in manager's name, or the operator for the CLI.
+  const whoIs = (ctx: CallContext): string =>
+    ctx.role === 'operator' ? 'operator' : (sessions.view(ctx.connection).manager?.name ?? ctx.role);
+  const printing = createPrinting({
+    settings: () => deps.settings.get(),
+    clock: deps.clock,
+    logger: log,
+    events,
+    journal,
+    sales: till.sales,
+    receipts,
+    whoIs,
+    systemPrinters: deps.systemPrinters,
+    printerTransport: deps.printerTransport,
+    list: () => listPrinters({ systemPrinters: deps.systemPrinters }),
   });
 
   const refuseWhileSelling = (): void => {
@@ -294,9 +325,8 @@ export function createKassa(deps: KassaDeps): Kassa {
         logger: log.child({ component: 'card-attach' }),
       }),
     ),
-    ...createReceiptHandlers(receipts, (ctx) =>
-      ctx.role === 'operator' ? 'operator' : (sessions.view(ctx.connection).manager?.name ?? ctx.role),
-    ),
+    ...createReceiptHandlers(receipts, whoIs),
+    ...printing.handlers,
     ...createSandboxCustomerHandlers({ payments: till.engine, sandbox: () => providers.sandbox() }),
     ...createSandboxScannerHandlers({ scanner: () => sandboxScanner.scanner() }),
     ...createFoundationHandlers({
@@ -319,36 +349,8 @@ export function createKassa(deps: KassaDeps): Kassa {
     validateOutput: deps.validateOutput ?? false,
   };
 
-  // Re-check what the last run left open (docs/architecture.md, "Sales, payments and the journal"): never
-  // re-send, only ask the provider.
-  const recovered = till
-    .recover()
-    .then(
-      (open) => {
-        if (open.length > 0) {
-          log.info({ count: open.length }, 'payments: resumed open payments from the journal');
-        }
-      },
-      (error: unknown) => {
-        log.error({ err: error }, 'payments: recovery failed; open payments will be checked on demand');
-      },
-    )
-    // Then receipts: paid sales of the last days whose receipt is not settled are issued, returned or
-    // corrected now (docs/architecture.md §9.1), after payments so refunds settled on start count.
-    .then(() => receipts.recover(recentSales(journal, deps.clock.now())))
-    .then(
-      (count) => {
-        if (count > 0) {
-          log.info({ count }, 'receipts: took up receipts left open by the last run');
-        }
-      },
-      (error: unknown) => {
-        log.error(
-          { err: error },
-          'receipts: recovery failed; open receipts are retried from the receipt screen',
-        );
-      },
-    );
+  // What the last run left open: payments first, then receipts (core/recover-on-start.ts).
+  const recovered = recoverOnStart({ till, receipts, journal, clock: deps.clock, logger: log });
 
   return {
     invoke: async (caller, channel, input, connection) => {
@@ -378,6 +380,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       await approval.close();
       await devices.close();
       await pole.close();
+      await printing.close();
       await providers.close();
       await uploads.close();
       await catalog.close();

@@ -1,5 +1,5 @@
 /** The journal:* channels: a day's sales page by page, one sale, the X report of a day, range or shift. */
-import { JOURNAL_PAGE_DEFAULT } from '../../shared/channels/journal';
+import { JOURNAL_PAGE_DEFAULT, type SalesReport } from '../../shared/channels/journal';
 import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
 import type { HandlerMap } from '../kernel/handlers';
@@ -14,20 +14,42 @@ export interface JournalHandlerDeps {
   clock: Clock;
 }
 
+interface RangeInput {
+  from?: number | undefined;
+  to?: number | undefined;
+  day?: number | undefined;
+}
+
+function rangeOf(clock: Clock, input: RangeInput): { from: number; to: number } {
+  if (input.day !== undefined) {
+    const from = startOfLocalDay(input.day);
+    return { from, to: nextLocalDay(from) };
+  }
+  const now = clock.now();
+  // `to` defaults to just after now so a record written this millisecond is included.
+  return { from: input.from ?? startOfLocalDay(now), to: input.to ?? now + 1 };
+}
+
+/** The X report of today, a day, a range or the latest shift (journal:report; printer:print-report prints it). */
+export function readReport(
+  deps: Pick<JournalHandlerDeps, 'journal' | 'clock'>,
+  input: RangeInput & { shiftId?: string | undefined },
+): SalesReport {
+  if (input.shiftId === undefined) {
+    return salesReport(deps.journal, rangeOf(deps.clock, input));
+  }
+  const shift = deps.journal.latestShift();
+  if (shift?.id !== input.shiftId) {
+    throw new KassaError('not_found', `There is no shift ${input.shiftId} to report on.`);
+  }
+  return reportOf(deps.journal.totalsForShift(shift.id), {
+    from: shift.openedAt,
+    to: shift.closedAt ?? deps.clock.now() + 1,
+  });
+}
+
 export function createJournalHandlers(deps: JournalHandlerDeps): HandlerMap<'journal'> {
-  const range = (input: {
-    from?: number | undefined;
-    to?: number | undefined;
-    day?: number | undefined;
-  }): { from: number; to: number } => {
-    if (input.day !== undefined) {
-      const from = startOfLocalDay(input.day);
-      return { from, to: nextLocalDay(from) };
-    }
-    const now = deps.clock.now();
-    // `to` defaults to just after now so a record written this millisecond is included.
-    return { from: input.from ?? startOfLocalDay(now), to: input.to ?? now + 1 };
-  };
+  const range = (input: RangeInput): { from: number; to: number } => rangeOf(deps.clock, input);
   return {
     'journal:list': (input) =>
       Promise.resolve(
@@ -38,20 +60,6 @@ export function createJournalHandlers(deps: JournalHandlerDeps): HandlerMap<'jou
         }),
       ),
     'journal:get': ({ saleId }) => Promise.resolve(deps.sales.view(deps.sales.get(saleId))),
-    'journal:report': (input) => {
-      if (input.shiftId === undefined) {
-        return Promise.resolve(salesReport(deps.journal, range(input)));
-      }
-      const shift = deps.journal.latestShift();
-      if (shift?.id !== input.shiftId) {
-        throw new KassaError('not_found', `There is no shift ${input.shiftId} to report on.`);
-      }
-      return Promise.resolve(
-        reportOf(deps.journal.totalsForShift(shift.id), {
-          from: shift.openedAt,
-          to: shift.closedAt ?? deps.clock.now() + 1,
-        }),
-      );
-    },
+    'journal:report': (input) => Promise.resolve(readReport(deps, input)),
   };
 }

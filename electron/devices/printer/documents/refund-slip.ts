@@ -26,8 +26,8 @@ export function refundSlipLines(slip: RefundSlip): PrintLine[] {
           { kind: 'text', center: slip.ebarimtReceiptId, small: true } as const,
         ]),
     { kind: 'rule' },
-    ...itemLines(slip.lines, words),
-    { kind: 'rule' },
+    // A refund of an amount (not of lines) has no items: one rule, not two.
+    ...(slip.lines.length === 0 ? [] : [...itemLines(slip.lines, words), { kind: 'rule' } as const]),
     textLine(words.refunded, receiptAmountWithCode(slip.amount), { bold: true }),
     textLine(words.methods[slip.method], receiptAmount(slip.amount)),
     ...(slip.reason === undefined ? [] : [textLine(slip.reason)]),
