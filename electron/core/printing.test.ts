@@ -7,59 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrinterStatus } from '../../shared/channels/printer';
 import type { ReceiptView } from '../../shared/channels/receipt';
-import type { SaleView } from '../../shared/channels/sale';
-import type { Payment } from '../../shared/domain';
-import { FakeNetworkPrinter } from '../devices/printer/testing/fake-network-printer';
-import { printedJobs } from '../devices/printer/testing/printed-jobs';
 import { openJournal } from '../storage/journal';
-import { closeTills, openTestTill, until, value, type TestTill } from '../testing/till';
+import { openTestTill, until, value, type TestTill } from '../testing/till';
+import { closePrinterTills, paidSale, paper, tillWithPrinter } from '../testing/printer-till';
 
-const printers: FakeNetworkPrinter[] = [];
-afterEach(async () => {
-  await closeTills();
-  for (const printer of printers.splice(0)) {
-    await printer.close();
-  }
-});
-
-async function tillWithPrinter(): Promise<{ till: TestTill; printer: FakeNetworkPrinter }> {
-  const printer = await FakeNetworkPrinter.start();
-  printers.push(printer);
-  const till = openTestTill();
-  const settings = till.settings.get();
-  value(
-    await till.kassa.invoke('operator', 'settings:set', {
-      settings: {
-        ...settings,
-        store: { ...settings.store, tin: '1234567', address: 'Peace Avenue 1' },
-        printer: { ...settings.printer, connection: { kind: 'tcp', host: '127.0.0.1', port: printer.port } },
-      },
-    }),
-  );
-  return { till, printer };
-}
-
-async function paidSale(
-  till: TestTill,
-  method: 'cash' | 'socialpay.qr',
-): Promise<{ sale: SaleView; payment: Payment }> {
-  const { kassa } = till;
-  value(await kassa.invoke('cashier', 'sale:new', {}));
-  const sale = value<SaleView>(
-    await kassa.invoke('cashier', 'sale:add-line', { kind: 'catalog', code: '8650001000015' }),
-  );
-  const payment = value<Payment>(
-    await kassa.invoke('cashier', 'payment:start', {
-      saleId: sale.sale.id,
-      method,
-      ...(method === 'cash' ? { tendered: sale.sale.totals.total + 500 } : {}),
-    }),
-  );
-  if (method !== 'cash') {
-    value(await kassa.invoke('cashier', 'sandbox:customer-pay', { paymentId: payment.id }));
-  }
-  return { sale, payment };
-}
+afterEach(closePrinterTills);
 
 const receiptOf = async (till: TestTill, saleId: string): Promise<ReceiptView> =>
   value<ReceiptView>(await till.kassa.invoke('cashier', 'receipt:get', { saleId }));
@@ -72,8 +24,8 @@ describe('receipt printer in the till', () => {
       () => receiptOf(till, sale.sale.id),
       (r) => r.state === 'issued',
     );
-    await printer.waitFor((p) => printedJobs(p.printedBytes(), 'cp866').jobs.some((j) => j.qr.length > 0));
-    const { jobs, drawerKicks } = printedJobs(printer.printedBytes(), 'cp866');
+    await printer.waitFor((p) => paper(p).jobs.some((j) => j.qr.length > 0));
+    const { jobs, drawerKicks } = paper(printer);
     expect(jobs).toHaveLength(1);
     const [job] = jobs;
     const text = job?.lines.join('\n') ?? '';
@@ -90,8 +42,8 @@ describe('receipt printer in the till', () => {
   it('opens the drawer on a cash payment and prints the change', async () => {
     const { till, printer } = await tillWithPrinter();
     const { sale } = await paidSale(till, 'cash');
-    await printer.waitFor((p) => printedJobs(p.printedBytes(), 'cp866').jobs.some((j) => j.qr.length > 0));
-    const { jobs, drawerKicks } = printedJobs(printer.printedBytes(), 'cp866');
+    await printer.waitFor((p) => paper(p).jobs.some((j) => j.qr.length > 0));
+    const { jobs, drawerKicks } = paper(printer);
     expect(drawerKicks).toEqual([{ pin: 2 }]);
     expect(jobs).toHaveLength(1);
     // 500 ₮ over the total was handed over: the change line says so.
@@ -113,18 +65,15 @@ describe('receipt printer in the till', () => {
     );
     const held = value<PrinterStatus>(await till.kassa.invoke('cashier', 'printer:status', {}));
     expect(held.state).toBe('paper-out');
-    expect(printedJobs(printer.printedBytes(), 'cp866').jobs).toEqual([]);
+    expect(paper(printer).jobs).toEqual([]);
 
     printer.setState({ paperOut: false });
-    await printer.waitFor(
-      (p) => printedJobs(p.printedBytes(), 'cp866').jobs.some((j) => j.qr.length > 0),
-      8000,
-    );
+    await printer.waitFor((p) => paper(p).jobs.some((j) => j.qr.length > 0), 8000);
     await until(
       async () => value<PrinterStatus>(await till.kassa.invoke('cashier', 'printer:status', {})),
       (s) => s.waiting.length === 0,
     );
-    expect(printedJobs(printer.printedBytes(), 'cp866').jobs).toHaveLength(1);
+    expect(paper(printer).jobs).toHaveLength(1);
   });
 
   it('a manager’s open drawer is journaled with who and why; a cashier may not', async () => {
@@ -134,7 +83,7 @@ describe('receipt printer in the till', () => {
     const empty = await till.kassa.invoke('operator', 'printer:open-drawer', { reason: '  ' });
     expect(empty.ok ? 'ok' : empty.error.code).toBe('validation');
     value(await till.kassa.invoke('operator', 'printer:open-drawer', { reason: 'coins for the next till' }));
-    await printer.waitFor((p) => printedJobs(p.printedBytes(), 'cp866').drawerKicks.length === 1);
+    await printer.waitFor((p) => paper(p).drawerKicks.length === 1);
     await till.kassa.close();
     const journal = openJournal({ dataDir: till.dataDir, logger: till.logger });
     const drawer = journal

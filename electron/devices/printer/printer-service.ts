@@ -43,6 +43,8 @@ export class PrinterService {
   #sequence = 0;
   readonly #saleOfJob = new Map<string, string>();
   #unconfirmed: PrinterStatus['unconfirmed'] = null;
+  /** Why the printer the settings name cannot be used on this host, when it cannot. */
+  #unusable: Error | undefined;
   #closed = false;
 
   constructor(deps: PrinterServiceDeps) {
@@ -58,7 +60,7 @@ export class PrinterService {
   status(): PrinterStatus {
     const driver = this.#sync();
     return {
-      state: driver?.state ?? 'off',
+      state: driver?.state ?? (this.#unusable === undefined ? 'off' : 'unreachable'),
       label: driver?.label ?? null,
       waiting: driver?.pending() ?? [],
       paperLow: driver?.paperLow ?? false,
@@ -166,7 +168,7 @@ export class PrinterService {
   #require(): PrinterDriver {
     const driver = this.#sync();
     if (!driver) {
-      throw notConfigured();
+      throw this.#unusable ?? notConfigured();
     }
     return driver;
   }
@@ -185,11 +187,21 @@ export class PrinterService {
     }
     void this.#drop();
     this.#key = key;
+    this.#unusable = undefined;
     const { connection } = settings;
     if (connection.kind === 'none') {
       return undefined;
     }
-    const driver = this.#deps.driver(connection, settings.profile);
+    let driver: PrinterDriver;
+    try {
+      driver = this.#deps.driver(connection, settings.profile);
+    } catch (error) {
+      // A printer this host cannot reach at all (a system printer outside the Electron app): printing is
+      // refused with the reason, the banner says the printer is unreachable, selling goes on.
+      this.#unusable = error instanceof Error ? error : notConfigured();
+      this.#deps.logger.warn({ err: error, kind: connection.kind }, 'printer: cannot use this printer here');
+      return undefined;
+    }
     this.#driver = driver;
     this.#unsubscribe = [
       driver.onState(() => {
