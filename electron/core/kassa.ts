@@ -16,6 +16,7 @@ import { createFileSelectionStore } from '../devices/selection-store';
 import { createDeviceService } from '../devices/service';
 import { createPoleMirror } from '../devices/pole/mirror';
 import type { PoleTransport } from '../devices/pole/transports';
+import type { SystemPrinters } from '../devices/printer/driver';
 import type { PoleSettings } from '../../shared/settings/devices';
 import { handle, type AllHandlers } from '../ipc/handle';
 import type { Logger } from '../log/logger';
@@ -83,6 +84,8 @@ export interface KassaDeps {
   sandboxScanner?: CreateSandboxScanner;
   /** Pole display transport override (tests); by default serial or HID from settings. */
   poleTransport?: (settings: PoleSettings) => PoleTransport;
+  /** The operating system's printers (Electron host only; webContents.print). */
+  systemPrinters?: SystemPrinters;
   /** How long a manager session lasts without a manager action (tests shorten it). */
   sessionIdleMs?: number;
 }
