@@ -16,6 +16,7 @@ import { createFileSelectionStore } from '../devices/selection-store';
 import { createDeviceService } from '../devices/service';
 import { createPoleMirror } from '../devices/pole/mirror';
 import type { PoleTransport } from '../devices/pole/transports';
+import type { SystemPrinters } from '../devices/printer/driver';
 import type { PoleSettings } from '../../shared/settings/devices';
 import { handle, type AllHandlers } from '../ipc/handle';
 import type { Logger } from '../log/logger';
@@ -58,7 +59,6 @@ import { loadDemoCatalogIfEmpty, onProfileOrCountryChange } from './demo-catalog
 import { recoverOnStart } from './recover-on-start';
 import { createPrinting } from './printing';
 import { listPrinters } from '../devices/printer/printer-list';
-import type { SystemPrinters } from '../devices/printer/driver';
 import type { PrinterTransport } from '../devices/printer/transports/transport';
 import type { PrinterConnectionOf } from '../devices/printer/printer-service';
 import type { CallContext } from '../kernel/handlers';
@@ -273,7 +273,11 @@ export function createKassa(deps: KassaDeps): Kassa {
     whoIs,
     systemPrinters: deps.systemPrinters,
     printerTransport: deps.printerTransport,
-    list: () => listPrinters({ systemPrinters: deps.systemPrinters }),
+    list: () =>
+      listPrinters({
+        ...(deps.systemPrinters ? { systemPrinters: deps.systemPrinters } : {}),
+        logger: log,
+      }),
   });
 
   const refuseWhileSelling = (): void => {

@@ -9,6 +9,7 @@ import type { PrinterDriver, SystemPrinters } from '../devices/printer/driver';
 import { EscPosDriver } from '../devices/printer/escpos-driver';
 import type { PrinterProfile } from '../devices/printer/escpos/profile';
 import { PrinterService, type PrinterConnectionOf } from '../devices/printer/printer-service';
+import { SystemPrinterDriver } from '../devices/printer/system/system-driver';
 import type { PrinterTransport } from '../devices/printer/transports/transport';
 import type { Clock } from '../kernel/clock';
 import { KassaError } from '../kernel/errors';
@@ -55,8 +56,17 @@ export function createPrinting(deps: PrintingDeps): Printing {
   });
   const driver = (connection: PrinterConnectionOf, profile: PrinterProfile): PrinterDriver => {
     if (connection.kind === 'system') {
-      throw new KassaError('device.unavailable', 'System printers are reached only from the Kassa app.', {
-        params: { device: 'printer', reason: 'not-configured' },
+      if (!deps.systemPrinters) {
+        throw new KassaError('device.unavailable', 'System printers are reached only from the Kassa app.', {
+          params: { device: 'printer', reason: 'not-configured' },
+        });
+      }
+      return new SystemPrinterDriver({
+        printers: deps.systemPrinters,
+        deviceName: connection.deviceName,
+        paperWidth: profile.paperWidth,
+        scheduler,
+        logger: log,
       });
     }
     return new EscPosDriver({

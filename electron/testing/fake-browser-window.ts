@@ -5,8 +5,10 @@
  */
 import type {
   BrowserWindowConstructorOptions,
+  PrinterInfo,
   Rectangle,
   RenderProcessGoneDetails,
+  WebContentsPrintOptions,
 } from '../windows/electron-api';
 import type { ContentsApi, SenderFrame, WindowApi } from '../windows/electron-api';
 
@@ -64,6 +66,33 @@ export type LoadOutcome = 'ok' | { failCode: number; description: string } | 'ha
 
 let nextContentsId = 1;
 
+/** What the next webContents.print does: the spooler takes it, refuses it with a reason, or never answers. */
+export type PrintOutcome = 'ok' | { failureReason: string } | 'hang';
+
+/**
+ * The operating system's printers as every fake web contents sees them: the list getPrintersAsync answers, and
+ * each print call with its options and the page that was loaded when it was made.
+ */
+export class FakePrinting {
+  printers: PrinterInfo[] = [];
+  /** Makes getPrintersAsync reject (a print backend that fails). */
+  listFailure: Error | null = null;
+  nextPrints: PrintOutcome[] = [];
+  readonly prints: { options: WebContentsPrintOptions; url: string; contentsId: number }[] = [];
+}
+
+export function fakePrinter(name: string, displayName = name): PrinterInfo {
+  return { name, displayName, description: '', options: {} };
+}
+
+/** Electron's check on a custom page size (WebContents.print: both sides at least 353 microns). */
+function assertPageSize(options: WebContentsPrintOptions): void {
+  const size = options.pageSize;
+  if (typeof size === 'object' && (size.width < 353 || size.height < 353)) {
+    throw new Error('height and width properties must be minimum 352 microns.');
+  }
+}
+
 export class FakeWebContents extends FakeEmitter implements ContentsApi {
   readonly id = nextContentsId++;
   readonly mainFrame: SenderFrame & { url: string };
@@ -73,11 +102,42 @@ export class FakeWebContents extends FakeEmitter implements ContentsApi {
   windowOpenHandler: Parameters<ContentsApi['setWindowOpenHandler']>[0] | null = null;
   #destroyed = false;
   readonly #onFirstPaint: () => void;
+  readonly #printing: FakePrinting;
 
-  constructor(onFirstPaint: () => void) {
+  constructor(onFirstPaint: () => void, printing: FakePrinting = new FakePrinting()) {
     super();
     this.mainFrame = { processId: 100 + this.id, routingId: 1, url: '' };
     this.#onFirstPaint = onFirstPaint;
+    this.#printing = printing;
+  }
+
+  getPrintersAsync(): Promise<PrinterInfo[]> {
+    const failure = this.#printing.listFailure;
+    return failure
+      ? Promise.reject(failure)
+      : Promise.resolve(this.#printing.printers.map((p) => ({ ...p })));
+  }
+
+  /** Records the call; answers (or not) in a microtask, as Electron does after the spooler has the job. */
+  print(
+    options: WebContentsPrintOptions = {},
+    callback: (success: boolean, failureReason: string) => void = () => undefined,
+  ): void {
+    assertPageSize(options);
+    this.#printing.prints.push({ options, url: this.mainFrame.url, contentsId: this.id });
+    const outcome = this.#printing.nextPrints.shift() ?? 'ok';
+    queueMicrotask(() => {
+      if (outcome === 'hang') {
+        return;
+      }
+      if (outcome !== 'ok') {
+        callback(false, outcome.failureReason);
+      } else if (options.deviceName && !this.#printing.printers.some((p) => p.name === options.deviceName)) {
+        callback(false, 'Invalid deviceName provided');
+      } else {
+        callback(true, '');
+      }
+    });
   }
 
   send(channel: string, ...args: unknown[]): void {
@@ -149,7 +209,11 @@ export class FakeBrowserWindow extends FakeEmitter implements WindowApi {
   #painted = false;
   readonly #focus: (window: FakeBrowserWindow) => void;
 
-  constructor(options: BrowserWindowConstructorOptions, focus: (window: FakeBrowserWindow) => void) {
+  constructor(
+    options: BrowserWindowConstructorOptions,
+    focus: (window: FakeBrowserWindow) => void,
+    printing?: FakePrinting,
+  ) {
     super();
     this.options = options;
     this.#focus = focus;
@@ -164,7 +228,7 @@ export class FakeBrowserWindow extends FakeEmitter implements WindowApi {
         this.#painted = true;
         this.emit('ready-to-show');
       }
-    });
+    }, printing);
   }
 
   show(): void {

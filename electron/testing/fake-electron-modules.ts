@@ -13,7 +13,13 @@ import type {
   Rectangle,
 } from '../windows/electron-api';
 import type { ElectronApi } from '../windows/electron-api';
-import { FakeBrowserWindow, FakeEmitter, fakeEvent, type LoadOutcome } from './fake-browser-window';
+import {
+  FakeBrowserWindow,
+  FakeEmitter,
+  fakeEvent,
+  type FakePrinting,
+  type LoadOutcome,
+} from './fake-browser-window';
 
 export type ProtocolHandler = Parameters<ElectronApi['protocol']['handle']>[1];
 export type IpcListener = Parameters<ElectronApi['ipcMain']['handle']>[1];
@@ -53,6 +59,8 @@ export interface FakeState {
   permissionRequestHandler: PermissionRequestHandler | null;
   readonly switches: Map<string, string>;
   readonly readyPromise: Promise<void>;
+  /** The system printers every window's web contents sees. */
+  readonly printing: FakePrinting;
   notifyExit(code: number): void;
 }
 
@@ -154,10 +162,14 @@ export function buildFakeModules(
   class BrowserWindow extends FakeBrowserWindow {
     constructor(windowOptions: BrowserWindowConstructorOptions) {
       beforeReady('BrowserWindow');
-      super(windowOptions, (window) => {
-        fake.focused = window;
-        window.emit('focus');
-      });
+      super(
+        windowOptions,
+        (window) => {
+          fake.focused = window;
+          window.emit('focus');
+        },
+        fake.printing,
+      );
       this.webContents.nextLoads = [...(options.firstLoads ?? [])];
       fake.windows.push(this);
       app.emit('web-contents-created', fakeEvent(), this.webContents);

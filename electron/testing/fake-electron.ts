@@ -15,6 +15,7 @@ import type {
 import type { ElectronApi, InvokeEvent, SenderFrame } from '../windows/electron-api';
 import {
   fakeEvent,
+  FakePrinting,
   type FakeBrowserWindow,
   type FakeEmitter,
   type FakeWebContents,
@@ -73,6 +74,7 @@ export class FakeElectron implements FakeState {
   readonly powerBlockers = new Set<number>();
   permissionRequestHandler: PermissionRequestHandler | null = null;
   readonly switches = new Map<string, string>();
+  readonly printing = new FakePrinting();
   readonly readyPromise: Promise<void>;
   /** Resolves with the exit code once the host called app.exit. */
   readonly exited: Promise<number>;

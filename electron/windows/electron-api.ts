@@ -74,10 +74,21 @@ export interface ContentsEvents {
   once(event: 'destroyed', listener: () => void): unknown;
 }
 
-/** A window's web contents, as the host sees it. */
+/**
+ * A window's web contents, as the host sees it. `getPrintersAsync` and `print` serve the system printers
+ * (system-printer.ts): the list for the settings screen, a receipt page printed silently on a named printer.
+ */
 export type ContentsApi = ContentsEvents & { readonly mainFrame: SenderFrame } & Pick<
     WebContents,
-    'id' | 'send' | 'loadURL' | 'isDestroyed' | 'setWindowOpenHandler' | 'getURL' | 'forcefullyCrashRenderer'
+    | 'id'
+    | 'send'
+    | 'loadURL'
+    | 'isDestroyed'
+    | 'setWindowOpenHandler'
+    | 'getURL'
+    | 'forcefullyCrashRenderer'
+    | 'getPrintersAsync'
+    | 'print'
   >;
 
 export interface WindowEvents {
@@ -180,6 +191,8 @@ export type {
   MenuItemConstructorOptions,
   MessageBoxOptions,
   MessageBoxReturnValue,
+  PrinterInfo,
   Rectangle,
   RenderProcessGoneDetails,
+  WebContentsPrintOptions,
 } from 'electron';

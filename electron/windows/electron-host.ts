@@ -13,6 +13,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Settings } from '../../shared/settings';
 import type { Kassa } from '../core/kassa';
+import type { SystemPrinters } from '../devices/printer/driver';
 import type { Clock } from '../kernel/clock';
 import { errorText } from '../kernel/error-text';
 import type { Scheduler } from '../kernel/scheduler';
@@ -27,12 +28,15 @@ import { hardenAllContents } from './guards';
 import { dataDirArgument, waylandWithoutX11Switch } from './host-options';
 import { START_FAILED_TITLE, startFailedText } from './host-texts';
 import { registerAppScheme } from './protocol';
+import { createElectronSystemPrinters } from './system-printer';
 import { TillWindows, type HostPaths } from './till-windows';
 
 export const CLOSE_TIMEOUT_MS = 5_000;
 
 export interface CoreDeps {
   dataDir: string;
+  /** The OS printers through hidden windows (system-printer.ts); main.ts hands it on to createKassa. */
+  systemPrinters: SystemPrinters;
   settings: SettingsStore;
   vault: SecretVault;
   logger: Logger;
@@ -173,7 +177,19 @@ export function runElectronHost(options: ElectronHostOptions): ElectronHost {
       clock: options.clock,
       redactor,
     });
-    kassa = options.createCore({ dataDir, settings, vault, logger, redactor, version: app.getVersion() });
+    const systemPrinters = createElectronSystemPrinters(electron, {
+      scheduler: options.scheduler,
+      logger: logger.child({ component: 'system-printer' }),
+    });
+    kassa = options.createCore({
+      dataDir,
+      settings,
+      vault,
+      logger,
+      redactor,
+      version: app.getVersion(),
+      systemPrinters,
+    });
     windows = new TillWindows({
       electron,
       kassa,
