@@ -21,6 +21,7 @@ import {
   tillWithPrinter,
 } from '../testing/printer-till';
 import { until, value } from '../testing/till';
+import { FakeSystemPrinters } from '../devices/printer/testing/fake-system-printers';
 import { createKassa, type Kassa } from './kassa';
 
 afterEach(closePrinterTills);
@@ -85,7 +86,7 @@ describe('printing across a restart', () => {
     cleanups = [];
   });
 
-  function openTill(dataDir: string, sims: RunningSandbox): Kassa {
+  function openTill(dataDir: string, sims: RunningSandbox, systemPrinters?: FakeSystemPrinters): Kassa {
     const { logger, redactor } = createCapturingLogger();
     const kassa = createKassa({
       clock: systemClock,
@@ -103,6 +104,7 @@ describe('printing across a restart', () => {
       version: 'test',
       hotplug: false,
       startSandbox: () => Promise.resolve({ ...sims, close: () => Promise.resolve() }),
+      ...(systemPrinters ? { systemPrinters } : {}),
     });
     cleanups.push(() => kassa.close());
     return kassa;
@@ -146,5 +148,36 @@ describe('printing across a restart', () => {
     const jobs = paper(printer).jobs;
     expect(jobs).toHaveLength(2);
     expect(jobs[1]?.qr).toEqual([receipt.printable?.qrData]);
+  });
+
+  it('prints on a printer of the operating system where the host has them (no drawer to kick)', async () => {
+    const t = tempDataDir();
+    const sims = await startSandboxSimulators();
+    cleanups.push(t.cleanup, () => sims.close());
+    const settings = openNodeSettingsStore(t.dir, createCapturingLogger().logger);
+    const base = settings.get();
+    settings.set({
+      ...base,
+      printer: { ...base.printer, connection: { kind: 'system', deviceName: 'EPSON_TM_T20' } },
+    });
+    const system = new FakeSystemPrinters();
+    const kassa = openTill(t.dir, sims, system);
+    const sale = value<{ sale: { id: string } }>(await kassa.invoke('cashier', 'sale:new', {}));
+    value(await kassa.invoke('cashier', 'sale:add-line', { kind: 'catalog', code: '8650001000015' }));
+    value(await kassa.invoke('cashier', 'payment:start', { saleId: sale.sale.id, method: 'cash' }));
+    const receipt = await until(
+      async () => value<ReceiptView>(await kassa.invoke('cashier', 'receipt:get', { saleId: sale.sale.id })),
+      (r) => r.state === 'issued',
+    );
+    await until(
+      () => Promise.resolve(system.printed.length),
+      (n) => n === 1,
+    );
+    expect(system.printed.map((p) => [p.deviceName, p.document.title])).toEqual([
+      ['EPSON_TM_T20', 'receipt #1'],
+    ]);
+    expect(system.printed[0]?.document.lines).toContainEqual({ kind: 'qr', data: receipt.printable?.qrData });
+    const drawer = await kassa.invoke('operator', 'printer:open-drawer', { reason: 'count' });
+    expect(drawer.ok ? 'opened' : drawer.error.params).toEqual({ device: 'printer', reason: 'no-drawer' });
   });
 });
