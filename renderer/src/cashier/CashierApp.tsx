@@ -11,6 +11,7 @@ import { ScannerHookup } from '../scanner/ScannerHookup';
 import { useAppStore, type Tab } from '../stores/app';
 import { useApprovalStore } from '../stores/approval';
 import { usePaymentStore } from '../stores/payment';
+import { usePrinterStore } from '../stores/printer';
 import { useReceiptStore } from '../stores/receipt';
 import { useSaleStore } from '../stores/sale';
 import { useSecretsStore } from '../stores/secrets';
@@ -65,11 +66,13 @@ export function CashierApp() {
         }),
       );
     const offReceipt = useReceiptStore.getState().start();
+    const offPrinter = usePrinterStore.getState().start();
     return () => {
       cancelled = true;
       offSale();
       offApproval();
       offReceipt();
+      offPrinter();
     };
   }, []);
 
@@ -79,6 +82,7 @@ export function CashierApp() {
     if (reconnects > 0) {
       void useSecretsStore.getState().load();
       void useSaleStore.getState().resync();
+      void usePrinterStore.getState().load();
     }
   }, [reconnects]);
 

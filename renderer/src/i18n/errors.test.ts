@@ -28,4 +28,18 @@ describe('every error code is worded in every cashier language', () => {
     expect(text).toBe(i18n.t('errors.forbiddenManager'));
     expect(text).toMatch(/менежер/i);
   });
+
+  it.each(['mn', 'en'] as const)('%s: the printer’s device.unavailable reads by its reason', (locale) => {
+    const i18n = createCashierI18n(locale);
+    const generic = errorText(i18n.t, { code: 'device.unavailable' });
+    const texts = ['unreachable', 'timeout', 'disconnected', 'not-configured', 'no-drawer'].map((reason) =>
+      errorText(i18n.t, { code: 'device.unavailable', params: { reason } }),
+    );
+    expect(new Set([generic, ...texts]).size).toBe(6);
+    for (const text of texts) {
+      expect(text).toMatch(locale === 'mn' ? /[Пп]ринтер/ : /printer/i);
+    }
+    // A reason the catalog does not know falls back to the general wording.
+    expect(errorText(i18n.t, { code: 'device.unavailable', params: { reason: 'other' } })).toBe(generic);
+  });
 });

@@ -16,12 +16,31 @@ import { cashierMn } from './cashier.mn';
 import { devicesEn } from './devices.en';
 import { devicesMn } from './devices.mn';
 import { displayEn, displayKa, displayMn, displayRu, displayUz } from './display.catalogs';
+import { printerEn } from './printer.en';
+import { printerMn } from './printer.mn';
 import { scanEn } from './scan.en';
 import { scanMn } from './scan.mn';
 
 export const cashierCatalogs = {
-  mn: { ...withApprovalCatalog(cashierMn, approvalMn), ...devicesMn, ...scanMn, ...accessMn, ...cardMn },
-  en: { ...withApprovalCatalog(cashierEn, approvalEn), ...devicesEn, ...scanEn, ...accessEn, ...cardEn },
+  mn: {
+    ...withApprovalCatalog(cashierMn, approvalMn),
+    ...devicesMn,
+    ...scanMn,
+    ...accessMn,
+    ...cardMn,
+    printer: printerMn.printer,
+    // The printer's wording of device.unavailable by reason sits beside the other error texts (error-text.ts).
+    errors: { ...accessMn.errors, ...printerMn.errors },
+  },
+  en: {
+    ...withApprovalCatalog(cashierEn, approvalEn),
+    ...devicesEn,
+    ...scanEn,
+    ...accessEn,
+    ...cardEn,
+    printer: printerEn.printer,
+    errors: { ...accessEn.errors, ...printerEn.errors },
+  },
 } as const satisfies Record<CashierLocale, object>;
 export const displayCatalogs = {
   mn: displayMn,

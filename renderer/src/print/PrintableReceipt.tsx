@@ -2,8 +2,9 @@ import { QRCodeSVG } from 'qrcode.react';
 import { useTranslation } from 'react-i18next';
 import type { ReceiptView } from '../../../shared/channels/receipt';
 import type { SaleView } from '../../../shared/channels/sale';
-import { fmt, quantityText } from '../screens/format';
+import { dateTimeText, fmt, quantityText } from '../screens/format';
 import type { PaperWidth } from '../stores/receipt';
+import { useStoreTimeZone } from '../stores/settings';
 
 /**
  * The paper receipt, laid out for a 58 mm or 80 mm roll. On screen it is a preview in an overlay; `@media print`
@@ -24,12 +25,16 @@ export function PrintableReceipt({
   const { t } = useTranslation();
   const currency = sale.sale.currency;
   const kg = t('sale.kg');
+  const timeZone = useStoreTimeZone();
   return (
     <article className={`print-root paper-${paper}`} data-testid="printable-receipt" data-paper={paper}>
       <header className="print-head">
         <strong>{storeName}</strong>
         <span>{t('sale.titleNumber', { number: sale.sale.number })}</span>
-        <span>{receipt.issuedAt ?? ''}</span>
+        {/* PosAPI's date when issued, else when the sale was paid: both on the store's clock. */}
+        <span data-testid="printable-time">
+          {dateTimeText(receipt.issuedAt ?? sale.sale.updatedAt, timeZone)}
+        </span>
       </header>
       <table className="print-lines">
         <tbody>

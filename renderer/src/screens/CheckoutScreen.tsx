@@ -1,5 +1,6 @@
 import { useSaleStore } from '../stores/sale';
 import { PaymentScreen } from './PaymentScreen';
+import { PrinterBanner } from './PrinterBanner';
 import { ReceiptScreen } from './ReceiptScreen';
 import { SaleScreen } from './SaleScreen';
 
@@ -10,11 +11,17 @@ import { SaleScreen } from './SaleScreen';
 export function CheckoutScreen() {
   const step = useSaleStore((s) => s.step);
   const view = useSaleStore((s) => (s.step === 'sale' ? null : s.view));
-  if (step === 'payment' && view) {
-    return <PaymentScreen view={view} active />;
-  }
-  if (step === 'receipt' && view) {
-    return <ReceiptScreen view={view} active />;
-  }
-  return <SaleScreen active />;
+  // The printer banner sits above every step: "paper out" shows while the cart is still being rung up.
+  return (
+    <>
+      <PrinterBanner />
+      {step === 'payment' && view ? (
+        <PaymentScreen view={view} active />
+      ) : step === 'receipt' && view ? (
+        <ReceiptScreen view={view} active />
+      ) : (
+        <SaleScreen active />
+      )}
+    </>
+  );
 }

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Payment } from '../../../shared/domain';
 import { useJournalStore, refundable, refundSupport, resolvable } from '../stores/journal';
-import { parseAmount } from '../stores/payment';
 import { useIsManager, useSessionStore } from '../stores/session';
-import { Dialog } from './Dialog';
+import { usePrinterConfigured, useStoreTimeZone } from '../stores/settings';
 import { errorText } from './error-text';
 import { fmt, timeText } from './format';
+import { RefundDialog } from './JournalRefundDialog';
 import { ManagerSignInDialog } from './ManagerSignIn';
+import { PrinterBanner } from './PrinterBanner';
+import { PrintReceiptButton, PrintReportButton } from './PrintButtons';
 import { ResolveDialog } from './ResolveDialog';
 
 /**
@@ -32,6 +34,8 @@ export function JournalScreen() {
   const [resolving, setResolving] = useState<Payment | null>(null);
   const [signInFor, setSignInFor] = useState<{ payment: Payment; action: 'refund' | 'resolve' } | null>(null);
   const isManager = useIsManager();
+  const timeZone = useStoreTimeZone();
+  const printer = usePrinterConfigured();
 
   useEffect(() => {
     void store().load();
@@ -40,6 +44,7 @@ export function JournalScreen() {
   return (
     <section className="journal" data-testid="journal-screen">
       <div className="journal-list">
+        <PrinterBanner />
         <div className="row-between">
           <h2 className="section-title">{day === null ? t('journal.title') : t('journal.titleDay')}</h2>
           <span>
@@ -67,6 +72,8 @@ export function JournalScreen() {
                 {t('journal.today')}
               </button>
             )}
+            {/* Today's X report (printer:print-report has no day): offered only while today is shown. */}
+            {printer && day === null && <PrintReportButton testId="journal-print-report" />}
           </span>
         </div>
         {lastError && (
@@ -108,7 +115,7 @@ export function JournalScreen() {
                       : t(`journal.saleRefund.${s.refund}`)}
                   </span>
                 </td>
-                <td className="num">{timeText(s.createdAt)}</td>
+                <td className="num">{timeText(s.createdAt, timeZone)}</td>
                 <td className="num strong">{fmt(s.total, s.currency)}</td>
                 <td>
                   {s.payments.map((p, i) => (
@@ -191,7 +198,7 @@ export function JournalScreen() {
                             by: p.resolution.by,
                             reason: p.resolution.reason,
                           })}{' '}
-                      · {timeText(p.resolution.at)}
+                      · {timeText(p.resolution.at, timeZone)}
                     </p>
                   ) : (
                     p.reason !== undefined && <p className="muted">{p.reason}</p>
@@ -235,6 +242,9 @@ export function JournalScreen() {
               );
             })}
           </ol>
+          {printer && selected.sale.status === 'paid' && (
+            <PrintReceiptButton saleId={selected.sale.id} testId="journal-print-receipt" />
+          )}
           <button
             type="button"
             className="button button-small"
@@ -308,81 +318,4 @@ function stateKey(state: Payment['state']): string {
     : state === 'awaiting_customer'
       ? 'waiting'
       : state;
-}
-
-function RefundDialog({
-  payment,
-  partial,
-  onClose,
-}: {
-  payment: Payment;
-  partial: boolean;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  const busy = useJournalStore((s) => s.busy);
-  const currency = payment.amount.currency;
-  const left = refundable(payment);
-  const [text, setText] = useState('');
-  const typed = text.trim() === '' ? left : parseAmount(text, currency);
-  const valid = typed !== null && typed > 0 && typed <= left;
-  return (
-    <Dialog title={t('journal.refundTitle')} testId="refund-dialog" onClose={onClose}>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!valid) {
-            return;
-          }
-          void useJournalStore
-            .getState()
-            .refund(payment.id, typed === left ? undefined : typed)
-            .then((ok) => {
-              if (ok) {
-                onClose();
-              }
-            });
-        }}
-      >
-        <p>
-          {t(`payment.methodNames.${payment.method}`)} · {t('journal.refundable')}: {fmt(left, currency)}
-        </p>
-        {partial && (
-          <label className="field">
-            <span>{t('journal.refundAmount', { currency })}</span>
-            <input
-              type="text"
-              inputMode="decimal"
-              className="input-number"
-              value={text}
-              placeholder={fmt(left, currency)}
-              data-testid="refund-amount"
-              aria-invalid={!valid}
-              onChange={(event) => {
-                setText(event.target.value);
-              }}
-            />
-          </label>
-        )}
-        <p className="strong" data-testid="refund-confirm-text">
-          {valid
-            ? t('journal.refundConfirmText', { amount: fmt(typed, currency) })
-            : t('sale.dialogs.invalid')}
-        </p>
-        <div className="dialog-actions">
-          <button
-            type="submit"
-            className="button button-danger"
-            disabled={!valid || busy}
-            data-testid="refund-confirm"
-          >
-            {t('journal.refundConfirm')}
-          </button>
-          <button type="button" className="button" data-testid="dialog-cancel" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
-  );
 }

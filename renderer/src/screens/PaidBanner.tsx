@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { SaleView } from '../../../shared/channels/sale';
+import { usePrinterConfigured } from '../stores/settings';
 import { fmt } from './format';
+import { PrintReceiptButton } from './PrintButtons';
 
-/** The sale is paid: the total and the change to hand back. */
+/** The sale is paid: the total, the change to hand back, and "Print receipt" when a receipt printer is set up. */
 export function PaidBanner({ view }: { view: SaleView }) {
   const { t } = useTranslation();
+  const printer = usePrinterConfigured();
   const currency = view.sale.currency;
   return (
     <div className="paid-banner" role="status" data-testid="sale-paid">
@@ -15,6 +18,7 @@ export function PaidBanner({ view }: { view: SaleView }) {
           {t('payment.changeDue')}: <strong data-testid="sale-change">{fmt(view.change, currency)}</strong>
         </span>
       )}
+      {printer && <PrintReceiptButton saleId={view.sale.id} testId="print-receipt" />}
     </div>
   );
 }

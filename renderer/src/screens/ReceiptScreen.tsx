@@ -6,7 +6,8 @@ import { useKeys } from '../cashier/keys';
 import { PrintableReceipt } from '../print/PrintableReceipt';
 import { useReceiptStore } from '../stores/receipt';
 import { useSaleStore } from '../stores/sale';
-import { useSettingsStore } from '../stores/settings';
+import { usePrinterStore } from '../stores/printer';
+import { usePrinterConfigured, useSettingsStore } from '../stores/settings';
 import { BuyerPanel } from './BuyerPanel';
 import { PaidBanner } from './PaidBanner';
 import { ReceiptResolvePanel } from './ReceiptResolvePanel';
@@ -18,6 +19,8 @@ export function ReceiptScreen({ view, active }: { view: SaleView; active: boolea
   const busy = useReceiptStore((s) => s.busy);
   const printing = useReceiptStore((s) => s.printing);
   const storeName = useSettingsStore((s) => s.saved?.store.name ?? '');
+  // With a receipt printer set up, printing goes to it (PaidBanner's "Print receipt"); else the browser's view.
+  const printer = usePrinterConfigured();
   const store = useReceiptStore.getState;
   const newSale = useRef<HTMLButtonElement>(null);
   const saleId = view.sale.id;
@@ -36,7 +39,9 @@ export function ReceiptScreen({ view, active }: { view: SaleView; active: boolea
   useKeys(
     {
       'Ctrl+p': () => {
-        if (receipt?.printable) {
+        if (printer) {
+          void usePrinterStore.getState().printReceipt(saleId);
+        } else if (receipt?.printable) {
           store().openPrint('80');
         }
       },
@@ -125,7 +130,7 @@ export function ReceiptScreen({ view, active }: { view: SaleView; active: boolea
                 {t('receipt.retry')}
               </button>
             )}
-            {receipt?.printable && (
+            {receipt?.printable && !printer && (
               <>
                 <button
                   type="button"

@@ -10,7 +10,7 @@ import type { CurrencyCode } from '../../../shared/money';
 import { useKeys } from '../cashier/keys';
 import { useSaleStore } from '../stores/sale';
 import { useScanStore } from '../stores/scan';
-import { useSettingsStore } from '../stores/settings';
+import { useSettingsStore, useStoreTimeZone } from '../stores/settings';
 import { timeText } from './format';
 import { BarcodeField } from './sale/BarcodeField';
 import { CartTable } from './sale/CartTable';
@@ -64,12 +64,13 @@ function SaleHeading() {
   const { t } = useTranslation();
   const number = useSaleStore((s) => s.view?.sale.number);
   const createdAt = useSaleStore((s) => s.view?.sale.createdAt);
+  const timeZone = useStoreTimeZone();
   return (
     <div className="cart-head">
       <h2 className="section-title">
         {number === undefined ? t('sale.cartTitle') : t('sale.titleNumber', { number })}
       </h2>
-      {createdAt !== undefined && <span className="muted">{timeText(createdAt)}</span>}
+      {createdAt !== undefined && <span className="muted">{timeText(createdAt, timeZone)}</span>}
     </div>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecretName, SecretStatus } from '../../../shared/secrets';
 import { useSecretsStore } from '../stores/secrets';
+import { useStoreTimeZone } from '../stores/settings';
+import { dateTimeText } from './format';
 
 /**
  * One write-only secret: a password input, Set and Clear, and whether it is set. The typed value lives only
@@ -23,6 +25,7 @@ export function SecretField({
   const error = useSecretsStore((s) => s.errors[name]);
   const setSecret = useSecretsStore((s) => s.set);
   const clearSecret = useSecretsStore((s) => s.clear);
+  const timeZone = useStoreTimeZone();
   const isSet = status?.set === true;
   const inputId = `secret-input-${name}`;
 
@@ -51,9 +54,7 @@ export function SecretField({
         </span>
       </div>
       {isSet && status.updatedAt && (
-        <p className="hint">
-          {t('secrets.updatedAt', { date: new Date(status.updatedAt).toLocaleString() })}
-        </p>
+        <p className="hint">{t('secrets.updatedAt', { date: dateTimeText(status.updatedAt, timeZone) })}</p>
       )}
       {isSet && status.origin !== null && (
         <p className="hint" data-testid={`secret-origin-${name}`}>

@@ -11,8 +11,10 @@ import { DevicesPanel } from './DevicesPanel';
 import { Field } from './Field';
 import { GoLivePanel } from './GoLivePanel';
 import { ManagerSignIn } from './ManagerSignIn';
+import { PrinterPanel } from './PrinterPanel';
 import { ProviderSettings } from './ProviderSettings';
 import { SecretsPanel } from './SecretsPanel';
+import { StoreDetailsFields } from './StoreDetailsFields';
 
 function DisplayTarget({ draft }: { draft: Settings }) {
   const { t } = useTranslation();
@@ -156,6 +158,7 @@ function ManagerSettings() {
               }}
             />
           </Field>
+          <StoreDetailsFields draft={draft} />
           <Field id="settings-locale" label={t('settings.cashierLanguage')} error={fieldErrors.locale}>
             <select
               id="settings-locale"
@@ -210,6 +213,8 @@ function ManagerSettings() {
           </Field>
           <DisplayTarget draft={draft} />
         </fieldset>
+
+        <PrinterPanel draft={draft} />
 
         <ProviderSettings draft={draft} />
 

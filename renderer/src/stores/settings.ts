@@ -5,7 +5,12 @@
  */
 import { create } from 'zustand';
 import type { SecretName } from '../../../shared/secrets';
-import type { CashierLocale, Settings } from '../../../shared/settings';
+import {
+  TIME_ZONE_BY_COUNTRY,
+  storeTimeZone,
+  type CashierLocale,
+  type Settings,
+} from '../../../shared/settings';
 import { kassa } from '../bridge';
 import { call, fieldErrorsOf, shown, type ShownError } from './errors';
 
@@ -149,3 +154,17 @@ export const useSettingsStore = create<SettingsState>()((set, get) => ({
     set({ lastError: null });
   },
 }));
+
+/**
+ * The store's time zone for every time the screens show (storeTimeZone: settings.store.timeZone, `auto` → the
+ * country's). The saved settings, not the draft: a zone being edited changes nothing until it is saved. Before
+ * the settings arrive: Mongolia's, the default country's.
+ */
+export function useStoreTimeZone(): string {
+  return useSettingsStore((s) => (s.saved ? storeTimeZone(s.saved) : TIME_ZONE_BY_COUNTRY.MN));
+}
+
+/** A printer is set up (settings.printer.connection): print buttons go to it instead of the browser's print view. */
+export function usePrinterConfigured(): boolean {
+  return useSettingsStore((s) => s.saved !== null && s.saved.printer.connection.kind !== 'none');
+}

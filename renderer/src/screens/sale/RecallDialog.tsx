@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSaleStore } from '../../stores/sale';
+import { useStoreTimeZone } from '../../stores/settings';
 import { Dialog } from '../Dialog';
 import { fmt, timeText } from '../format';
 
@@ -7,6 +8,7 @@ import { fmt, timeText } from '../format';
 export function RecallDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const held = useSaleStore((s) => s.held);
+  const timeZone = useStoreTimeZone();
   return (
     <Dialog title={t('sale.dialogs.recall')} testId="dialog-recall" onClose={onClose}>
       {held.length === 0 ? (
@@ -35,7 +37,7 @@ export function RecallDialog({ onClose }: { onClose: () => void }) {
               >
                 <span>{t('sale.titleNumber', { number: h.number })}</span>
                 <span className="muted">
-                  {timeText(h.updatedAt)} · {t('sale.dialogs.lines', { count: h.lineCount })}
+                  {timeText(h.updatedAt, timeZone)} · {t('sale.dialogs.lines', { count: h.lineCount })}
                 </span>
                 <span className="num">{fmt(h.total, h.currency)}</span>
               </button>
