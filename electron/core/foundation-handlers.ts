@@ -24,6 +24,8 @@ export interface FoundationDeps {
   /** The display's current view-model; later features replace it as the sale moves on. */
   display: { current(): DisplayViewModel };
   providers: ProviderRuntime;
+  /** Lines about the till's own devices (the receipt printer), asked with every doctor run. */
+  devicesDoctor?: () => Promise<DoctorLine[]>;
 }
 
 /** The first lines of every check: the settings file and the vault. */
@@ -65,7 +67,7 @@ export function createFoundationHandlers(deps: FoundationDeps): HandlerMap<'app'
       });
     },
     'app:doctor': async () => {
-      const base = baseChecks(deps.settings, deps.vault);
+      const base = [...baseChecks(deps.settings, deps.vault), ...((await deps.devicesDoctor?.()) ?? [])];
       const vaultLocked = deps.vault.status().locked;
       if (vaultLocked && deps.settings.get().profile !== 'sandbox') {
         return base;

@@ -343,6 +343,7 @@ export function createKassa(deps: KassaDeps): Kassa {
       version: deps.version,
       display: { current: () => display.current() },
       providers,
+      devicesDoctor: () => printing.doctor(),
     }),
   };
 

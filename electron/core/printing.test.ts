@@ -106,3 +106,26 @@ describe('receipt printer in the till', () => {
     });
   });
 });
+
+describe('kassa doctor and the printer', () => {
+  it('says what the printer answers, and that it does not once it is gone', async () => {
+    const { till, printer } = await tillWithPrinter();
+    const lines = async () =>
+      value<{ provider: string; ok: boolean; detail: string }[]>(
+        await till.kassa.invoke('operator', 'app:doctor', {}),
+      ).filter((l) => l.provider === 'printer');
+    const ready = await lines();
+    expect(ready).toEqual([
+      {
+        provider: 'printer',
+        ok: true,
+        detail: expect.stringMatching(`^tcp 127.0.0.1:${printer.port}: ready; found `),
+      },
+    ]);
+    await printer.close();
+    const gone = await lines();
+    expect(gone).toEqual([
+      { provider: 'printer', ok: false, detail: expect.stringMatching(/: unreachable; found /) },
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
  * settings name, what prints by itself (receipt-printing.ts) and the printer:* channels. Built by createKassa.
  */
 import type { PrinterList } from '../../shared/channels/printer';
+import type { DoctorLine } from '../providers/context';
 import type { Settings } from '../../shared/settings';
 import { createPrinterTransport } from '../devices/printer/connection';
 import type { PrinterDriver, SystemPrinters } from '../devices/printer/driver';
@@ -46,6 +47,8 @@ export interface Printing {
   readonly printer: PrinterService;
   readonly printing: ReceiptPrinting;
   readonly handlers: HandlerMap<'printer'>;
+  /** `kassa doctor`'s printer line: the printer the settings name and what it answers, and what is plugged in. */
+  doctor(): Promise<DoctorLine[]>;
   close(): Promise<void>;
 }
 
@@ -107,6 +110,33 @@ export function createPrinting(deps: PrintingDeps): Printing {
       list: deps.list,
       whoIs: deps.whoIs,
     }),
+    doctor: async () => {
+      const [list, status] = await Promise.all([
+        deps.list(),
+        printer.configured ? printer.refresh() : undefined,
+      ]);
+      const found =
+        `found ${list.usb.printers.length} USB printer(s)` +
+        (list.usb.available ? '' : ' (USB cannot be read: is libusb-1.0-0 installed?)') +
+        `, ${list.serial.length} serial port(s), ${list.system.length} system printer(s)`;
+      if (status === undefined) {
+        return [
+          {
+            provider: 'printer',
+            ok: true,
+            detail: `no receipt printer set up (browser print view); ${found}`,
+          },
+        ];
+      }
+      const paper = status.paperLow ? ', paper nearly out' : '';
+      return [
+        {
+          provider: 'printer',
+          ok: status.state === 'ready',
+          detail: `${status.label ?? 'printer'}: ${status.state}${paper}; ${found}`,
+        },
+      ];
+    },
     close: () => printer.close(),
   };
 }

@@ -13,6 +13,7 @@ describe('provider runtime', () => {
     expect(lines.map((l) => l.provider)).toEqual([
       'settings',
       'vault',
+      'printer',
       'socialpay',
       'pocket',
       'ebarimt.posapi',
@@ -41,7 +42,7 @@ describe('provider runtime', () => {
     node.settings.set({ ...node.settings.get(), profile: 'staging' });
     const result = await node.kassa.invoke('operator', 'app:doctor', {});
     const lines = result.ok ? (result.value as { provider: string; ok: boolean; detail: string }[]) : [];
-    const providers = lines.filter((l) => l.provider !== 'settings' && l.provider !== 'vault');
+    const providers = lines.filter((l) => !['settings', 'vault', 'printer'].includes(l.provider));
     expect(providers.length).toBe(4);
     for (const line of providers) {
       expect(line.ok).toBe(false);
