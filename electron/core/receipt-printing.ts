@@ -9,7 +9,7 @@
  */
 import type { ReceiptView } from '../../shared/channels/receipt';
 import type { SaleView } from '../../shared/channels/sale';
-import type { Payment, Sale, SaleStatus } from '../../shared/domain';
+import { CAPTURED_PAYMENT_STATES, type Payment, type Sale, type SaleStatus } from '../../shared/domain';
 import type { Settings } from '../../shared/settings';
 import {
   refundSlipLines,
@@ -131,9 +131,11 @@ export class ReceiptPrinting {
   }
 
   #printSale(view: SaleView, ebarimt: EbarimtBlock | undefined, copy?: SaleReceipt['copy']): void {
+    // When the last payment was taken (its start; a refund later changes updatedAt, not this), so a copy
+    // printed after a refund still shows the sale's time.
     const paidAt = Math.max(
       view.sale.createdAt,
-      ...view.payments.filter((p) => p.state !== 'declined').map((p) => p.updatedAt),
+      ...view.payments.filter((p) => CAPTURED_PAYMENT_STATES.includes(p.state)).map((p) => p.createdAt),
     );
     const receipt = saleReceiptOf({ view, settings: this.#deps.settings(), at: paidAt, ebarimt, copy });
     this.#deps.printer.print({
