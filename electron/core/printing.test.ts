@@ -115,17 +115,11 @@ describe('kassa doctor and the printer', () => {
         await till.kassa.invoke('operator', 'app:doctor', {}),
       ).filter((l) => l.provider === 'printer');
     const ready = await lines();
-    expect(ready).toEqual([
-      {
-        provider: 'printer',
-        ok: true,
-        detail: expect.stringMatching(`^tcp 127.0.0.1:${printer.port}: ready; found `),
-      },
-    ]);
+    expect(ready.map((l) => l.ok)).toEqual([true]);
+    expect(ready[0]?.detail).toMatch(new RegExp(`^tcp 127\\.0\\.0\\.1:${printer.port}: ready; found `));
     await printer.close();
     const gone = await lines();
-    expect(gone).toEqual([
-      { provider: 'printer', ok: false, detail: expect.stringMatching(/: unreachable; found /) },
-    ]);
+    expect(gone.map((l) => l.ok)).toEqual([false]);
+    expect(gone[0]?.detail).toMatch(/: unreachable; found /);
   });
 });
