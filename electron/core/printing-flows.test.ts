@@ -6,12 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PrinterStatus } from '../../shared/channels/printer';
 import type { ReceiptView } from '../../shared/channels/receipt';
-import { systemClock } from '../kernel/clock';
 import { tempDataDir } from '../kernel/testing/temp-dir';
 import { createCapturingLogger } from '../log/logger';
 import { startSandboxSimulators, type RunningSandbox } from '../sandbox/simulators';
 import { openNodeSettingsStore } from '../storage/settings';
-import { openNodeVault } from '../storage/vault';
 import {
   closePrinterTills,
   paidSale,
@@ -22,7 +20,8 @@ import {
 } from '../testing/printer-till';
 import { until, value } from '../testing/till';
 import { FakeSystemPrinters } from '../devices/printer/testing/fake-system-printers';
-import { createKassa, type Kassa } from './kassa';
+import type { Kassa } from './kassa';
+import { openTillOver } from '../testing/restartable-till';
 
 afterEach(closePrinterTills);
 
@@ -87,25 +86,7 @@ describe('printing across a restart', () => {
   });
 
   function openTill(dataDir: string, sims: RunningSandbox, systemPrinters?: FakeSystemPrinters): Kassa {
-    const { logger, redactor } = createCapturingLogger();
-    const kassa = createKassa({
-      clock: systemClock,
-      dataDir,
-      settings: openNodeSettingsStore(dataDir, logger),
-      vault: openNodeVault({
-        dataDir,
-        clock: systemClock,
-        redactor,
-        env: { KASSA_VAULT_KEY: '3'.repeat(64) },
-      }),
-      logger,
-      redactor,
-      host: 'test',
-      version: 'test',
-      hotplug: false,
-      startSandbox: () => Promise.resolve({ ...sims, close: () => Promise.resolve() }),
-      ...(systemPrinters ? { systemPrinters } : {}),
-    });
+    const kassa = openTillOver(dataDir, sims, systemPrinters ? { systemPrinters } : {});
     cleanups.push(() => kassa.close());
     return kassa;
   }

@@ -7,13 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SaleView } from '../../shared/channels/sale';
 import type { Payment } from '../../shared/domain';
-import { createCapturingLogger } from '../log/logger';
 import { startSandboxSimulators, type RunningSandbox } from '../sandbox/simulators';
-import { openNodeSettingsStore } from '../storage/settings';
-import { openNodeVault } from '../storage/vault';
 import { tempDataDir } from '../kernel/testing/temp-dir';
-import { systemClock } from '../kernel/clock';
-import { createKassa, type Kassa } from './kassa';
+import type { Kassa } from './kassa';
+import { openTillOver } from '../testing/restartable-till';
 
 let cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -23,22 +20,7 @@ afterEach(async () => {
   cleanups = [];
 });
 
-function openTill(dataDir: string, sims: RunningSandbox): Kassa {
-  const { logger, redactor } = createCapturingLogger();
-  return createKassa({
-    clock: systemClock,
-    dataDir,
-    settings: openNodeSettingsStore(dataDir, logger),
-    vault: openNodeVault({ dataDir, clock: systemClock, redactor, env: { KASSA_VAULT_KEY: '2'.repeat(64) } }),
-    logger,
-    redactor,
-    host: 'test',
-    version: 'test',
-    hotplug: false,
-    // The bank outlives the till: each core gets the same simulators and closing a core leaves them running.
-    startSandbox: () => Promise.resolve({ ...sims, close: () => Promise.resolve() }),
-  });
-}
+const openTill = (dataDir: string, sims: RunningSandbox): Kassa => openTillOver(dataDir, sims);
 
 async function ok<T>(kassa: Kassa, channel: string, input: unknown): Promise<T> {
   const r = await kassa.invoke('cashier', channel, input);

@@ -8,14 +8,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DisplayViewModel } from '../../shared/channels/display';
 import type { SaleView } from '../../shared/channels/sale';
 import type { Payment } from '../../shared/domain';
-import { systemClock } from '../kernel/clock';
 import { tempDataDir } from '../kernel/testing/temp-dir';
-import { createCapturingLogger } from '../log/logger';
 import { startSandboxSimulators, type RunningSandbox } from '../sandbox/simulators';
-import { openNodeSettingsStore } from '../storage/settings';
-import { openNodeVault } from '../storage/vault';
 import { until, value } from '../testing/till';
-import { createKassa, type Kassa } from './kassa';
+import type { Kassa } from './kassa';
+import { openTillOver } from '../testing/restartable-till';
 
 let cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,23 +22,8 @@ afterEach(async () => {
   cleanups = [];
 });
 
-function openTill(dataDir: string, sims: RunningSandbox): Kassa {
-  const { logger, redactor } = createCapturingLogger();
-  const kassa = createKassa({
-    clock: systemClock,
-    dataDir,
-    settings: openNodeSettingsStore(dataDir, logger),
-    vault: openNodeVault({ dataDir, clock: systemClock, redactor, env: { KASSA_VAULT_KEY: '5'.repeat(64) } }),
-    logger,
-    redactor,
-    host: 'test',
-    version: 'test',
-    hotplug: false,
-    providerTimeoutMs: 300,
-    startSandbox: () => Promise.resolve({ ...sims, close: () => Promise.resolve() }),
-  });
-  return kassa;
-}
+const openTill = (dataDir: string, sims: RunningSandbox): Kassa =>
+  openTillOver(dataDir, sims, { providerTimeoutMs: 300 });
 
 async function saleWithMilk(kassa: Kassa): Promise<SaleView> {
   value(await kassa.invoke('cashier', 'sale:new', {}));

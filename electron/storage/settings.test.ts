@@ -18,7 +18,11 @@ describe('Node settings store (conf)', () => {
     const { logger } = createCapturingLogger();
     const store = openNodeSettingsStore(t.dir, logger);
     expect(store.get()).toEqual(defaultSettings());
-    const next = { ...store.get(), country: 'GE' as const, store: { ...store.get().store, name: 'Tbilisi 1' } };
+    const next = {
+      ...store.get(),
+      country: 'GE' as const,
+      store: { ...store.get().store, name: 'Tbilisi 1' },
+    };
     store.set(next);
     expect(openNodeSettingsStore(t.dir, logger).get()).toMatchObject({
       country: 'GE',

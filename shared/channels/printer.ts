@@ -66,7 +66,8 @@ export const printerChannels = {
   'printer:status': channel({
     input: Empty,
     output: PrinterStatusSchema,
-    summary: 'The receipt printer’s state (paper out, cover open, offline, unreachable) and what waits to print.',
+    summary:
+      'The receipt printer’s state (paper out, cover open, offline, unreachable) and what waits to print.',
   }),
   'printer:print-receipt': channel({
     input: z.strictObject({ saleId: SaleIdSchema }),

@@ -1,11 +1,12 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DisplayViewModel } from '../../../shared/channels/display';
 import type { DisplayLocale } from '../../../shared/settings';
 import { createDisplayI18n } from '../i18n';
 import { formatClock, Pay, renderState } from './states';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 // React only batches act() updates when told it runs in a test environment.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -14,16 +15,11 @@ let container: HTMLDivElement;
 let root: Root;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
 });
 
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 function render(view: DisplayViewModel, node = renderState(view)): void {

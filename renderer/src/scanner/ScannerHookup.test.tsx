@@ -1,5 +1,5 @@
 import { act, useRef } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScanOutcome } from '../../../shared/channels/scan';
@@ -14,6 +14,7 @@ import { useScanStore } from '../stores/scan';
 import { useSettingsStore } from '../stores/settings';
 import { emitFakeEvent, installFakeKassa, type FakeCall } from '../testing/fake-kassa';
 import { ScannerHookup } from './ScannerHookup';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -21,9 +22,7 @@ let container: HTMLDivElement;
 let root: Root;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
   useAppStore.setState({ tab: 'sale', connected: true });
   useSaleStore.setState({ view: null, step: 'sale', selectedLineId: null });
   useScanStore.setState({ entry: '', notice: null, dialogs: 0 });
@@ -31,10 +30,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 function Page() {

@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReceiptView } from '../../../shared/channels/receipt';
@@ -7,6 +7,7 @@ import { createCashierI18n } from '../i18n';
 import { useReceiptStore } from '../stores/receipt';
 import { installFakeKassa } from '../testing/fake-kassa';
 import { BuyerPanel } from './BuyerPanel';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -14,16 +15,11 @@ let container: HTMLDivElement;
 let root: Root;
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
 });
 
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 const base: ReceiptView = {

@@ -4,7 +4,7 @@
  * payment shows who resolved it and why.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SaleView } from '../../../shared/channels/sale';
@@ -16,6 +16,7 @@ import { useSessionStore } from '../stores/session';
 import { installFakeKassa, type FakeHandlers } from '../testing/fake-kassa';
 import { JournalScreen } from './JournalScreen';
 import { typeInto } from '../testing/type-into';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -98,15 +99,10 @@ async function click(id: string): Promise<void> {
 }
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
 });
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 describe('journal: resolving a stuck payment', () => {

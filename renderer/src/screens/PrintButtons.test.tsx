@@ -3,7 +3,7 @@
  * the journal — only when a printer is set up (without one the receipt screen keeps the browser's print view).
  */
 import { act, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrinterStatus } from '../../../shared/channels/printer';
@@ -17,6 +17,7 @@ import { useSettingsStore } from '../stores/settings';
 import { installFakeKassa } from '../testing/fake-kassa';
 import { JournalScreen } from './JournalScreen';
 import { PaidBanner } from './PaidBanner';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -72,16 +73,11 @@ async function click(id: string): Promise<void> {
 }
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
   usePrinterStore.setState({ status: null, busy: false, lastSent: null, lastError: null });
 });
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 describe('printing to the receipt printer', () => {

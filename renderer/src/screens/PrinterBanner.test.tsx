@@ -4,7 +4,7 @@
  * which asks main to print that sale's receipt again.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrinterStatus } from '../../../shared/channels/printer';
@@ -13,6 +13,7 @@ import { createCashierI18n } from '../i18n';
 import { usePrinterStore } from '../stores/printer';
 import { emitFakeEvent, installFakeKassa } from '../testing/fake-kassa';
 import { PrinterBanner } from './PrinterBanner';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -49,16 +50,11 @@ function show(status: PrinterStatus): void {
 }
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
   usePrinterStore.setState({ status: null, busy: false, lastSent: null, lastError: null });
 });
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 describe('the printer banner', () => {

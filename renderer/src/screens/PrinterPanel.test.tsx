@@ -4,7 +4,7 @@
  * needs a reason, and the host's validation message shows under its field.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PrinterList, PrinterStatus } from '../../../shared/channels/printer';
@@ -16,6 +16,7 @@ import { chooseOption } from '../testing/choose-option';
 import { installFakeKassa, type FakeHandlers } from '../testing/fake-kassa';
 import { typeInto } from '../testing/type-into';
 import { PrinterPanel } from './PrinterPanel';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -110,18 +111,13 @@ function shownFields(): string[] {
 }
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
   const settings = defaultSettings();
   useSettingsStore.setState({ saved: settings, draft: settings, fieldErrors: {}, clearedSecrets: [] });
   usePrinterSetupStore.setState({ list: null, testResult: null, drawerResult: null, lastError: null });
 });
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 describe('Settings → Printer', () => {

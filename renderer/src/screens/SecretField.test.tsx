@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SECRET_NAMES, type VaultStatus } from '../../../shared/secrets';
@@ -8,6 +8,7 @@ import { useSecretsStore } from '../stores/secrets';
 import { installFakeKassa } from '../testing/fake-kassa';
 import { SecretField } from './SecretField';
 import { typeInto } from '../testing/type-into';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 // React only batches act() updates when told it runs in a test environment.
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -61,17 +62,12 @@ function inputByTestId(id: string): HTMLInputElement {
 
 describe('SecretField', () => {
   beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
+    ({ container, root } = mountTestRoot());
     useSecretsStore.setState({ status: vault(false), busy: null, errors: {}, lastError: null });
   });
 
   afterEach(() => {
-    act(() => {
-      root.unmount();
-    });
-    container.remove();
+    unmountTestRoot(root, container);
   });
 
   it('is a write-only password field', () => {

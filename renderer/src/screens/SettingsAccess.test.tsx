@@ -4,7 +4,7 @@
  * store's country — including the SocialPay terminal the provider errors point at.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../../shared/channels/session';
@@ -18,6 +18,7 @@ import { installFakeKassa } from '../testing/fake-kassa';
 import { providerFieldId } from './ProviderSettings';
 import { SettingsScreen } from './SettingsScreen';
 import { typeInto } from '../testing/type-into';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -60,17 +61,12 @@ function byTestId(id: string): HTMLElement | null {
 }
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
   const settings = defaultSettings();
   useSettingsStore.setState({ saved: settings, draft: settings, fieldErrors: {}, clearedSecrets: [] });
 });
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
 });
 
 describe('Settings and roles', () => {

@@ -3,7 +3,7 @@
  * computer's: a fixed instant reads as Ulaanbaatar time whatever process.env.TZ says (vi.stubEnv: Node re-reads TZ when it changes).
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultSettings, type Settings } from '../../../shared/settings';
@@ -12,6 +12,7 @@ import { useSaleStore } from '../stores/sale';
 import { useSettingsStore } from '../stores/settings';
 import { dateTimeText, timeText } from './format';
 import { RecallDialog } from './sale/RecallDialog';
+import { mountTestRoot, unmountTestRoot } from '../testing/test-root';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -33,15 +34,10 @@ function settingsWith(timeZone: string, country: Settings['country'] = 'MN'): Se
 }
 
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+  ({ container, root } = mountTestRoot());
 });
 afterEach(() => {
-  act(() => {
-    root.unmount();
-  });
-  container.remove();
+  unmountTestRoot(root, container);
   vi.unstubAllEnvs();
 });
 

@@ -27,4 +27,3 @@ export function dotsFor(paperWidth: PaperWidth): number {
 
 /** The profile as settings store it (a trust boundary: read from disk and from IPC); shared/settings/printer.ts. */
 export { PrinterProfileSchema };
-
